@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { localeFrom, type Locale } from '../i18n.js';
+import { formatJson, formatSarif, formatText } from './format.js';
+import { collectFiles, lintFiles } from './lint-files.js';
+
+declare const GRANSKA_VERSION: string;
+const VERSION = typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : '0.0.0-dev';
+
+const HELP: Record<Locale, string> = {
+  sv: `granska ${VERSION} — granskar kommunala revisionsrapporter (*.rev.md)
+
+Användning:
+  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
+  granska --help | --version
+
+  SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
+  --format   text (standard), json eller sarif (SARIF 2.1.0 för code scanning)
+  --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
+             kontrollmålens numrering och sammanställningstabellen
+  --locale   språk för meddelanden: sv (standard) eller en
+
+Avslutningsstatus: 0 inga fel, 1 minst ett fel, 2 felaktig användning eller oläslig fil.
+`,
+  en: `granska ${VERSION} — checks Swedish municipal audit reports (*.rev.md)
+
+Usage:
+  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
+  granska --help | --version
+
+  PATH       a file, or a folder searched for *.rev.md
+  --format   text (default), json or sarif (SARIF 2.1.0 for code scanning)
+  --fix      applies the fixes that need no judgement: decision-reference form,
+             kontrollmål numbering and the summary table
+  --locale   message language: sv (default) or en
+
+Exit status: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file.
+`,
+};
+
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+}
+
+/** Runs the command line and returns the exit status. Never throws for user errors. */
+export function main(argv: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`granska: ${(e as Error).message}\n${HELP.sv}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const localeArg = values.locale;
+  if (localeArg !== undefined && localeArg !== 'sv' && localeArg !== 'en') {
+    io.stderr(`granska: okänt språk "${localeArg}"; använd sv eller en.\n`);
+    return 2;
+  }
+  const locale: Locale = localeArg ? localeFrom(localeArg) : 'sv';
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.stdout : io.stderr)(HELP[locale]);
+    return values.help ? 0 : 2;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'lint') {
+    io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);
+    return 2;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    io.stderr(locale === 'en' ? `granska: unknown format "${format}"; use text, json or sarif.\n` : `granska: okänt format "${format}"; använd text, json eller sarif.\n`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    io.stderr(locale === 'en' ? 'granska lint: name at least one file or folder.\n' : 'granska lint: ange minst en fil eller mapp.\n');
+    return 2;
+  }
+  const { files, missing } = collectFiles(paths);
+  for (const m of missing) io.stderr(locale === 'en' ? `granska: no such file or folder: ${m}\n` : `granska: filen eller mappen finns inte: ${m}\n`);
+  const run = lintFiles(files, { fix: !!values.fix, locale });
+  for (const u of run.unreadable) io.stderr(locale === 'en' ? `granska: cannot read ${u.file} (${u.reason})\n` : `granska: kan inte läsa ${u.file} (${u.reason})\n`);
+  if (format === 'json') io.stdout(formatJson(run.results));
+  else if (format === 'sarif') io.stdout(formatSarif(run.results, locale, VERSION, io.cwd));
+  else if (files.length > 0 || missing.length === 0) {
+    for (const f of run.fixed) io.stderr(locale === 'en' ? `granska: fixed ${f}\n` : `granska: rättade ${f}\n`);
+    io.stdout(formatText(run.results, locale));
+  }
+  if (missing.length > 0 || run.unreadable.length > 0) return 2;
+  return run.results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,298 @@
+import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { scanDecisions, type ReferenceForm } from './decisions.js';
+import { readFrontmatter } from './frontmatter.js';
+import { parseMarkdown } from './markdown.js';
+import { organTable, type OrganTable } from './organs.js';
+import { LineIndex, normalizeHeading, normalizeLabel, stripSectionNumber } from './text.js';
+import {
+  DOCUMENT_TYPES,
+  type Assessment,
+  type AuditDocument,
+  type ControlObjective,
+  type DecisionRef,
+  type DocumentType,
+  type FootnoteDef,
+  type FootnoteRef,
+  type InlineControl,
+  type MalformedRef,
+  type Section,
+  type Span,
+  type SubSection,
+  type SummaryTable,
+  type TextRun,
+} from './types.js';
+
+export interface ParseOptions {
+  organs?: OrganTable;
+  /** The house style, used to word suggestions for malformed references. */
+  style?: ReferenceForm;
+}
+
+const defaultOrgans = organTable();
+
+/**
+ * Parses one version of an audit document into its model. Never throws: incomplete and
+ * broken documents are the normal case while typing, so every step tolerates anything.
+ */
+export function parseAuditDocument(input: string, options: ParseOptions = {}): AuditDocument {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let root: Root;
+  let parseFailure: string | undefined;
+  try {
+    root = parseMarkdown(text);
+  } catch (e) {
+    // Only pathological nesting can make the Markdown parser give up (a stack overflow);
+    // the document then still gets its frontmatter and line-based checks.
+    root = { type: 'root', children: [] };
+    parseFailure = e instanceof Error ? e.message : String(e);
+  }
+  return buildModel(text, root, options, parseFailure);
+}
+
+export function buildModel(text: string, root: Root, options: ParseOptions, parseFailure?: string): AuditDocument & { parseFailure?: string } {
+  const organs = options.organs ?? defaultOrgans;
+  const style = options.style ?? 'A';
+  const lines = new LineIndex(text);
+  const first = root.children[0];
+  const yamlSpan = first && first.type === 'yaml' ? nodeSpan(first) : null;
+  const frontmatter = readFrontmatter(text, yamlSpan);
+  const typValue = frontmatter?.fields.get('typ')?.value;
+  const type = typeof typValue === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(typValue.trim())
+    ? (typValue.trim() as DocumentType)
+    : null;
+
+  const walk = walkTree(text, root);
+  const footnoteRefs = walk.footnoteRefs;
+  const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
+  // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
+  // text and are found here so that they can be reported.
+  for (const run of walk.textRuns) {
+    if (!run.value.includes('[^')) continue;
+    const re = /\[\^([^\]\s]+)\]/g;
+    for (let m = re.exec(run.value); m; m = re.exec(run.value)) {
+      const start = runOffset(text, run, m.index, m[0]);
+      const key = normalizeLabel(m[1]);
+      footnoteRefs.push({ label: m[1], key, span: { start, end: start + m[0].length }, defined: definedKeys.has(key) });
+    }
+  }
+  footnoteRefs.sort((a, b) => a.span.start - b.span.start);
+
+  const decisions: DecisionRef[] = [];
+  const malformedRefs: MalformedRef[] = [];
+  for (const run of walk.textRuns) {
+    const scanned = scanDecisions(run.value, organs, { malformed: run.footnote !== null, style });
+    for (const r of scanned.refs) {
+      const start = runOffset(text, run, r.start, r.raw);
+      decisions.push({
+        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
+        span: { start, end: start + r.raw.length }, footnote: run.footnote,
+      });
+    }
+    for (const r of scanned.malformed) {
+      const start = runOffset(text, run, r.start, r.raw);
+      malformedRefs.push({ raw: r.raw, span: { start, end: start + r.raw.length }, suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
+    }
+  }
+
+  const sections = buildSections(text, root);
+  const findingsSection = sections.find((s) => s.key === 'iakttagelser och bedömningar') ?? null;
+  const controlObjectives = findingsSection ? buildControlObjectives(text, root, findingsSection, footnoteRefs) : [];
+  const summarySection = sections.find((s) => s.key.startsWith('sammanfattning')) ?? null;
+
+  return {
+    text,
+    lines,
+    root,
+    frontmatter,
+    type,
+    sections,
+    findingsSection,
+    controlObjectives,
+    footnoteRefs,
+    footnoteDefs: walk.footnoteDefs,
+    decisions,
+    malformedRefs,
+    summaryTable: summarySection ? findSummaryTable(root, summarySection) : null,
+    textRuns: walk.textRuns,
+    controls: walk.controls,
+    ...(parseFailure ? { parseFailure } : {}),
+  };
+}
+
+export function nodeSpan(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** The offset in the document of a match inside a text run. */
+function runOffset(text: string, run: TextRun, index: number, match: string): number {
+  if (run.exact) return run.start + index;
+  // Escapes or character references make the run differ from the source; search for the
+  // matched text near the run instead, falling back to the run's start.
+  const found = text.indexOf(match, run.start);
+  return found >= 0 && found - run.start < run.value.length + 200 ? found : run.start;
+}
+
+interface WalkResult {
+  textRuns: TextRun[];
+  footnoteRefs: FootnoteRef[];
+  footnoteDefs: FootnoteDef[];
+  controls: InlineControl[];
+}
+
+const CONTROL = /<!--\s*granska-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
+
+/**
+ * The one walk over the whole tree. Everything rules need from deep inside the tree is
+ * collected here, so no rule walks the tree itself (25 walks cost 100× one walk).
+ * Iterative, so that deeply nested input cannot overflow the stack.
+ */
+function walkTree(text: string, root: Root): WalkResult {
+  const result: WalkResult = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [] };
+  const stack: { node: Nodes; footnote: string | null }[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i], footnote: null });
+  while (stack.length > 0) {
+    const { node, footnote } = stack.pop()!;
+    switch (node.type) {
+      case 'text': {
+        const start = node.position?.start.offset ?? 0;
+        result.textRuns.push({ value: node.value, start, exact: text.startsWith(node.value, start), footnote });
+        continue;
+      }
+      case 'footnoteReference': {
+        result.footnoteRefs.push({ label: node.label ?? node.identifier, key: normalizeLabel(node.identifier), span: nodeSpan(node), defined: true });
+        continue;
+      }
+      case 'html': {
+        CONTROL.lastIndex = 0;
+        const base = node.position?.start.offset ?? 0;
+        for (let m = CONTROL.exec(node.value); m; m = CONTROL.exec(node.value)) {
+          const rules = m[2].split(/[\s,]+/).filter((r) => r.length > 0);
+          result.controls.push({ kind: m[1] as InlineControl['kind'], rules, span: { start: base + m.index, end: base + m.index + m[0].length } });
+        }
+        continue;
+      }
+      case 'yaml':
+      case 'code':
+      case 'inlineCode':
+        continue;
+      case 'footnoteDefinition': {
+        const span = nodeSpan(node);
+        const labelEnd = text.indexOf(']', span.start);
+        result.footnoteDefs.push({
+          label: node.label ?? node.identifier,
+          key: normalizeLabel(node.identifier),
+          span,
+          labelSpan: { start: span.start, end: labelEnd >= 0 && labelEnd < span.end ? labelEnd + 2 : span.start },
+          text: toString(node).trim(),
+        });
+        const key = normalizeLabel(node.identifier);
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], footnote: key });
+        continue;
+      }
+    }
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], footnote });
+    }
+  }
+  return result;
+}
+
+function buildSections(text: string, root: Root): Section[] {
+  const top: Section[] = [];
+  const open: Section[] = [];
+  const close = (s: Section, index: number, offset: number) => {
+    s.end = index;
+    s.span = { start: s.span.start, end: offset };
+  };
+  root.children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const span = nodeSpan(node);
+    while (open.length > 0 && open[open.length - 1].depth >= node.depth) close(open.pop()!, index, span.start);
+    const title = toString(node);
+    const parent = open.length > 0 ? open[open.length - 1] : null;
+    const section: Section = {
+      depth: node.depth, title, key: normalizeHeading(title), heading: node, headingSpan: span,
+      span: { start: span.start, end: text.length }, first: index + 1, end: root.children.length, children: [], parent,
+    };
+    (parent ? parent.children : top).push(section);
+    open.push(section);
+  });
+  while (open.length > 0) close(open.pop()!, root.children.length, text.length);
+  return top;
+}
+
+const KONTROLLMAL = /^kontrollmål(?![\p{L}])\s*(\d+)?\s*[:.–—-]?\s*(.*)$/iu;
+
+function subsection(root: Root, s: Section): SubSection {
+  return { headingSpan: s.headingSpan, title: s.title, content: root.children.slice(s.first, s.end), span: s.span };
+}
+
+function buildControlObjectives(text: string, root: Root, findings: Section, refs: FootnoteRef[]): ControlObjective[] {
+  const result: ControlObjective[] = [];
+  for (const section of findings.children) {
+    if (section.depth !== 2) continue;
+    const m = KONTROLLMAL.exec(stripSectionNumber(section.title));
+    if (!m) continue;
+    const source = text.slice(section.headingSpan.start, section.headingSpan.end);
+    const numberMatch = /kontrollmål[ \t]*(\d+)/iu.exec(source);
+    const numberSpan = numberMatch
+      ? { start: section.headingSpan.start + numberMatch.index + numberMatch[0].length - numberMatch[1].length, end: section.headingSpan.start + numberMatch.index + numberMatch[0].length }
+      : null;
+    const km: ControlObjective = {
+      number: m[1] !== undefined ? Number(m[1]) : null,
+      numberSpan: m[1] !== undefined ? numberSpan : null,
+      text: m[2].trim(),
+      headingSpan: section.headingSpan,
+      span: section.span,
+      iakttagelser: null,
+      bedomning: null,
+      rekommendation: null,
+      footnoteRefs: refs.filter((r) => r.span.start >= section.span.start && r.span.start < section.span.end),
+    };
+    for (const sub of section.children) {
+      if (sub.depth !== 3) continue;
+      const key = sub.key;
+      if (key === 'iakttagelser') km.iakttagelser ??= subsection(root, sub);
+      else if (key === 'rekommendation' || key === 'rekommendationer') km.rekommendation ??= subsection(root, sub);
+      else if (/^bedömning(?![\p{L}])/u.test(key) && !km.bedomning) km.bedomning = assessment(text, root, sub);
+    }
+    result.push(km);
+  }
+  return result;
+}
+
+function assessment(text: string, root: Root, s: Section): Assessment {
+  const title = stripSectionNumber(s.title);
+  const gradeText = title.replace(/^bedömning\s*[:–—-]?\s*/iu, '').trim();
+  let gradeSpan: Span | null = null;
+  if (gradeText) {
+    const source = text.slice(s.headingSpan.start, s.headingSpan.end);
+    const at = source.lastIndexOf(gradeText);
+    gradeSpan = at >= 0 ? { start: s.headingSpan.start + at, end: s.headingSpan.start + at + gradeText.length } : s.headingSpan;
+  }
+  return { ...subsection(root, s), gradeText, gradeSpan };
+}
+
+function findSummaryTable(root: Root, section: Section): SummaryTable | null {
+  for (let i = section.first; i < section.end; i++) {
+    const node: RootContent = root.children[i];
+    if (node.type !== 'table') continue;
+    const table = node as Table;
+    const header = table.children[0]?.children.map((c) => toString(c).trim()) ?? [];
+    if (header.length === 0 || normalizeLabel(header[0]) !== 'kontrollmål') continue;
+    const gradeColumn = header.findIndex((h) => normalizeLabel(h) === 'bedömning');
+    if (gradeColumn < 0) continue;
+    return {
+      table,
+      span: nodeSpan(table),
+      gradeColumn,
+      header,
+      rows: table.children.slice(1).map((row) => ({ cells: row.children.map((c) => toString(c).trim()), span: nodeSpan(row) })),
+    };
+  }
+  return null;
+}
+
+export type { Heading };

@@ -1,0 +1,139 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/**
+ * Maps string offsets (UTF-16 code units, which is what JavaScript strings and
+ * micromark offsets count) to LSP positions. Built once per document version so
+ * that every rule converts positions in O(log n) instead of rescanning the text.
+ */
+export class LineIndex {
+  /** Offsets at which each line starts; line 0 starts at 0. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    const end = this.lineEnd(position.line);
+    return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The range of a whole line, without its line break. */
+  lineRange(line: number): Range {
+    const l = Math.max(0, Math.min(line, this.lineStarts.length - 1));
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.lineEnd(l) - this.lineStarts[l] } };
+  }
+}
+
+/** Collapses runs of white space (including no-break spaces) to one space and trims. */
+export function collapseSpace(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Compares two labels the way the dialect does: case-insensitively with white space collapsed. */
+export function normalizeLabel(s: string): string {
+  return collapseSpace(s).toLowerCase();
+}
+
+/**
+ * Normalises a heading for matching (spec §1): trims, removes a leading section number
+ * such as `3.`, `3.1` or `3.1.2.` followed by a space, removes a trailing colon,
+ * collapses white space and lower-cases.
+ */
+export function normalizeHeading(s: string): string {
+  let t = collapseSpace(s);
+  t = t.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+  t = t.replace(/\s*:$/, '');
+  return t.toLowerCase();
+}
+
+/** Removes only the section number, keeping the case, for display and kontrollmål parsing. */
+export function stripSectionNumber(s: string): string {
+  return collapseSpace(s).replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, used to offer the closest key or grade. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
+    const row = new Array<number>(n + 1).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j <= n; j++) d[0][j] = j;
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[m][n];
+}
+
+/** Returns the candidates closest to `word` (case-insensitively), best first, within a sensible distance. */
+export function closest(word: string, candidates: readonly string[], max = 3): string[] {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.ceil(w.length / 3));
+  return candidates
+    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
+    .filter((x) => x.d <= limit || c_contains(x.c, w))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, max)
+    .map((x) => x.c);
+}
+
+function c_contains(candidate: string, w: string): boolean {
+  return w.length >= 3 && candidate.toLowerCase().includes(w);
+}

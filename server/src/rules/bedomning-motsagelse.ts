@@ -1,0 +1,51 @@
+import { msg } from '../i18n.js';
+import { normalizeLabel } from '../model/text.js';
+import type { Rule } from './rule.js';
+import { kmName } from './util.js';
+
+const SENTENCE = /kontrollmålet\s+bedöms\s+(?:som|vara)\s+([^.!?;\n]+)/giu;
+
+export const bedomningMotsagelse: Rule = {
+  id: 'bedomning-motsagelse',
+  severity: 'error',
+  description: msg('"Kontrollmålet bedöms som …" säger något annat än bedömningsrubriken.', '"Kontrollmålet bedöms som …" disagrees with the assessment heading.'),
+  docs: {
+    why: msg(
+      'När graden ändras i en granskningsomgång glöms ofta meningen i motiveringen. Då säger rapporten två saker om samma kontrollmål.',
+      'When a grade changes in a review round, the sentence in the reasoning is often forgotten. The report then says two things about one objective.',
+    ),
+    bad: '### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.\n\nKontrollmålet bedöms som uppfyllt.',
+    good: '### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.\n\nKontrollmålet bedöms som delvis uppfyllt.',
+  },
+  check(ctx) {
+    const runs = ctx.doc.textRuns;
+    // Longest first, so that «delvis uppfyllt» is not read as «uppfyllt».
+    const grades = [...ctx.scale.grades].sort((a, b) => b.length - a.length);
+    ctx.doc.controlObjectives.forEach((km, i) => {
+      const b = km.bedomning;
+      if (!b || !b.gradeText) return;
+      const heading = normalizeLabel(b.gradeText);
+      for (const run of runs) {
+        if (run.start < b.headingSpan.end || run.start >= b.span.end) continue;
+        SENTENCE.lastIndex = 0;
+        for (let m = SENTENCE.exec(run.value); m; m = SENTENCE.exec(run.value)) {
+          const said = normalizeLabel(m[1]);
+          const grade = grades.find((g) => {
+            const k = normalizeLabel(g);
+            return said === k || (said.startsWith(k) && !/\p{L}/u.test(said.charAt(k.length)));
+          });
+          const stated = grade ? normalizeLabel(grade) : said;
+          if (stated === heading) continue;
+          const start = run.exact ? run.start + m.index : run.start;
+          ctx.report({
+            span: { start, end: start + m[0].length },
+            message: msg(
+              `Meningen säger att kontrollmål ${kmName(km, i)} bedöms som "${grade ?? m[1].trim()}", men rubriken säger "${b.gradeText}". Ändra den ena så att de stämmer.`,
+              `The sentence says kontrollmål ${kmName(km, i)} is graded "${grade ?? m[1].trim()}", but the heading says "${b.gradeText}". Change one so that they agree.`,
+            ),
+          });
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { msg, orList } from '../i18n.js';
+import type { Rule } from './rule.js';
+import { kmName } from './util.js';
+
+export const kontrollmalKfReferens: Rule = {
+  id: 'kontrollmal-kf-referens',
+  severity: 'error',
+  description: msg('Ett kontrollmål saknar fotnot med beslutsreferens från fullmäktige.', 'A kontrollmål lacks a footnoted decision reference by the council.'),
+  docs: {
+    why: msg(
+      'Ett kontrollmål bedöms mot det fullmäktige har beslutat. Utan en fotnot som "KF § 16/2015-02-23" går det inte att kontrollera vilket beslut bedömningen vilar på.',
+      'A control objective is judged against what the council decided. Without a footnote such as "KF § 16/2015-02-23" no one can check which decision the assessment rests on.',
+    ),
+    bad: '### Iakttagelser\n\nFullmäktige beslutade i december 2015 att inrätta en enhet.',
+    good: '### Iakttagelser\n\nFullmäktige beslutade i december 2015 att inrätta en enhet.[^2]',
+  },
+  check(ctx) {
+    const required = new Set(ctx.config.requiredOrgans);
+    const byFootnote = new Map<string, boolean>();
+    for (const d of ctx.doc.decisions) {
+      if (d.footnote !== null && required.has(d.organ)) byFootnote.set(d.footnote, true);
+    }
+    const organs = orList([...required], 'sv');
+    const organsEn = orList([...required], 'en');
+    const example = [...required][0] ?? 'KF';
+    ctx.doc.controlObjectives.forEach((km, i) => {
+      if (km.footnoteRefs.some((r) => r.defined && byFootnote.get(r.key))) return;
+      ctx.report({
+        span: km.headingSpan,
+        message: msg(
+          `Kontrollmål ${kmName(km, i)} saknar en fotnot med beslutsreferens från ${organs}. Lägg till t.ex. [^1] i texten och "[^1]: ${example} § 16/2015-02-23".`,
+          `Kontrollmål ${kmName(km, i)} lacks a footnote with a decision reference by ${organsEn}. Add e.g. [^1] in the text and "[^1]: ${example} § 16/2015-02-23".`,
+        ),
+      });
+    });
+  },
+};

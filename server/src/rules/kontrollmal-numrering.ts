@@ -1,0 +1,50 @@
+import { msg } from '../i18n.js';
+import type { Fix, Rule, SpanEdit } from './rule.js';
+
+export const kontrollmalNumrering: Rule = {
+  id: 'kontrollmal-numrering',
+  severity: 'warning',
+  description: msg('Kontrollmålen är inte numrerade 1, 2, 3 … i ordning.', 'The kontrollmål are not numbered 1, 2, 3 … in order.'),
+  docs: {
+    why: msg(
+      'Sammanfattningen, missivet och nämndens svar hänvisar till kontrollmålen med nummer. Ett hopp eller en dubblett efter en omflyttning gör hänvisningarna fel.',
+      'The summary, the cover letter and the committee reply refer to control objectives by number. A gap or a repeat after moving text makes those references wrong.',
+    ),
+    bad: '## Kontrollmål 1: Finns mål och aktiviteter?\n\n…\n\n## Kontrollmål 3: Följs åtgärdskatalogen?',
+    good: '## Kontrollmål 1: Finns mål och aktiviteter?\n\n…\n\n## Kontrollmål 2: Följs åtgärdskatalogen?',
+  },
+  check(ctx) {
+    const kms = ctx.doc.controlObjectives;
+    const edits: SpanEdit[] = [];
+    kms.forEach((km, i) => {
+      if (km.number === i + 1) return;
+      if (km.numberSpan) edits.push({ span: km.numberSpan, newText: String(i + 1) });
+      else {
+        // A heading without a number gets one right after the word «Kontrollmål».
+        const source = ctx.doc.text.slice(km.headingSpan.start, km.headingSpan.end);
+        const at = source.search(/kontrollmål/i);
+        if (at >= 0) {
+          const pos = km.headingSpan.start + at + 'kontrollmål'.length;
+          edits.push({ span: { start: pos, end: pos }, newText: ` ${i + 1}` });
+        }
+      }
+    });
+    if (edits.length === 0) return;
+    const fix: Fix = { title: msg('Numrera om kontrollmålen 1, 2, 3 …', 'Renumber the kontrollmål 1, 2, 3 …'), edits, safe: true };
+    const seen = new Set<number>();
+    kms.forEach((km, i) => {
+      const repeated = km.number !== null && seen.has(km.number);
+      if (km.number !== null) seen.add(km.number);
+      if (km.number === i + 1) return;
+      ctx.report({
+        span: km.headingSpan,
+        message: km.number === null
+          ? msg(`Kontrollmål nummer ${i + 1} i ordningen saknar nummer. Skriv "Kontrollmål ${i + 1}: …".`, `The kontrollmål in place ${i + 1} has no number. Write "Kontrollmål ${i + 1}: …".`)
+          : repeated
+            ? msg(`Kontrollmål ${km.number} förekommer redan. Det här är kontrollmål ${i + 1} i ordningen; numrera om.`, `Kontrollmål ${km.number} already exists. This is kontrollmål ${i + 1} in order; renumber.`)
+            : msg(`Kontrollmål ${km.number} står i ordningen som nummer ${i + 1}. Numrera kontrollmålen 1, 2, 3 … i dokumentordning.`, `Kontrollmål ${km.number} is number ${i + 1} in order. Number the kontrollmål 1, 2, 3 … in document order.`),
+        fixes: [fix],
+      });
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import { msg } from '../i18n.js';
+import { formatDecision } from '../model/decisions.js';
+import type { Rule } from './rule.js';
+
+export const referensStil: Rule = {
+  id: 'referens-stil',
+  severity: 'off',
+  description: msg('En beslutsreferens följer inte husstilen.', 'A decision reference does not follow the house style.'),
+  docs: {
+    why: msg(
+      'Byråer och revisionskontor har en husstil för beslutsreferenser. Regeln är avstängd som standard; slå på den med "referens-stil": "warning" och välj stil med "referensstil".',
+      'Firms and audit offices have a house style for decision references. The rule is off by default; switch it on with "referens-stil": "warning" and choose the style with "referensstil".',
+    ),
+    bad: '[^1]: KF 2015-02-23 § 16',
+    good: '[^1]: KF § 16/2015-02-23',
+  },
+  check(ctx) {
+    const style = ctx.config.style;
+    for (const d of ctx.doc.decisions) {
+      if (d.form === style) continue;
+      const rewrite = formatDecision(d, style);
+      if (!rewrite) continue;
+      ctx.report({
+        span: d.span,
+        message: msg(
+          `"${d.raw}" följer inte husstilen (form ${style}). Skriv "${rewrite}".`,
+          `"${d.raw}" does not follow the house style (form ${style}). Write "${rewrite}".`,
+        ),
+        fixes: [{ title: msg(`Skriv "${rewrite}"`, `Write "${rewrite}"`), edits: [{ span: d.span, newText: rewrite }], safe: true }],
+      });
+    }
+  },
+};

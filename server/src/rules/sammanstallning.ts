@@ -1,0 +1,133 @@
+import { msg } from '../i18n.js';
+import { normalizeLabel } from '../model/text.js';
+import type { AuditDocument, ControlObjective, SummaryTable } from '../model/types.js';
+import type { Fix, Rule } from './rule.js';
+
+/** How a summary row's first cell names a kontrollmål: «Kontrollmål 2», «Kontrollmål 2: text» or «text». */
+type Naming = 'number' | 'prefixed' | 'text';
+
+const PREFIX = /^kontrollmål\s+(\d+)\s*[:.–—-]?\s*(.*)$/iu;
+
+function normalizeText(s: string): string {
+  return normalizeLabel(s).replace(/[\s.:;,]+$/u, '');
+}
+
+/** Whether a first cell names the kontrollmål at `index`; returns how it names it, or null. */
+function names(cell: string, km: ControlObjective, index: number): Naming | null {
+  const m = PREFIX.exec(cell.trim());
+  const n = km.number ?? index + 1;
+  if (m) {
+    if (Number(m[1]) !== n) return null;
+    if (m[2].trim() === '') return 'number';
+    return normalizeText(m[2]) === normalizeText(km.text) ? 'prefixed' : null;
+  }
+  return normalizeText(cell) === normalizeText(km.text) ? 'text' : null;
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Writes the summary table anew from the kontrollmål: one row per kontrollmål in order,
+ * grades from the headings, and any other columns (a comment, say) kept from the row that
+ * named the same kontrollmål, so regenerating never loses an auditor's text that still applies.
+ */
+export function renderSummaryTable(doc: AuditDocument, table: SummaryTable): string {
+  const kms = doc.controlObjectives;
+  const used = new Set<number>();
+  const firstNaming = table.rows.length > 0 && kms.length > 0 ? names(table.rows[0].cells[0] ?? '', kms[0], 0) : null;
+  const naming: Naming = firstNaming ?? (table.rows.length > 0 && PREFIX.test(table.rows[0].cells[0] ?? '') ? 'prefixed' : 'text');
+  const width = Math.max(table.header.length, 2);
+  const header = Array.from({ length: width }, (_, c) => table.header[c] ?? '');
+  const lines = [
+    `| ${header.map(escapeCell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+  ];
+  kms.forEach((km, i) => {
+    const rowIndex = table.rows.findIndex((r, j) => !used.has(j) && names(r.cells[0] ?? '', km, i) !== null);
+    if (rowIndex >= 0) used.add(rowIndex);
+    const old = rowIndex >= 0 ? table.rows[rowIndex].cells : [];
+    const n = km.number ?? i + 1;
+    const first = naming === 'number' ? `Kontrollmål ${n}` : naming === 'prefixed' ? `Kontrollmål ${n}: ${km.text}` : km.text;
+    const cells = header.map((_, c) => (c === 0 ? first : c === table.gradeColumn ? km.bedomning?.gradeText ?? '' : old[c] ?? ''));
+    lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
+  });
+  return lines.join(doc.text.includes('\r\n') ? '\r\n' : '\n');
+}
+
+export const sammanstallning: Rule = {
+  id: 'sammanstallning',
+  severity: 'warning',
+  description: msg('Sammanställningen av bedömningar stämmer inte med kontrollmålen.', 'The summary table disagrees with the kontrollmål.'),
+  docs: {
+    why: msg(
+      'Tabellen "Bedömningar mot kontrollmål" i sammanfattningen är det många politiker läser. Ändras en bedömning i rapporten men inte i tabellen säger rapporten två olika saker.',
+      'The "Bedömningar mot kontrollmål" table in the summary is what many politicians read. When a grade changes in the report but not in the table, the report says two things.',
+    ),
+    bad: '| Kontrollmål | Bedömning |\n| --- | --- |\n| Kontrollmål 1 | Uppfyllt |',
+    good: '| Kontrollmål | Bedömning |\n| --- | --- |\n| Kontrollmål 1 | Delvis uppfyllt |',
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const table = doc.summaryTable;
+    if (!table) return;
+    const kms = doc.controlObjectives;
+    const fix: Fix = {
+      title: msg('Skapa om sammanställningen från kontrollmålen', 'Regenerate the summary table from the kontrollmål'),
+      edits: [{ span: table.span, newText: renderSummaryTable(doc, table) }],
+      safe: true,
+    };
+    for (let i = 0; i < Math.max(kms.length, table.rows.length); i++) {
+      const km = kms[i];
+      const row = table.rows[i];
+      if (!row) {
+        ctx.report({
+          span: table.span,
+          message: msg(
+            `Sammanställningen har ${table.rows.length} rader men rapporten har ${kms.length} kontrollmål; kontrollmål ${km.number ?? i + 1} saknas i tabellen.`,
+            `The summary table has ${table.rows.length} rows but the report has ${kms.length} kontrollmål; kontrollmål ${km.number ?? i + 1} is missing from the table.`,
+          ),
+          fixes: [fix],
+        });
+        return;
+      }
+      if (!km) {
+        ctx.report({
+          span: row.span,
+          message: msg(
+            `Raden "${row.cells[0] ?? ''}" motsvarar inget kontrollmål: rapporten har ${kms.length} kontrollmål. Ta bort raden eller skapa om tabellen.`,
+            `The row "${row.cells[0] ?? ''}" matches no kontrollmål: the report has ${kms.length}. Remove the row or regenerate the table.`,
+          ),
+          fixes: [fix],
+        });
+        return;
+      }
+      const n = km.number ?? i + 1;
+      if (!names(row.cells[0] ?? '', km, i)) {
+        ctx.report({
+          span: row.span,
+          message: msg(
+            `Rad ${i + 1} i sammanställningen ska gälla kontrollmål ${n} ("${km.text}") men säger "${row.cells[0] ?? ''}".`,
+            `Row ${i + 1} of the summary table should be kontrollmål ${n} ("${km.text}") but says "${row.cells[0] ?? ''}".`,
+          ),
+          fixes: [fix],
+        });
+        return;
+      }
+      const grade = km.bedomning?.gradeText ?? '';
+      const cell = row.cells[table.gradeColumn] ?? '';
+      if (normalizeLabel(cell) !== normalizeLabel(grade)) {
+        ctx.report({
+          span: row.span,
+          message: msg(
+            `Sammanställningen anger "${cell}" för kontrollmål ${n}, men bedömningen i rapporten är "${grade}".`,
+            `The summary table gives "${cell}" for kontrollmål ${n}, but the assessment in the report is "${grade}".`,
+          ),
+          fixes: [fix],
+        });
+        return;
+      }
+    }
+  },
+};

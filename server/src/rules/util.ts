@@ -1,0 +1,50 @@
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { normalizeLabel } from '../model/text.js';
+import type { AuditDocument, ControlObjective, FrontmatterField, Span } from '../model/types.js';
+
+/** A span covering only the first line of another, for findings «on a line». */
+export function lineSpan(doc: AuditDocument, line: number): Span {
+  const l = Math.max(0, Math.min(line, doc.lines.lineCount - 1));
+  return { start: doc.lines.lineStarts[l], end: doc.lines.lineEnd(l) };
+}
+
+export function firstLine(doc: AuditDocument): Span {
+  return lineSpan(doc, 0);
+}
+
+/** How a kontrollmål is named in messages: by its number, or by its place when it has none. */
+export function kmName(km: ControlObjective, index: number): string {
+  return String(km.number ?? index + 1);
+}
+
+/** Whether content holds anything a reader can read: a paragraph, list, table, quote or code. */
+export function hasBodyContent(nodes: readonly RootContent[]): boolean {
+  return nodes.some((n) =>
+    (n.type === 'paragraph' || n.type === 'list' || n.type === 'table' || n.type === 'blockquote' || n.type === 'code' || n.type === 'html' && !/^<!--[\s\S]*-->$/.test(n.value.trim())) &&
+    toString(n).trim().length > 0,
+  );
+}
+
+/** The scale grade a text names, compared ignoring case and white space; null when none. */
+export function resolveGrade(text: string, grades: readonly string[]): string | null {
+  const key = normalizeLabel(text);
+  return grades.find((g) => normalizeLabel(g) === key) ?? null;
+}
+
+export function field(doc: AuditDocument, key: string): FrontmatterField | undefined {
+  return doc.frontmatter?.fields.get(key);
+}
+
+/** Whether the frontmatter exists and was readable, so that field rules have something to judge. */
+export function frontmatterReadable(doc: AuditDocument): boolean {
+  return !!doc.frontmatter && !doc.frontmatter.unclosed && doc.frontmatter.errors.length === 0;
+}
+
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+}
+
+export function isReport(doc: AuditDocument): boolean {
+  return doc.type === 'granskningsrapport' || doc.type === 'uppföljning';
+}

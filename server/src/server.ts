@@ -1,0 +1,166 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { LoadedConfig } from './config/config.js';
+import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
+import { localeFrom, type Locale } from './i18n.js';
+import { lintDocument, parseWithConfig } from './lint/lint.js';
+
+/**
+ * The only module that knows LSP. It keeps documents in sync, decides when to validate,
+ * and turns the core's plain results into notifications; all checking happens in the core.
+ */
+
+interface Settings {
+  validate: 'onType' | 'onSave';
+  debounceMs: number;
+}
+
+const DEFAULT_SETTINGS: Settings = { validate: 'onType', debounceMs: 250 };
+
+export function isAuditDocument(uri: string): boolean {
+  return /\.rev\.md$/i.test(uri.split(/[?#]/)[0]);
+}
+
+function uriToPath(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const timers = new Map<string, NodeJS.Timeout>();
+  const configCache = new Map<string, LoadedConfig>();
+  const publishedConfigs = new Set<string>();
+  let locale: Locale = 'sv';
+  let canPullSettings = false;
+  let settings: Settings = DEFAULT_SETTINGS;
+
+  connection.onInitialize((params: InitializeParams) => {
+    locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    canPullSettings = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
+      serverInfo: { name: 'granska' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'granska' }).catch(() => undefined);
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullSettings) return;
+    try {
+      const s = (await connection.workspace.getConfiguration('granska')) as Partial<Settings> | null;
+      settings = {
+        validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
+        debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
+      };
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  function configFor(uri: string): { loaded: LoadedConfig; dir: string | null } {
+    const file = uriToPath(uri);
+    if (!file) return { loaded: loadConfigFor(process.cwd(), configCache), dir: null };
+    const dir = path.dirname(file);
+    return { loaded: loadConfigFor(dir, configCache), dir };
+  }
+
+  function publishConfigProblems(loaded: LoadedConfig): void {
+    if (!loaded.file) return;
+    const uri = pathToFileURL(loaded.file).href;
+    const diagnostics = configProblems(loaded, locale).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
+    if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
+    publishedConfigs.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  function validate(doc: TextDocument): void {
+    if (!isAuditDocument(doc.uri)) return;
+    const version = doc.version;
+    const { loaded, dir } = configFor(doc.uri);
+    publishConfigProblems(loaded);
+    const model = parseWithConfig(doc.getText(), loaded.config);
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? fileExistsFrom(dir) : undefined, locale });
+    // A newer version may have arrived while this one was checked; its result would be stale.
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== version) return;
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    const pending = timers.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) validate(current);
+    }, delay));
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => {
+    if (settings.validate === 'onType') schedule(e.document, settings.debounceMs);
+  });
+  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidClose((e) => {
+    const pending = timers.get(e.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(e.document.uri);
+    if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await refreshSettings();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      if (path.basename(file) === '.granskarc.json') {
+        configChanged = true;
+        if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
+          publishedConfigs.delete(change.uri);
+          void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        }
+      }
+    }
+    // Any file may be a report a missiv names, so every open document is checked again.
+    if (configChanged) configCache.clear();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  void refreshSettings();
+}
+
+// Started as a program (`node dist/server.js --stdio`), not when imported by tests.
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}
