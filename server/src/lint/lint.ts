@@ -33,6 +33,7 @@ export interface FixData {
 export interface GranskaDiagnostic extends Diagnostic {
   code: string;
   source: 'granska';
+  message: string;
   data?: { fixes: FixData[] };
 }
 

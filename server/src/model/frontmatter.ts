@@ -32,7 +32,14 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
   }
   const shift = (r: readonly number[] | undefined | null): Span =>
     r ? { start: contentStart + r[0], end: contentStart + r[1] } : { start: contentStart, end: contentStart };
-  for (const err of doc.errors) fm.errors.push({ message: err.message.split('\n')[0], span: shift(err.pos) });
+  // YAML reports some errors (an unclosed bracket, say) at the end of its input, which is the
+  // closing fence; the last YAML line is where the reader must look, so they are shown there.
+  const trimmedEnd = content.trimEnd().length;
+  const lastLineStart = content.lastIndexOf('\n', Math.max(0, trimmedEnd - 1)) + 1;
+  for (const err of doc.errors) {
+    const pos: [number, number] = err.pos[0] >= trimmedEnd ? [lastLineStart, trimmedEnd] : [err.pos[0], err.pos[1]];
+    fm.errors.push({ message: err.message.split('\n')[0], span: shift(pos) });
+  }
   const contents = doc.contents;
   if (contents == null) return fm;
   if (!isMap(contents)) {

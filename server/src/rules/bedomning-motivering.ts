@@ -12,7 +12,7 @@ export const bedomningMotivering: Rule = {
       'A grade without reasoning does not say why. The committee needs the reasons to act on the shortcomings.',
     ),
     bad: '### Bedömning: Delvis uppfyllt\n\n### Rekommendationer',
-    good: '### Bedömning: Delvis uppfyllt\n\nVi bedömer att återrapportering sker men att dokumentation saknas i protokollen.\n\n### Rekommendationer',
+    good: '### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.',
   },
   check(ctx) {
     ctx.doc.controlObjectives.forEach((km, i) => {

@@ -12,8 +12,8 @@ export const bedomningSkala: Rule = {
       'Graderna ska vara desamma i hela rapporten och i alla rapporter från revisionen, så att fullmäktige kan jämföra. "Delvis uppfylld" eller "Godkänt" passar inte skalan.',
       'Grades must be the same throughout the report and across the auditors\' reports so that the council can compare them. "Delvis uppfylld" or "Godkänt" is not on the scale.',
     ),
-    bad: '### Bedömning: Delvis uppfylld',
-    good: '### Bedömning: Delvis uppfyllt',
+    bad: '### Bedömning: Uppfylld',
+    good: '### Bedömning: Uppfyllt',
   },
   check(ctx) {
     const { grades, name } = ctx.scale;

@@ -10,8 +10,8 @@ export const fotnotOanvand: Rule = {
       'En definition som ingen text hänvisar till visas inte i rapporten. Ofta har hänvisningen försvunnit när ett stycke skrevs om, och iakttagelsen saknar nu sin källa.',
       'A definition no text refers to is not shown in the report. Often the reference vanished when a paragraph was rewritten, and the observation has lost its source.',
     ),
-    bad: '[^5]: KF § 10/2018-02-05',
-    good: 'godkände i februari 2018 att en intendenttjänst infördes.[^5]\n\n[^5]: KF § 10/2018-02-05',
+    bad: '[^3]: KF § 7/2016-02-08',
+    good: 'Se även beslutet om åtgärdskatalogen.[^3]',
   },
   check(ctx) {
     const used = new Set(ctx.doc.footnoteRefs.filter((r) => r.defined).map((r) => r.key));

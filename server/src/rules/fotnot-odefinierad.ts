@@ -10,8 +10,8 @@ export const fotnotOdefinierad: Rule = {
       'En fotnot utan definition syns som "[^3]" i den färdiga rapporten, och källan som skulle styrka iakttagelsen saknas.',
       'A footnote without a definition shows as "[^3]" in the finished report, and the source that should support the observation is missing.',
     ),
-    bad: 'beslutade kommunfullmäktige i februari 2016 om en åtgärdskatalog.[^3]',
-    good: 'beslutade kommunfullmäktige i februari 2016 om en åtgärdskatalog.[^3]\n\n[^3]: KF § 7/2016-02-08',
+    bad: 'Se även beslutet om åtgärdskatalogen.[^3]',
+    good: '[^3]: KF § 7/2016-02-08',
   },
   check(ctx) {
     for (const ref of ctx.doc.footnoteRefs) {

@@ -10,8 +10,8 @@ export const fotnotTom: Rule = {
       'En tom fotnot lovar en källa men ger ingen. Den blir kvar när någon tänkt fylla i beslutsreferensen senare.',
       'An empty footnote promises a source but gives none. It stays behind when someone meant to fill in the decision reference later.',
     ),
-    bad: '[^4]:',
-    good: '[^4]: KF § 108/2016-11-07',
+    bad: '[^3]:',
+    good: '[^3]: KF § 7/2016-02-08',
   },
   check(ctx) {
     for (const def of ctx.doc.footnoteDefs) {

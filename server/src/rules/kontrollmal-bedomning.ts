@@ -11,8 +11,8 @@ export const kontrollmalBedomning: Rule = {
       'Varje kontrollmål ska få en bedömning på rapportens skala; det är den fullmäktige och nämnderna läser först.',
       'Every control objective must be graded on the report\'s scale; that is what the council and committees read first.',
     ),
-    bad: '### Iakttagelser\n\nNämnden följer upp arbetet två gånger per år.\n\n### Rekommendationer',
-    good: '### Iakttagelser\n\nNämnden följer upp arbetet två gånger per år.\n\n### Bedömning: Uppfyllt\n\nVi bedömer att uppföljningen är tillräcklig.\n\n### Rekommendationer',
+    bad: 'Återrapportering sker muntligt men saknas i protokollen.\n\n### Rekommendationer',
+    good: 'Återrapportering sker muntligt men saknas i protokollen.\n\n### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.',
   },
   check(ctx) {
     const grades = ctx.scale.grades.join('|');

@@ -10,8 +10,8 @@ export const kontrollmalNumrering: Rule = {
       'Sammanfattningen, missivet och nämndens svar hänvisar till kontrollmålen med nummer. Ett hopp eller en dubblett efter en omflyttning gör hänvisningarna fel.',
       'The summary, the cover letter and the committee reply refer to control objectives by number. A gap or a repeat after moving text makes those references wrong.',
     ),
-    bad: '## Kontrollmål 1: Finns mål och aktiviteter?\n\n…\n\n## Kontrollmål 3: Följs åtgärdskatalogen?',
-    good: '## Kontrollmål 1: Finns mål och aktiviteter?\n\n…\n\n## Kontrollmål 2: Följs åtgärdskatalogen?',
+    bad: '## Kontrollmål 1: Finns mål och aktiviteter för att förbättra asyl och integration?\n…\n## Kontrollmål 3: Har återrapportering skett till kommunstyrelsen?',
+    good: '## Kontrollmål 1: Finns mål och aktiviteter för att förbättra asyl och integration?\n…\n## Kontrollmål 2: Har återrapportering skett till kommunstyrelsen?',
   },
   check(ctx) {
     const kms = ctx.doc.controlObjectives;

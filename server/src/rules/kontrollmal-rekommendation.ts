@@ -15,8 +15,8 @@ export const kontrollmalRekommendation: Rule = {
       'Nämnden svarar på rekommendationerna och revisorerna följer upp dem. "Inga rekommendationer." går bara när kontrollmålet är helt uppfyllt; annars saknas det nämnden ska åtgärda.',
       'The committee replies to the recommendations and the auditors follow them up. "Inga rekommendationer." is only right when the objective is fully met; otherwise the committee has nothing to act on.',
     ),
-    bad: '### Bedömning: Delvis uppfyllt\n\nDokumentation saknas i protokollen.\n\n### Rekommendationer\n\nInga rekommendationer.',
-    good: '### Bedömning: Delvis uppfyllt\n\nDokumentation saknas i protokollen.\n\n### Rekommendationer\n\n- Dokumentera genomförd återrapportering i protokollen.',
+    bad: 'Kontrollmålet bedöms som delvis uppfyllt.\n\n### Rekommendationer\n\nInga rekommendationer.',
+    good: 'Kontrollmålet bedöms som delvis uppfyllt.\n\n### Rekommendationer\n\n- Dokumentera genomförd återrapportering i protokollen.',
   },
   check(ctx) {
     const top = ctx.scale.grades[0];

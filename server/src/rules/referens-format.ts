@@ -10,8 +10,8 @@ export const referensFormat: Rule = {
       'En felskriven referens som "KF §16/2015-2-23" känns inte igen som beslut: den räknas inte som kontrollmålets KF-referens och går inte att söka fram.',
       'A malformed reference such as "KF §16/2015-2-23" is not recognised as a decision: it does not count as the objective\'s council reference and cannot be searched for.',
     ),
-    bad: '[^1]: KF §16/2015-2-23',
-    good: '[^1]: KF § 16/2015-02-23',
+    bad: '[^3]: KF §7/2016-2-08',
+    good: '[^3]: KF § 7/2016-02-08',
   },
   check(ctx) {
     for (const ref of ctx.doc.malformedRefs) {

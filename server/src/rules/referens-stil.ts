@@ -11,8 +11,8 @@ export const referensStil: Rule = {
       'Byråer och revisionskontor har en husstil för beslutsreferenser. Regeln är avstängd som standard; slå på den med "referens-stil": "warning" och välj stil med "referensstil".',
       'Firms and audit offices have a house style for decision references. The rule is off by default; switch it on with "referens-stil": "warning" and choose the style with "referensstil".',
     ),
-    bad: '[^1]: KF 2015-02-23 § 16',
-    good: '[^1]: KF § 16/2015-02-23',
+    bad: '[^3]: KF 2016-02-08 § 7',
+    good: '[^3]: KF § 7/2016-02-08',
   },
   check(ctx) {
     const style = ctx.config.style;

@@ -15,7 +15,7 @@ export const revisionsfraga: Rule = {
       'The whole audit answers the audit question. If it is not written as a question, no one can see what the assessment answers.',
     ),
     bad: '## Syfte och revisionsfråga\n\nGranskningen avser kommunstyrelsens arbete med integration.',
-    good: '## Syfte och revisionsfråga\n\nSäkerställer kommunstyrelsen att insatser för asyl och integration genomförs på ett ändamålsenligt sätt?',
+    good: '## Syfte och revisionsfråga\n\nSäkerställer kommunstyrelsen att insatserna genomförs ändamålsenligt?',
   },
   check(ctx) {
     const section = questionSection(ctx.doc.sections, ctx.doc.type);

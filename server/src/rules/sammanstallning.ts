@@ -65,8 +65,8 @@ export const sammanstallning: Rule = {
       'Tabellen "Bedömningar mot kontrollmål" i sammanfattningen är det många politiker läser. Ändras en bedömning i rapporten men inte i tabellen säger rapporten två olika saker.',
       'The "Bedömningar mot kontrollmål" table in the summary is what many politicians read. When a grade changes in the report but not in the table, the report says two things.',
     ),
-    bad: '| Kontrollmål | Bedömning |\n| --- | --- |\n| Kontrollmål 1 | Uppfyllt |',
-    good: '| Kontrollmål | Bedömning |\n| --- | --- |\n| Kontrollmål 1 | Delvis uppfyllt |',
+    bad: '| Kontrollmål 2 | Uppfyllt |',
+    good: '| Kontrollmål 2 | Delvis uppfyllt |',
   },
   check(ctx) {
     const { doc } = ctx;

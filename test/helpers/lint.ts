@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, parseConfig, type GranskaConfig } from '../../server/src/config/config.ts';
+import { fileExistsFrom, loadConfigFor } from '../../server/src/config/load.ts';
+import { lintText, severityName, type GranskaDiagnostic } from '../../server/src/lint/lint.ts';
+import { RULE_IDS } from '../../server/src/rules/index.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export function config(json?: object): GranskaConfig {
+  return json ? parseConfig(JSON.stringify(json), null, RULE_IDS).config : DEFAULT_CONFIG;
+}
+
+/** Lints a text in memory, the way rule and feature tests do. */
+export function lint(text: string, options: { config?: GranskaConfig; locale?: 'sv' | 'en'; fileExists?: (p: string) => boolean } = {}): GranskaDiagnostic[] {
+  return lintText(text, options);
+}
+
+/** Lints a file on disk with the configuration and folder the CLI would use. */
+export function lintFile(file: string): GranskaDiagnostic[] {
+  const dir = path.dirname(file);
+  const loaded = loadConfigFor(dir);
+  return lintText(fs.readFileSync(file, 'utf8'), { config: loaded.config, fileExists: fileExistsFrom(dir) });
+}
+
+export function codes(diagnostics: readonly GranskaDiagnostic[]): string[] {
+  return diagnostics.map((d) => d.code);
+}
+
+export function summary(diagnostics: readonly GranskaDiagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.code}:${severityName(d.severity)}`);
+}
