@@ -5,7 +5,7 @@ import { fileExistsFrom, loadConfigFor } from '../../server/src/config/load.ts';
 import { lintText, severityName, type GranskaDiagnostic } from '../../server/src/lint/lint.ts';
 import { RULE_IDS } from '../../server/src/rules/index.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const ROOT = path.resolve(__dirname, '..', '..');
 
 export function config(json?: object): GranskaConfig {
   return json ? parseConfig(JSON.stringify(json), null, RULE_IDS).config : DEFAULT_CONFIG;

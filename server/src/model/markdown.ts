@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -6,6 +6,47 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Extension as MicromarkExtension, TokenizeContext } from 'micromark-util-types';
+
+/**
+ * micromark's footnote extension keeps the labels it has seen in an array and calls
+ * `includes` for every reference and definition, which is quadratic: a 3 MB report with
+ * 5 000 footnotes spent most of its parse there. This list answers `includes` from a Set.
+ */
+class LabelList extends Array<string> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  readonly #seen = new Set<string>();
+
+  override push(...items: string[]): number {
+    for (const item of items) this.#seen.add(item);
+    return super.push(...items);
+  }
+
+  override includes(item: string): boolean {
+    return this.#seen.has(item);
+  }
+}
+
+/**
+ * A document construct tried at the start of the first line (the `null` key means «any
+ * character»): it never matches, but first gives the parser the fast label list that the
+ * footnote extension otherwise creates lazily as a plain array.
+ */
+const primeFootnoteLabels: MicromarkExtension = {
+  document: {
+    null: {
+      name: 'granskaFootnoteLabels',
+      tokenize(this: TokenizeContext, _effects, _ok, nok) {
+        const parser = this.parser as { gfmFootnotes?: string[] };
+        if (!parser.gfmFootnotes) parser.gfmFootnotes = new LabelList();
+        return nok;
+      },
+    },
+  },
+};
 
 /**
  * The two parts of GitHub Flavored Markdown the dialect gives meaning to: footnotes and
@@ -14,15 +55,161 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
  * and carry no meaning for an audit document, so we register only the two we need,
  * from the same packages remark-gfm is built from.
  */
-function remarkGfmFootnotesAndTables(this: Processor): void {
+function remarkGfmParts(this: Processor, options: { tables: boolean }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmTableFromMarkdown());
+  (data.micromarkExtensions ??= []).push(primeFootnoteLabels, gfmFootnote(), ...(options.tables ? [gfmTable()] : []));
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), ...(options.tables ? [gfmTableFromMarkdown()] : []));
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFootnotesAndTables).freeze();
+const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmParts, { tables: true }).freeze();
+const withoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmParts, { tables: false }).freeze();
 
-/** Parses Markdown into mdast. May throw only on pathological input; callers catch. */
+/** Parses with every extension, tables included, in one pass. The reference for `parseMarkdown`. */
+export function parseMarkdownFull(text: string): Root {
+  return full.parse(text) as Root;
+}
+
+/**
+ * Lines that may be a GFM delimiter row (`| --- | :---: |`, `-|`), also inside block quotes
+ * and list items: only pipes, dashes, colons and spaces, with a dash and a pipe or colon.
+ * It may match more than GFM accepts; that costs a re-parse, never a wrong tree.
+ */
+const DELIMITER_ROW = /^[ \t>]*(?=[^\n]*[|:])(?=[^\n]*-)[|:\- \t]+\r?$/gm;
+
+/**
+ * Parses Markdown into mdast, giving the same tree as `parseMarkdownFull` at a fraction of
+ * the cost. The GFM table tokenizer is tried at the start of every line, which made it the
+ * most expensive part of parsing a long report, yet a table needs a delimiter row. So the
+ * text is parsed without tables, and only the runs of top-level blocks that hold a
+ * delimiter row are parsed again with tables. A run is a sequence of blocks with no blank
+ * line between them: a table ends at a blank line, so what it changes (lazy continuation
+ * lines it refuses, say) stays inside its run. May throw only on pathological input.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  const root = withoutTables.parse(text) as Root;
+  DELIMITER_ROW.lastIndex = 0;
+  const rows: number[] = [];
+  for (let m = DELIMITER_ROW.exec(text); m; m = DELIMITER_ROW.exec(text)) {
+    rows.push(m.index);
+    if (m[0].length === 0) DELIMITER_ROW.lastIndex++;
+  }
+  if (rows.length === 0) return root;
+  // After a failed frontmatter attempt (an opening `---` never closed) micromark parses
+  // later tables differently from the same text without it, so a local re-parse cannot
+  // match. Such a document is broken anyway and is parsed whole.
+  if (/^---[ \t]*\r?\n/.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
+  const runs = blankLineRuns(text, root.children);
+  const replaced: RootContent[] = [];
+  let r = 0;
+  let context: DefinitionContext | null = null;
+  for (const run of runs) {
+    const first = root.children[run.from];
+    const last = root.children[run.to - 1];
+    const start = first.position?.start.offset ?? 0;
+    const end = last.position?.end.offset ?? 0;
+    while (r < rows.length && rows[r] < start) r++;
+    const holdsRow = r < rows.length && rows[r] < end;
+    const blocks = root.children.slice(run.from, run.to);
+    if (!holdsRow || blocks.every((b) => NO_MARKDOWN.has(b.type))) {
+      replaced.push(...blocks);
+      continue;
+    }
+    // When the table's run holds more than one block, a table row may be what opened the
+    // next block in the parse without tables (a code fence, a footnote definition, …), and
+    // how micromark then parses it can depend on text far before the run. No local re-parse
+    // is safe, so the whole text is parsed at once. In real reports a table stands alone
+    // between blank lines, and this path is rare.
+    if (blocks.length > 1) return parseMarkdownFull(text);
+    context ??= documentDefinitions(text, root);
+    const again = reparse(text, start, end, first.position?.start.line ?? 1, context);
+    // A table that refuses a lazy line can turn that line into a definition, which then
+    // resolves references anywhere in the document; only a whole parse gets that right.
+    if (definitions(again) !== definitions(blocks)) return parseMarkdownFull(text);
+    replaced.push(...again);
+  }
+  root.children = replaced;
+  return root;
+}
+
+/** Identifiers of the link and footnote definitions in some blocks, as one comparable string. */
+function definitions(blocks: readonly RootContent[]): string {
+  const ids: string[] = [];
+  const stack: Nodes[] = [...blocks];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') ids.push(`l:${n.identifier}`);
+    else if (n.type === 'footnoteDefinition') ids.push(`f:${n.identifier}`);
+    if ('children' in n) stack.push(...(n.children as Nodes[]));
+  }
+  return ids.sort().join('\n');
+}
+
+/** Blocks whose text is not Markdown: a delimiter row inside them is no table. */
+const NO_MARKDOWN = new Set(['code', 'html', 'yaml']);
+
+/** Splits top-level blocks into runs separated by blank lines; indexes are [from, to). */
+function blankLineRuns(text: string, children: readonly RootContent[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i <= children.length; i++) {
+    if (i < children.length) {
+      const gap = text.slice(children[i - 1].position?.end.offset ?? 0, children[i].position?.start.offset ?? 0);
+      if (!/\n[ \t]*\r?\n/.test(gap)) continue;
+    }
+    if (i > from) runs.push({ from, to: i });
+    from = i;
+  }
+  return runs;
+}
+
+interface DefinitionContext {
+  footnotes: Set<string>;
+  /** Source of the document's link reference definitions, so links in tables resolve. */
+  links: string;
+}
+
+function documentDefinitions(text: string, root: Root): DefinitionContext {
+  const footnotes = new Set<string>();
+  const links: string[] = [];
+  for (const n of root.children) {
+    if (n.type === 'footnoteDefinition') footnotes.add(n.identifier.toLowerCase());
+    else if (n.type === 'definition' && n.position) links.push(text.slice(n.position.start.offset, n.position.end.offset));
+  }
+  return { footnotes, links: links.join('\n') };
+}
+
+/** Parses a run of blocks again with tables, keeping its footnotes and links resolvable. */
+function reparse(text: string, start: number, end: number, line: number, context: DefinitionContext): RootContent[] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const slice = text.slice(lineStart, end);
+  // A footnote reference only becomes a reference when its definition is in the same parse,
+  // so definitions of the labels used here are appended as stubs and dropped afterwards.
+  const stubs: string[] = [];
+  const seen = new Set<string>();
+  for (const m of slice.matchAll(/\[\^([^\]\s]+)\]/g)) {
+    const id = m[1].toLowerCase();
+    if (context.footnotes.has(id) && !seen.has(id)) {
+      seen.add(id);
+      stubs.push(`[^${m[1]}]: .`);
+    }
+  }
+  const suffix = stubs.length > 0 || context.links ? `\n\n${[...stubs, context.links].filter(Boolean).join('\n\n')}\n` : '';
+  const sub = full.parse(slice + suffix) as Root;
+  const kept = sub.children.filter((n) => (n.position?.start.offset ?? 0) < slice.length);
+  for (const n of kept) shiftPositions(n, lineStart, line - 1);
+  return kept;
+}
+
+function shiftPositions(node: Nodes, offset: number, lines: number): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position.start.line += lines;
+      n.position.end.line += lines;
+      if (n.position.start.offset !== undefined) n.position.start.offset += offset;
+      if (n.position.end.offset !== undefined) n.position.end.offset += offset;
+    }
+    if ('children' in n) stack.push(...(n.children as Nodes[]));
+  }
 }

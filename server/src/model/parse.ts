@@ -225,8 +225,13 @@ function buildSections(text: string, root: Root): Section[] {
 
 const KONTROLLMAL = /^kontrollmål(?![\p{L}])\s*(\d+)?\s*[:.–—-]?\s*(.*)$/iu;
 
+/**
+ * The content of a section. Footnote and link definitions are document-level: they belong
+ * to no section even when they stand after the last heading, so they are left out.
+ */
 function subsection(root: Root, s: Section): SubSection {
-  return { headingSpan: s.headingSpan, title: s.title, content: root.children.slice(s.first, s.end), span: s.span };
+  const content = root.children.slice(s.first, s.end).filter((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition');
+  return { headingSpan: s.headingSpan, title: s.title, content, span: s.span };
 }
 
 function buildControlObjectives(text: string, root: Root, findings: Section, refs: FootnoteRef[]): ControlObjective[] {

@@ -172,3 +172,21 @@ export interface AuditDocument {
 export function spanToRange(doc: AuditDocument, span: Span): Range {
   return doc.lines.range(span.start, span.end);
 }
+
+/**
+ * The text runs that start inside a span, found by binary search: runs are in document
+ * order, so a rule that looks at one section need not scan the whole document.
+ */
+export function runsIn(doc: AuditDocument, span: Span): TextRun[] {
+  const runs = doc.textRuns;
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid].start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: TextRun[] = [];
+  for (let i = low; i < runs.length && runs[i].start < span.end; i++) out.push(runs[i]);
+  return out;
+}

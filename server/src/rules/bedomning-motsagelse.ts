@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import { normalizeLabel } from '../model/text.js';
+import { runsIn } from '../model/types.js';
 import type { Rule } from './rule.js';
 import { kmName } from './util.js';
 
@@ -18,15 +19,13 @@ export const bedomningMotsagelse: Rule = {
     good: '### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.\n\nKontrollmålet bedöms som delvis uppfyllt.',
   },
   check(ctx) {
-    const runs = ctx.doc.textRuns;
     // Longest first, so that «delvis uppfyllt» is not read as «uppfyllt».
     const grades = [...ctx.scale.grades].sort((a, b) => b.length - a.length);
     ctx.doc.controlObjectives.forEach((km, i) => {
       const b = km.bedomning;
       if (!b || !b.gradeText) return;
       const heading = normalizeLabel(b.gradeText);
-      for (const run of runs) {
-        if (run.start < b.headingSpan.end || run.start >= b.span.end) continue;
+      for (const run of runsIn(ctx.doc, { start: b.headingSpan.end, end: b.span.end })) {
         SENTENCE.lastIndex = 0;
         for (let m = SENTENCE.exec(run.value); m; m = SENTENCE.exec(run.value)) {
           const said = normalizeLabel(m[1]);

@@ -1,4 +1,5 @@
 import { msg } from '../i18n.js';
+import { runsIn } from '../model/types.js';
 import type { Rule } from './rule.js';
 import { questionSection } from './avsnitt-saknas.js';
 
@@ -20,8 +21,7 @@ export const revisionsfraga: Rule = {
   check(ctx) {
     const section = questionSection(ctx.doc.sections, ctx.doc.type);
     if (!section) return;
-    const { start, end } = section.span;
-    const asked = ctx.doc.textRuns.some((r) => r.start > section.headingSpan.end && r.start >= start && r.start < end && QUESTION.test(r.value));
+    const asked = runsIn(ctx.doc, { start: section.headingSpan.end, end: section.span.end }).some((r) => QUESTION.test(r.value));
     if (asked) return;
     ctx.report({
       span: section.headingSpan,

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseMarkdown, parseMarkdownFull } from '../server/src/model/markdown.ts';
+import { generateReport } from '../bench/generate.ts';
+import { ROOT } from './helpers/lint.ts';
+
+function samples(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rev.md')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(ROOT, 'samples'));
+  walk(path.join(ROOT, 'test', 'fixtures'));
+  return out;
+}
+
+/** Markdown pieces that exercise the table re-parse: tables in every container, near footnotes and links. */
+const PIECES = [
+  '| a | b |\n| --- | --- |\n| 1 | 2 |',
+  '| Kontrollmål | Bedömning |\n|---|:---:|\n| Kontrollmål 1 | Uppfyllt[^1] |',
+  'a | b\n--- | ---\nc | d',
+  '> | a |\n> | - |\n> | x |',
+  '- item\n  | a | b |\n  | - | - |\n  | c | d |',
+  '- item\n| lazy | row |\n| --- | --- |',
+  'Text before\n| a | b |\n| --- | --- |',
+  '[^1]: note\n    | in | note |\n    | -- | ---- |',
+  '[^1]: KF § 16/2015-02-23',
+  '[^2]: KS § 3/2019-01-01',
+  'Text med fotnot.[^1] Och en till.[^2] Och en odefinierad.[^9]',
+  '| [^2] | [länk][x] |\n| --- | --- |',
+  '[x]: https://example.org',
+  '```\n| a | b |\n| - | - |\n```',
+  '## Rubrik\n| a |\n| - |',
+  '| a |\n| - |\n# rubrik direkt efter',
+  '---',
+  'Setext\n---',
+  '| a |\r\n| - |\r\n| b |',
+  '',
+  '* * *',
+  '1. ett\n2. två\n   | x | y |\n   |---|---|',
+];
+
+describe('markdown: the table re-parse gives the same tree as one full parse', () => {
+  it('on every sample and rule fixture', () => {
+    for (const text of samples()) assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+  });
+
+  it('on a generated 300 KB report', () => {
+    const text = generateReport(300_000, 7);
+    assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+  });
+
+  it('on random combinations of tables, containers, footnotes and links', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\n\n', '\r\n'), { minLength: 8, maxLength: 8 }), (pieces, seps) => {
+        const text = pieces.map((p, i) => p + seps[i]).join('');
+        assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on arbitrary text made of Markdown punctuation', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('|', '-', ':', ' ', '\n', 'a', '>', '[', ']', '^', '1', '*', '#', '`', '\t') , maxLength: 200 }), (text) => {
+        assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
