@@ -53,13 +53,13 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
   it('prints SARIF 2.1.0 that validates against the schema, with relative URIs and 1-based regions', () => {
     const r = granska(['lint', '--format', 'sarif', 'samples/']);
     assert.equal(r.status, 1);
-    const sarif = JSON.parse(r.stdout);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
     // The published schema has a language pattern that is invalid with the u flag.
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
-    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'kontrollmal-bedomning');
+    const result = sarif.runs[0].results.find((x) => x.ruleId === "kontrollmal-bedomning")!;
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'samples/med-fel/rapport-med-fel.rev.md');
     assert.equal(result.locations[0].physicalLocation.region.startLine, 59);
     assert.equal(result.level, 'error');

@@ -12,6 +12,9 @@ export interface LintEnvironment {
   fileExists?: (relativePath: string) => boolean;
 }
 
+/** The diagnostic code of text the Markdown parser could not take as written. */
+export const PARSE_CODE = 'tolkning';
+
 export type ActiveSeverity = Exclude<SeverityName, 'off'>;
 
 /** A finding after severity resolution and inline disables, still in both languages. */
@@ -79,19 +82,8 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
       });
     }
   }
-  const failure = (doc as AuditDocument & { parseFailure?: string }).parseFailure;
-  if (failure) {
-    findings.push({
-      rule: 'tolkning',
-      severity: 'warning',
-      span: { start: 0, end: 0 },
-      message: msg(
-        'Dokumentet är för djupt nästlat för att tolkas som Markdown; bara frontmattern kontrolleras.',
-        'The document is nested too deeply to parse as Markdown; only the frontmatter is checked.',
-      ),
-      fixes: [],
-    });
-  }
+  // What the parser could not take as written is reported, so nothing is skipped silently.
+  for (const p of doc.parseProblems) findings.push({ rule: PARSE_CODE, severity: 'warning', span: p.span, message: p.message, fixes: [] });
   const kept = applyInlineControls(doc, findings);
   kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return kept;

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
@@ -21,6 +22,7 @@ import {
   type SubSection,
   type SummaryTable,
   type TextRun,
+  spanInRun,
 } from './types.js';
 
 export interface ParseOptions {
@@ -37,20 +39,52 @@ const defaultOrgans = organTable();
  */
 export function parseAuditDocument(input: string, options: ParseOptions = {}): AuditDocument {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const { parseInput, problems } = tameNesting(text);
   let root: Root;
-  let parseFailure: string | undefined;
   try {
-    root = parseMarkdown(text);
+    root = parseMarkdown(parseInput);
   } catch (e) {
-    // Only pathological nesting can make the Markdown parser give up (a stack overflow);
+    // Only pathological input can make the Markdown parser give up (a stack overflow);
     // the document then still gets its frontmatter and line-based checks.
     root = { type: 'root', children: [] };
-    parseFailure = e instanceof Error ? e.message : String(e);
+    problems.push({
+      span: { start: 0, end: 0 },
+      message: msg(
+        `Dokumentet kunde inte tolkas som Markdown (${e instanceof Error ? e.message : String(e)}); bara frontmattern kontrolleras.`,
+        `The document could not be parsed as Markdown (${e instanceof Error ? e.message : String(e)}); only the frontmatter is checked.`,
+      ),
+    });
   }
-  return buildModel(text, root, options, parseFailure);
+  return buildModel(text, root, options, problems);
 }
 
-export function buildModel(text: string, root: Root, options: ParseOptions, parseFailure?: string): AuditDocument & { parseFailure?: string } {
+/** Containers nested deeper than this cannot be meant; micromark's time grows with the square of the depth. */
+const MAX_NESTING = 100;
+const DEEP_PREFIX = new RegExp(`^[ \\t]*(?:(?:>[ \\t]*|(?:[-+*]|\\d{1,9}[.)])[ \\t]+)){${MAX_NESTING + 1},}`, 'gm');
+
+/**
+ * Blanks the container markers of absurdly nested lines (thousands of `>` or `- `) before
+ * parsing, keeping every offset, so that such input gives a clear diagnostic instead of
+ * a parse that takes minutes.
+ */
+function tameNesting(text: string): { parseInput: string; problems: { span: Span; message: Msg }[] } {
+  const problems: { span: Span; message: Msg }[] = [];
+  if (!/(?:[>\-+*][ \t]*){100}/.test(text)) return { parseInput: text, problems };
+  DEEP_PREFIX.lastIndex = 0;
+  const parseInput = text.replace(DEEP_PREFIX, (prefix, offset: number) => {
+    problems.push({
+      span: { start: offset, end: offset + prefix.length },
+      message: msg(
+        `Raden är nästlad i mer än ${MAX_NESTING} nivåer av citat eller listor och tolkas som vanlig text.`,
+        `The line is nested more than ${MAX_NESTING} levels of quotes or lists deep and is read as plain text.`,
+      ),
+    });
+    return prefix.replace(/[^\t]/g, ' ');
+  });
+  return { parseInput, problems };
+}
+
+export function buildModel(text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = []): AuditDocument {
   const organs = options.organs ?? defaultOrgans;
   const style = options.style ?? 'A';
   const lines = new LineIndex(text);
@@ -63,6 +97,8 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     : null;
 
   const walk = walkTree(text, root);
+  // spanInRun needs only the text and the runs; the rest of the model is not built yet.
+  const partial = { text, textRuns: walk.textRuns } as AuditDocument;
   const footnoteRefs = walk.footnoteRefs;
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
@@ -71,9 +107,8 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     if (!run.value.includes('[^')) continue;
     const re = /\[\^([^\]\s]+)\]/g;
     for (let m = re.exec(run.value); m; m = re.exec(run.value)) {
-      const start = runOffset(text, run, m.index, m[0]);
       const key = normalizeLabel(m[1]);
-      footnoteRefs.push({ label: m[1], key, span: { start, end: start + m[0].length }, defined: definedKeys.has(key) });
+      footnoteRefs.push({ label: m[1], key, span: spanInRun(partial, run, m.index, m[0]), defined: definedKeys.has(key) });
     }
   }
   footnoteRefs.sort((a, b) => a.span.start - b.span.start);
@@ -83,15 +118,13 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
   for (const run of walk.textRuns) {
     const scanned = scanDecisions(run.value, organs, { malformed: run.footnote !== null, style });
     for (const r of scanned.refs) {
-      const start = runOffset(text, run, r.start, r.raw);
       decisions.push({
         organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
-        span: { start, end: start + r.raw.length }, footnote: run.footnote,
+        span: spanInRun(partial, run, r.start, r.raw), footnote: run.footnote,
       });
     }
     for (const r of scanned.malformed) {
-      const start = runOffset(text, run, r.start, r.raw);
-      malformedRefs.push({ raw: r.raw, span: { start, end: start + r.raw.length }, suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
+      malformedRefs.push({ raw: r.raw, span: spanInRun(partial, run, r.start, r.raw), suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
     }
   }
 
@@ -116,21 +149,12 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     summaryTable: summarySection ? findSummaryTable(root, summarySection) : null,
     textRuns: walk.textRuns,
     controls: walk.controls,
-    ...(parseFailure ? { parseFailure } : {}),
+    parseProblems,
   };
 }
 
 export function nodeSpan(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-}
-
-/** The offset in the document of a match inside a text run. */
-function runOffset(text: string, run: TextRun, index: number, match: string): number {
-  if (run.exact) return run.start + index;
-  // Escapes or character references make the run differ from the source; search for the
-  // matched text near the run instead, falling back to the run's start.
-  const found = text.indexOf(match, run.start);
-  return found >= 0 && found - run.start < run.value.length + 200 ? found : run.start;
 }
 
 interface WalkResult {

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './text.js';
 import type { ReferenceForm } from './decisions.js';
 import type { CalendarDate } from './dates.js';
+import type { Msg } from '../i18n.js';
 
 export const DOCUMENT_TYPES = ['granskningsrapport', 'förstudie', 'uppföljning', 'missiv'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -167,6 +168,8 @@ export interface AuditDocument {
   summaryTable: SummaryTable | null;
   textRuns: TextRun[];
   controls: InlineControl[];
+  /** Text the Markdown parser could not take as written (absurd nesting), reported as `tolkning`. */
+  parseProblems: { span: Span; message: Msg }[];
 }
 
 export function spanToRange(doc: AuditDocument, span: Span): Range {
@@ -189,4 +192,17 @@ export function runsIn(doc: AuditDocument, span: Span): TextRun[] {
   const out: TextRun[] = [];
   for (let i = low; i < runs.length && runs[i].start < span.end; i++) out.push(runs[i]);
   return out;
+}
+
+/**
+ * The document span of a match found in a text run. A run's value can differ from its
+ * source (escapes, character references, trailing spaces before a line break), so when it
+ * does, the matched text is looked up in the source near the run; failing that, the span
+ * is empty at the run's start, which is always a valid place to show.
+ */
+export function spanInRun(doc: AuditDocument, run: TextRun, index: number, match: string): Span {
+  if (run.exact) return { start: run.start + index, end: run.start + index + match.length };
+  const found = doc.text.indexOf(match, run.start);
+  if (found >= 0 && found - run.start <= run.value.length + 256) return { start: found, end: found + match.length };
+  return { start: run.start, end: run.start };
 }

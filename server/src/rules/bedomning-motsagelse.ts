@@ -1,6 +1,6 @@
 import { msg } from '../i18n.js';
 import { normalizeLabel } from '../model/text.js';
-import { runsIn } from '../model/types.js';
+import { runsIn, spanInRun } from '../model/types.js';
 import type { Rule } from './rule.js';
 import { kmName } from './util.js';
 
@@ -35,9 +35,8 @@ export const bedomningMotsagelse: Rule = {
           });
           const stated = grade ? normalizeLabel(grade) : said;
           if (stated === heading) continue;
-          const start = run.exact ? run.start + m.index : run.start;
           ctx.report({
-            span: { start, end: start + m[0].length },
+            span: spanInRun(ctx.doc, run, m.index, m[0]),
             message: msg(
               `Meningen säger att kontrollmål ${kmName(km, i)} bedöms som "${grade ?? m[1].trim()}", men rubriken säger "${b.gradeText}". Ändra den ena så att de stämmer.`,
               `The sentence says kontrollmål ${kmName(km, i)} is graded "${grade ?? m[1].trim()}", but the heading says "${b.gradeText}". Change one so that they agree.`,

@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import { compareDates, formatIsoDate, parseIsoDate, parseSwedishDate, SWEDISH_MONTH_PATTERN } from '../model/dates.js';
+import { spanInRun } from '../model/types.js';
 import type { Rule } from './rule.js';
 import { field, firstLine, frontmatterReadable } from './util.js';
 
@@ -49,9 +50,8 @@ export const missivSvarsdatum: Rule = {
       for (let m = SENAST.exec(run.value); m; m = SENAST.exec(run.value)) {
         const said = parseIsoDate(m[1]) ?? parseSwedishDate(m[1].replace(/[ \t\u00a0]+/g, ' '));
         if (!said || compareDates(said, due) === 0) continue;
-        const at = run.exact ? run.start + m.index + m[0].length - m[1].length : run.start;
         ctx.report({
-          span: { start: at, end: at + m[1].length },
+          span: spanInRun(ctx.doc, run, m.index + m[0].length - m[1].length, m[1]),
           message: msg(
             `Texten säger "senast ${m[1]}" men svar_senast är ${formatIsoDate(due)}. Ändra det ena så att de stämmer.`,
             `The text says "senast ${m[1]}" but svar_senast is ${formatIsoDate(due)}. Change one so that they agree.`,

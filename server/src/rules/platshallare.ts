@@ -1,6 +1,6 @@
 import { msg } from '../i18n.js';
 import { DATE_KEYS } from '../model/keys.js';
-import type { Span } from '../model/types.js';
+import { spanInRun, type Span } from '../model/types.js';
 import type { Rule } from './rule.js';
 
 /** Words that, inside square brackets, are a template's blanks rather than an editorial insertion. */
@@ -39,8 +39,7 @@ export const platshallare: Rule = {
     for (const run of ctx.doc.textRuns) {
       PLACEHOLDER.lastIndex = 0;
       for (let m = PLACEHOLDER.exec(run.value); m; m = PLACEHOLDER.exec(run.value)) {
-        const start = run.exact ? run.start + m.index : run.start;
-        report(m[0], { start, end: start + m[0].length });
+        report(m[0], spanInRun(ctx.doc, run, m.index, m[0]));
       }
     }
     // Free-text frontmatter values are checked in the source, so that quoting does not shift positions.
