@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { lint as markdownlint } from 'markdownlint/sync';
@@ -6,60 +7,76 @@ import { generateReport } from './generate.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
- * reports against markdownlint's lint of the same text (default rules), in one process
- * and one run, and prints both and their ratio. Medians of several runs after warm-up.
+ * reports against markdownlint's lint of the same text (default rules), in one run, and
+ * prints both and their ratio.
+ *
+ * Each linter is timed in a worker process of its own, in alternating rounds (Granska,
+ * markdownlint, Granska, markdownlint). Timed in one process, each one's garbage lands in
+ * the other's measurements and the ratio swings by a quarter from run to run on this
+ * shared machine; alone, each pays only for its own allocations.
  */
 
+declare const GRANSKA_VERSION: string;
+
 const SIZES: { name: string; bytes: number; runs: number }[] = [
-  { name: '10 KB', bytes: 10_000, runs: 30 },
+  { name: '10 KB', bytes: 10_000, runs: 40 },
   { name: '60 KB', bytes: 60_000, runs: 20 },
-  { name: '300 KB', bytes: 300_000, runs: 12 },
-  { name: '3 MB', bytes: 3_000_000, runs: 4 },
+  { name: '300 KB', bytes: 300_000, runs: 10 },
+  { name: '3 MB', bytes: 3_000_000, runs: 3 },
 ];
+const ROUNDS = 3;
+const SEED = 42;
+
+type Tool = 'granska' | 'markdownlint';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function time(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 2; i++) fn();
+/** In a worker: time one tool on one generated report and print the samples as JSON. */
+function worker(tool: Tool, bytes: number, runs: number): void {
+  const text = generateReport(bytes, SEED);
+  const run = tool === 'granska' ? () => lintText(text) : () => markdownlint({ strings: { report: text } });
+  for (let i = 0; i < 3; i++) run();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
+    run();
     samples.push(performance.now() - t0);
   }
-  return median(samples);
+  process.stdout.write(JSON.stringify(samples));
 }
 
-export function runBench(): { name: string; bytes: number; granska: number; markdownlint: number; ratio: number; diagnostics: number }[] {
-  const rows = [];
+function measure(tool: Tool, bytes: number, runs: number): number[] {
+  // The bundled script itself (dist/bench.mjs) is the worker.
+  const self = process.argv[1];
+  const r = spawnSync(process.execPath, [self, '--worker', tool, String(bytes), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${tool} worker failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as number[];
+}
+
+function main(): void {
+  console.log(`Granska ${typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : ''} — full lint vs markdownlint ${'0.40'}, same text, same run`);
+  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`Median ms of ${ROUNDS} alternating rounds per linter, each in its own process after warm-up.`);
+  console.log('');
+  console.log('| report | bytes | granska lint | markdownlint | ratio | diagnostics |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const size of SIZES) {
-    const text = generateReport(size.bytes, 42);
-    const diagnostics = lintText(text).length;
-    // Alternate the two so that drift in machine load affects both alike.
+    const text = generateReport(size.bytes, SEED);
     const g: number[] = [];
     const m: number[] = [];
-    for (let round = 0; round < 2; round++) {
-      g.push(time(() => lintText(text), Math.ceil(size.runs / 2)));
-      m.push(time(() => markdownlint({ strings: { report: text } }), Math.ceil(size.runs / 2)));
+    for (let round = 0; round < ROUNDS; round++) {
+      g.push(...measure('granska', size.bytes, size.runs));
+      m.push(...measure('markdownlint', size.bytes, size.runs));
     }
     const granska = median(g);
     const ml = median(m);
-    rows.push({ name: size.name, bytes: text.length, granska, markdownlint: ml, ratio: granska / ml, diagnostics });
+    console.log(`| ${size.name} | ${text.length} | ${granska.toFixed(1)} | ${ml.toFixed(1)} | ${(granska / ml).toFixed(2)}× | ${lintText(text).length} |`);
   }
-  return rows;
 }
 
-const rows = runBench();
-console.log(`Granska ${typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : ''} — full lint vs markdownlint, same text, same run (median ms)`);
-console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log('');
-console.log('| report | bytes | granska lint | markdownlint | ratio | diagnostics |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) {
-  console.log(`| ${r.name} | ${r.bytes} | ${r.granska.toFixed(1)} | ${r.markdownlint.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.diagnostics} |`);
-}
-
-declare const GRANSKA_VERSION: string;
+const args = process.argv.slice(2);
+if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
+else main();
