@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from './helpers/lsp-client.ts';
+import { ROOT } from './helpers/lint.ts';
+
+const codes = (d: { code?: string | number }[]) => d.map((x) => x.code).sort();
+
+describe('language server over stdio (dist/server.js)', function () {
+  let dir: string;
+  let client: LspClient;
+  const report = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'granskning-integration.rev.md'), 'utf8');
+
+  before(function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) this.skip();
+  });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-lsp-'));
+    client = new LspClient();
+  });
+
+  afterEach(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function open(name: string, text: string, languageId = 'markdown', version = 1): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return uri;
+  }
+
+  it('publishes diagnostics after didOpen, whatever the languageId, with code and source', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report.replace('### Bedömning: Delvis uppfyllt', '### Bedömning: Delvis uppfylld'), 'markdown');
+    const d = await client.diagnostics(uri, (x) => x.length > 0);
+    assert.deepEqual(codes(d), ['bedomning-motsagelse', 'bedomning-skala', 'sammanstallning']);
+    const skala = d.find((x) => x.code === 'bedomning-skala')!;
+    assert.equal(skala.source, 'granska');
+    assert.equal(skala.range.start.line, 53);
+    assert.match(String(skala.message), /finns inte i skalan "uppfyllt"/);
+  });
+
+  it('ignores files that are not audit documents', async () => {
+    await client.initialize();
+    const other = open('README.md', '# Hej\n\nTODO xx\n');
+    const uri = open('rapport.rev.md', report, 'granska');
+    await client.diagnostics(uri);
+    assert.equal(client.notifications(other).length, 0);
+  });
+
+  it('applies a range edit from didChange and publishes for the new version', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report);
+    assert.deepEqual(await client.diagnostics(uri), []);
+    // Replace «Uppfyllt» in «### Bedömning: Uppfyllt» (line 37) with a grade not on the scale.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 37, character: 15 }, end: { line: 37, character: 23 } }, text: 'Godkänt' }],
+    });
+    const d = await client.diagnostics(uri, (_, p) => p.version === 2);
+    assert.deepEqual(codes(d), ['bedomning-skala', 'sammanstallning']);
+    assert.match(String(d.find((x) => x.code === 'bedomning-skala')!.message), /"Godkänt" finns inte i skalan/);
+  });
+
+  it('ends a fast sequence of edits with diagnostics for the final text only', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report);
+    await client.diagnostics(uri);
+    const since = client.notifications(uri).length;
+    // Type «TODO» one character at a time at the end of line 13, then delete it again
+    // and add a footnote reference without a definition.
+    const line = 13;
+    const col = report.split('\n')[line].length;
+    let version = 1;
+    for (const [i, ch] of [...'TODO'].entries()) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line, character: col + i }, end: { line, character: col + i } }, text: ch }],
+      });
+    }
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 4 } }, text: '[^9]' }],
+    });
+    const d = await client.diagnostics(uri, (_, p) => p.version === version, since);
+    assert.deepEqual(codes(d), ['fotnot-odefinierad']);
+    const after = client.notifications(uri).slice(since);
+    // Debouncing: no diagnostics were published for the intermediate versions.
+    assert.ok(after.every((p) => p.version === version), `published versions: ${after.map((p) => p.version).join(', ')}`);
+    assert.ok(after.every((p) => !p.diagnostics.some((x: { code?: string | number }) => x.code === 'platshallare')));
+  });
+
+  it('publishes after didSave and clears diagnostics on didClose', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report.replace('Inga rekommendationer.', 'TODO'));
+    await client.diagnostics(uri, (d) => d.length > 0);
+    const since = client.notifications(uri).length;
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    assert.ok((await client.diagnostics(uri, () => true, since)).length > 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.diagnostics(uri, (d) => d.length === 0, since + 1);
+  });
+
+  it('validates only on save when granska.validate is onSave', async () => {
+    client.settings = { validate: 'onSave' };
+    await client.initialize();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const uri = open('rapport.rev.md', report);
+    await client.diagnostics(uri);
+    const since = client.notifications(uri).length;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: report.replace('Inga rekommendationer.', 'TODO') }] });
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const d = await client.diagnostics(uri, () => true, since);
+    assert.ok(d.some((x) => x.code === 'platshallare'));
+    assert.ok(client.notifications(uri).slice(since).every((p) => p.version === 2));
+  });
+
+  it('reads .granskarc.json, reloads it when it changes, and reports an invalid one in that file', async () => {
+    await client.initialize();
+    const text = report.replace('[^2]: KF § 155/2015-12-14', '[^2]: KF 2015-12-14 § 155');
+    const uri = open('rapport.rev.md', text);
+    assert.deepEqual(await client.diagnostics(uri), []);
+    const rc = path.join(dir, '.granskarc.json');
+    fs.writeFileSync(rc, '{ "regler": { "referens-stil": "warning" } }');
+    const rcUri = pathToFileURL(rc).href;
+    let since = client.notifications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rcUri, type: 1 }] });
+    assert.deepEqual(codes(await client.diagnostics(uri, () => true, since)), ['referens-stil']);
+    fs.writeFileSync(rc, '{ "regler": { "referens-stil": "loud" } }');
+    since = client.notifications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rcUri, type: 2 }] });
+    const problems = await client.diagnostics(rcUri, (d) => d.length > 0);
+    assert.equal(problems[0].code, 'konfiguration');
+    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+  });
+
+  it('speaks English when the client locale is English', async () => {
+    await client.initialize('en-US');
+    const uri = open('rapport.rev.md', report.replace('### Bedömning: Uppfyllt', '### Bedömning:'));
+    const d = await client.diagnostics(uri, (x) => x.length > 0);
+    assert.match(String(d.find((x) => x.code === 'bedomning-skala')!.message), /has no grade/);
+  });
+
+  it('checks the report a missiv names on disk', async () => {
+    await client.initialize();
+    const missiv = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'missiv-rapport.ren.rev.md'), 'utf8');
+    const uri = open('missiv.rev.md', missiv);
+    assert.deepEqual(codes(await client.diagnostics(uri)), ['missiv-rapport']);
+    fs.writeFileSync(path.join(dir, 'granskning-integration.rev.md'), report);
+    const since = client.notifications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'granskning-integration.rev.md')).href, type: 1 }] });
+    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+  });
+});
