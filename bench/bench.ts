@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { lintText } from '../server/src/lint/lint.js';
+import { lintText, runRules, toDiagnostic } from '../server/src/lint/lint.js';
+import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.js';
 import { generateReport } from './generate.js';
 
 /**
@@ -75,6 +76,38 @@ function main(): void {
     const ml = median(m);
     console.log(`| ${size.name} | ${text.length} | ${granska.toFixed(1)} | ${ml.toFixed(1)} | ${(granska / ml).toFixed(2)}× | ${lintText(text).length} |`);
   }
+  typing();
+}
+
+/**
+ * Typing in a long report: after each one-character edit (an insertion, then its deletion,
+ * at positions spread over the body), the time to fresh diagnostics: parse of the new
+ * version reusing the previous one, model, rules and conversion to LSP diagnostics. The
+ * editor's debounce comes on top and is not counted.
+ */
+function typing(): void {
+  const base = generateReport(300_000, SEED);
+  const bodyStart = base.indexOf('# Sammanfattning');
+  let doc = parseAuditDocument(base);
+  let text = base;
+  const samples: number[] = [];
+  let seed = 7;
+  for (let i = 0; i < 120; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const at = bodyStart + (seed % (base.length - bodyStart - 1));
+    // Insert a letter, then delete it again on the next round, so the report stays the same size.
+    const next = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : base;
+    const t0 = performance.now();
+    doc = parseNextVersion(doc, next);
+    runRules(doc).map((f) => toDiagnostic(doc, f, 'sv'));
+    const ms = performance.now() - t0;
+    if (i >= 10) samples.push(ms);
+    text = next;
+  }
+  samples.sort((a, b) => a - b);
+  const p95 = samples[Math.floor(samples.length * 0.95)];
+  console.log('');
+  console.log(`Typing in the ${Math.round(base.length / 1000)} KB report: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
 }
 
 const args = process.argv.slice(2);

@@ -15,7 +15,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
 import { localeFrom, type Locale } from './i18n.js';
-import { lintDocument, parseWithConfig } from './lint/lint.js';
+import { lintDocument } from './lint/lint.js';
+import { parseNextVersion } from './model/parse.js';
+import type { AuditDocument } from './model/types.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -45,6 +47,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
   const configCache = new Map<string, LoadedConfig>();
+  // The last model of each open document: the next version re-parses only what changed.
+  const models = new Map<string, AuditDocument>();
   const publishedConfigs = new Set<string>();
   let locale: Locale = 'sv';
   let canPullSettings = false;
@@ -97,7 +101,8 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const { loaded, dir } = configFor(doc.uri);
     publishConfigProblems(loaded);
-    const model = parseWithConfig(doc.getText(), loaded.config);
+    const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
+    models.set(doc.uri, model);
     const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? fileExistsFrom(dir) : undefined, locale });
     // A newer version may have arrived while this one was checked; its result would be stale.
     const current = documents.get(doc.uri);
@@ -124,6 +129,7 @@ export function startServer(connection: Connection): void {
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
+    models.delete(e.document.uri);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

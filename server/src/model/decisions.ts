@@ -98,10 +98,30 @@ export function scanDecisions(
   organs: OrganTable,
   options: { malformed: boolean; style: ReferenceForm },
 ): { refs: ScannedDecision[]; malformed: ScannedMalformed[] } {
+  // Nearly every text run lacks a § sign; skipping those keeps the scan cheap on long reports.
+  if (!text.includes('§')) return { refs: [], malformed: [] };
+  // While a report is edited, its other paragraphs and footnotes reach here unchanged at
+  // every keystroke, so results are remembered per text (results are never mutated).
+  const key = `${options.malformed ? 'm' : '-'}${options.style}${text}`;
+  let memo = memos.get(organs);
+  if (!memo) memos.set(organs, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const result = scan(text, organs, options);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+const memos = new WeakMap<OrganTable, Map<string, { refs: ScannedDecision[]; malformed: ScannedMalformed[] }>>();
+
+function scan(
+  text: string,
+  organs: OrganTable,
+  options: { malformed: boolean; style: ReferenceForm },
+): { refs: ScannedDecision[]; malformed: ScannedMalformed[] } {
   const refs: ScannedDecision[] = [];
   const malformed: ScannedMalformed[] = [];
-  // Nearly every text run lacks a § sign; skipping those keeps the scan cheap on long reports.
-  if (!text.includes('§')) return { refs, malformed };
   const p = patterns(organs);
   for (const { form, re } of p.strict) {
     re.lastIndex = 0;

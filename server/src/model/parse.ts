@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
+import { parseIncrementally } from './incremental.js';
 import { parseMarkdown } from './markdown.js';
 import { organTable, type OrganTable } from './organs.js';
 import { LineIndex, normalizeHeading, normalizeLabel, stripSectionNumber } from './text.js';
@@ -58,8 +59,30 @@ export function parseAuditDocument(input: string, options: ParseOptions = {}): A
   return buildModel(text, root, options, problems);
 }
 
+/**
+ * Parses the next version of a document, reusing the previous version's tree where the edit
+ * cannot have changed it (see `parseIncrementally`), and building the model anew. The
+ * previous model is consumed: its tree's nodes move into the new one. The result equals
+ * `parseAuditDocument(input, options)`.
+ */
+export function parseNextVersion(prev: AuditDocument | null, input: string, options: ParseOptions = {}): AuditDocument {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (!prev || prev.parseProblems.length > 0) return parseAuditDocument(input, options);
+  if (prev.text === text) return buildModel(text, prev.root, options);
+  if (DEEP_HINT.test(text)) return parseAuditDocument(input, options);
+  let root: Root | null = null;
+  try {
+    root = parseIncrementally({ text: prev.text, root: prev.root }, text);
+  } catch {
+    root = null;
+  }
+  return root ? buildModel(text, root, options) : parseAuditDocument(input, options);
+}
+
 /** Containers nested deeper than this cannot be meant; micromark's time grows with the square of the depth. */
 const MAX_NESTING = 100;
+/** A cheap test for text that may be nested absurdly deep; most documents fail it at once. */
+const DEEP_HINT = /(?:[>\-+*][ \t]*){100}/;
 const DEEP_PREFIX = new RegExp(`^[ \\t]*(?:(?:>[ \\t]*|(?:[-+*]|\\d{1,9}[.)])[ \\t]+)){${MAX_NESTING + 1},}`, 'gm');
 
 /**
@@ -69,7 +92,7 @@ const DEEP_PREFIX = new RegExp(`^[ \\t]*(?:(?:>[ \\t]*|(?:[-+*]|\\d{1,9}[.)])[ \
  */
 function tameNesting(text: string): { parseInput: string; problems: { span: Span; message: Msg }[] } {
   const problems: { span: Span; message: Msg }[] = [];
-  if (!/(?:[>\-+*][ \t]*){100}/.test(text)) return { parseInput: text, problems };
+  if (!DEEP_HINT.test(text)) return { parseInput: text, problems };
   DEEP_PREFIX.lastIndex = 0;
   const parseInput = text.replace(DEEP_PREFIX, (prefix, offset: number) => {
     problems.push({
@@ -101,22 +124,22 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
   const partial = { text, textRuns: walk.textRuns } as AuditDocument;
   const footnoteRefs = walk.footnoteRefs;
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
-  // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
-  // text and are found here so that they can be reported.
-  for (const run of walk.textRuns) {
-    if (!run.value.includes('[^')) continue;
-    const re = /\[\^([^\]\s]+)\]/g;
-    for (let m = re.exec(run.value); m; m = re.exec(run.value)) {
-      const key = normalizeLabel(m[1]);
-      footnoteRefs.push({ label: m[1], key, span: spanInRun(partial, run, m.index, m[0]), defined: definedKeys.has(key) });
-    }
-  }
-  footnoteRefs.sort((a, b) => a.span.start - b.span.start);
-
   const decisions: DecisionRef[] = [];
   const malformedRefs: MalformedRef[] = [];
+  // One pass over the text runs: most hold neither `[^` nor `§` and cost two substring tests.
   for (const run of walk.textRuns) {
-    const scanned = scanDecisions(run.value, organs, { malformed: run.footnote !== null, style });
+    const value = run.value;
+    if (value.includes('[^')) {
+      // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
+      // text and are found here so that they can be reported.
+      const re = /\[\^([^\]\s]+)\]/g;
+      for (let m = re.exec(value); m; m = re.exec(value)) {
+        const key = normalizeLabel(m[1]);
+        footnoteRefs.push({ label: m[1], key, span: spanInRun(partial, run, m.index, m[0]), defined: definedKeys.has(key) });
+      }
+    }
+    if (!value.includes('§')) continue;
+    const scanned = scanDecisions(value, organs, { malformed: run.footnote !== null, style });
     for (const r of scanned.refs) {
       decisions.push({
         organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
@@ -127,6 +150,7 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
       malformedRefs.push({ raw: r.raw, span: spanInRun(partial, run, r.start, r.raw), suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
     }
   }
+  footnoteRefs.sort((a, b) => a.span.start - b.span.start);
 
   const sections = buildSections(text, root);
   const findingsSection = sections.find((s) => s.key === 'iakttagelser och bedömningar') ?? null;
@@ -173,10 +197,17 @@ const CONTROL = /<!--\s*granska-(disable-next-line|disable|enable)\b([\s\S]*?)--
  */
 function walkTree(text: string, root: Root): WalkResult {
   const result: WalkResult = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [] };
-  const stack: { node: Nodes; footnote: string | null }[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i], footnote: null });
-  while (stack.length > 0) {
-    const { node, footnote } = stack.pop()!;
+  // Two parallel stacks rather than one of pairs: the walk visits every node of a long
+  // report at each keystroke, and an object per node is garbage the editor pays for.
+  const nodes: Nodes[] = [];
+  const notes: (string | null)[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) {
+    nodes.push(root.children[i]);
+    notes.push(null);
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const footnote = notes.pop()!;
     switch (node.type) {
       case 'text': {
         const start = node.position?.start.offset ?? 0;
@@ -211,13 +242,19 @@ function walkTree(text: string, root: Root): WalkResult {
           text: toString(node).trim(),
         });
         const key = normalizeLabel(node.identifier);
-        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], footnote: key });
+        for (let i = node.children.length - 1; i >= 0; i--) {
+          nodes.push(node.children[i]);
+          notes.push(key);
+        }
         continue;
       }
     }
     if ('children' in node) {
       const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], footnote });
+      for (let i = children.length - 1; i >= 0; i--) {
+        nodes.push(children[i]);
+        notes.push(footnote);
+      }
     }
   }
   return result;

@@ -1,0 +1,158 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import { parseMarkdown } from './markdown.js';
+
+/** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
+export interface ParsedVersion {
+  text: string;
+  root: Root;
+}
+
+/**
+ * Text that can make a block run past a heading (a code fence, an HTML block): a section
+ * whose old or new text holds any of these is parsed whole.
+ */
+const UNBOUNDED = /```|~~~|<!--|-->|<(?:pre|script|style|textarea)\b/i;
+
+/**
+ * Parses `next` by re-parsing only the top-level section an edit falls in and reusing the
+ * nodes of `prev` elsewhere, which keeps a one-character edit in a 100-page report to a few
+ * milliseconds instead of a full parse. A section runs from one root-level heading of level 1
+ * or 2 to the next; nothing in Markdown carries across such a heading except what is excluded
+ * here (code fences and HTML blocks, frontmatter, and definitions, which resolve document-wide).
+ * Returns null when the edit may change the structure elsewhere; the caller then parses fully.
+ * The result equals a full parse of `next` (a property test checks it).
+ */
+export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?: (reason: string) => void): Root | null {
+  const decline = (reason: string): null => {
+    onDecline?.(reason);
+    return null;
+  };
+  const old = prev.text;
+  if (old === next) return decline('unchanged');
+  const children = prev.root.children;
+  if (children.length === 0) return decline('empty');
+  // An opening `---` that never closed changes how micromark parses later tables.
+  if (/^---[ \t]*\r?\n/.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
+
+  const max = Math.min(old.length, next.length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix++;
+  const oldEnd = old.length - suffix;
+  const delta = next.length - old.length;
+
+  // The section holding the character before the change starts the region (so typing at a
+  // heading's first character re-parses the section before it too); the first section
+  // heading after the change ends it.
+  let from = 0;
+  let to = children.length;
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i];
+    if (!isSectionStart(n, old)) continue;
+    const start = offsetOf(n, 'start');
+    if (start < prefix) from = i;
+    else if (start > oldEnd) {
+      to = i;
+      break;
+    }
+  }
+  const regionStart = from === 0 ? 0 : offsetOf(children[from], 'start');
+  const regionEnd = to < children.length ? offsetOf(children[to], 'start') : old.length;
+  // A region at the start of the file is parsed from its first character, so an unchanged,
+  // closed frontmatter parses as in a full parse. A changed one, or a new opening fence whose
+  // closing fence may stand beyond the region, is parsed whole.
+  if (from === 0 && children[0].type === 'yaml' && prefix <= offsetOf(children[0], 'end') + 1) return decline('frontmatter');
+  if (children[0].type !== 'yaml' && /^---[ \t]*\r?\n/.test(next)) return decline('new frontmatter');
+  const oldRegion = old.slice(regionStart, regionEnd);
+  const newRegion = next.slice(regionStart, regionEnd + delta);
+  if (UNBOUNDED.test(oldRegion) || UNBOUNDED.test(newRegion)) return decline('unbounded block');
+
+  const before = children.slice(0, from);
+  const after = children.slice(to);
+  const outside = [...before, ...after];
+  const stubs = definitionStubs(old, outside, newRegion);
+  const sub = parseMarkdown(newRegion + stubs);
+  const reparsed = sub.children.filter((n) => offsetOf(n, 'start') < newRegion.length);
+  // Definitions resolve references anywhere in the document; if the section's set of
+  // definitions changed, references outside it may resolve differently.
+  if (definitionIds(children.slice(from, to)) !== definitionIds(reparsed)) return decline('definitions');
+
+  const startLine = from === 0 ? 1 : children[from].position!.start.line;
+  shift(reparsed, regionStart, startLine - 1);
+  const lineDelta = countLines(newRegion) - countLines(oldRegion);
+  if (delta !== 0 || lineDelta !== 0) shift(after, delta, lineDelta);
+  return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next) };
+}
+
+/**
+ * An ATX heading of level 1 or 2 at the start of a line. A setext heading is no boundary:
+ * whether `---` underlines a heading depends on the line before it.
+ */
+function isSectionStart(n: RootContent, text: string): boolean {
+  return n.type === 'heading' && n.depth <= 2 && n.position?.start.column === 1 && text.charCodeAt(n.position.start.offset ?? -1) === 35;
+}
+
+function offsetOf(n: RootContent, which: 'start' | 'end'): number {
+  return n.position?.[which].offset ?? 0;
+}
+
+/**
+ * Stub definitions of the footnotes the region refers to that are defined outside it, and
+ * the document's link definitions, so that references in the region resolve as in a full
+ * parse. Only labels the region uses get a stub: a report has hundreds of footnotes.
+ */
+function definitionStubs(text: string, outside: readonly RootContent[], region: string): string {
+  const used = new Set<string>();
+  if (region.includes('[^')) for (const m of region.matchAll(/\[\^([^\]\s]+)\]/g)) used.add(m[1].toLowerCase());
+  const parts: string[] = [];
+  for (const n of outside) {
+    if (n.type === 'footnoteDefinition') {
+      if (used.has(n.identifier.toLowerCase())) parts.push(`[^${n.label ?? n.identifier}]: .`);
+    } else if (n.type === 'definition' && n.position) parts.push(text.slice(n.position.start.offset, n.position.end.offset));
+  }
+  return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
+}
+
+function definitionIds(nodes: readonly RootContent[]): string {
+  const ids: string[] = [];
+  const stack: Nodes[] = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') ids.push(`l:${n.identifier}`);
+    else if (n.type === 'footnoteDefinition') ids.push(`f:${n.identifier}`);
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+  return ids.sort().join('\n');
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function shift(nodes: readonly RootContent[], offset: number, lines: number): void {
+  const stack: Nodes[] = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const p = n.position;
+    if (p) {
+      p.start.line += lines;
+      p.end.line += lines;
+      if (p.start.offset !== undefined) p.start.offset += offset;
+      if (p.end.offset !== undefined) p.end.offset += offset;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+}
+
+/** The root's position as micromark gives it: from the first character to the end of the text. */
+function endOfText(text: string): Root['position'] {
+  const lines = countLines(text);
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastBreak, offset: text.length } };
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { generateReport } from '../bench/generate.ts';
+import { parseIncrementally } from '../server/src/model/incremental.ts';
+import { parseMarkdown } from '../server/src/model/markdown.ts';
+import { ROOT } from './helpers/lint.ts';
+
+function samples(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rev.md')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(ROOT, 'samples'));
+  return out;
+}
+
+const INSERTS = ['a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]'];
+
+/** Applies an edit and asserts that the incremental tree equals a full parse, or that it declined. */
+function check(text: string, at: number, cut: number, insert: string): boolean {
+  const prev = { text, root: parseMarkdown(text) };
+  const next = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+  const incremental = parseIncrementally(prev, next);
+  if (incremental === null) return false;
+  assert.deepEqual(incremental, parseMarkdown(next));
+  return true;
+}
+
+describe('incremental parse: always equal to a full parse of the same text', () => {
+  const docs = samples();
+
+  it('on random edits of the samples', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(30), fc.constantFrom(...INSERTS, ''), (d, where, cut, insert) => {
+        const text = docs[d];
+        if (check(text, where % (text.length + 1), cut, insert)) reused++;
+      }),
+      { numRuns: 600 },
+    );
+    // Most edits must take the fast path, or the property says little.
+    assert.ok(reused > 300, `only ${reused} of 600 edits were incremental`);
+  });
+
+  it('on sequences of edits, each reusing the previous version', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 8 }), (edits) => {
+        let text = docs[0];
+        let prev = { text, root: parseMarkdown(text) };
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          const root = parseIncrementally(prev, text) ?? parseMarkdown(text);
+          assert.deepEqual(root, parseMarkdown(text));
+          prev = { text, root };
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('re-parses one section for a one-character edit in a 300 KB report', () => {
+    const text = generateReport(300_000, 9);
+    const at = text.indexOf('Vi bedömer att', 150_000);
+    assert.ok(check(text, at, 0, 'x'));
+    assert.ok(check(text, at, 1, ''));
+  });
+
+  it('declines edits that can change structure elsewhere', () => {
+    const text = docs[0];
+    const paragraph = text.indexOf('\n\n', text.indexOf('# Inledning')) + 2;
+    for (const insert of ['```\n', '<!-- ', '[^9]: ny fotnot\n\n']) assert.equal(check(text, paragraph, 0, insert), false, insert);
+    assert.equal(check(text, 5, 0, 'x'), false, 'inside the frontmatter');
+  });
+});
