@@ -1,24 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
 import { parseIncrementally } from '../server/src/model/incremental.ts';
 import { parseMarkdown } from '../server/src/model/markdown.ts';
-import { ROOT } from './helpers/lint.ts';
+import { readDocuments } from './helpers/lint.ts';
 
-function samples(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rev.md')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(ROOT, 'samples'));
-  return out;
-}
+const samples = () => readDocuments('samples');
 
 const INSERTS = ['a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]'];
 
@@ -70,6 +57,11 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     const at = text.indexOf('Vi bedömer att', 150_000);
     assert.ok(check(text, at, 0, 'x'));
     assert.ok(check(text, at, 1, ''));
+  });
+
+  it('resolves a reference typed inside another label, like a full parse (found by the property test)', () => {
+    const text = '# A\n\nText.[^3]\n\n# B\n\n[^1]: KF § 1/2019-01-01\n';
+    assert.ok(check(text, text.indexOf('[^3]') + 2, 0, '[^1]'));
   });
 
   it('declines edits that can change structure elsewhere', () => {

@@ -1,24 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseMarkdown, parseMarkdownFull } from '../server/src/model/markdown.ts';
 import { generateReport } from '../bench/generate.ts';
-import { ROOT } from './helpers/lint.ts';
+import { readDocuments } from './helpers/lint.ts';
 
-function samples(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rev.md')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(ROOT, 'samples'));
-  walk(path.join(ROOT, 'test', 'fixtures'));
-  return out;
-}
+const samples = () => readDocuments('samples', path.join('test', 'fixtures'));
 
 /** Markdown pieces that exercise the table re-parse: tables in every container, near footnotes and links. */
 const PIECES = [

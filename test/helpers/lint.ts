@@ -30,3 +30,17 @@ export function codes(diagnostics: readonly GranskaDiagnostic[]): string[] {
 export function summary(diagnostics: readonly GranskaDiagnostic[]): string[] {
   return diagnostics.map((d) => `${d.range.start.line}:${d.code}:${severityName(d.severity)}`);
 }
+
+/** The text of every `*.rev.md` below some folders of the repository. */
+export function readDocuments(...folders: string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rev.md')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  for (const f of folders) walk(path.join(ROOT, f));
+  return out;
+}

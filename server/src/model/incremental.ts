@@ -1,5 +1,6 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import { definitionIds, shiftPositions } from './mdast-tools.js';
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
 export interface ParsedVersion {
@@ -79,9 +80,9 @@ export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?
   if (definitionIds(children.slice(from, to)) !== definitionIds(reparsed)) return decline('definitions');
 
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
-  shift(reparsed, regionStart, startLine - 1);
+  shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
-  if (delta !== 0 || lineDelta !== 0) shift(after, delta, lineDelta);
+  if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
   return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next) };
 }
 
@@ -104,7 +105,7 @@ function offsetOf(n: RootContent, which: 'start' | 'end'): number {
  */
 function definitionStubs(text: string, outside: readonly RootContent[], region: string): string {
   const used = new Set<string>();
-  if (region.includes('[^')) for (const m of region.matchAll(/\[\^([^\]\s]+)\]/g)) used.add(m[1].toLowerCase());
+  if (region.includes('[^')) for (const m of region.matchAll(/\[\^([^[\]\s]+)\]/g)) used.add(m[1].toLowerCase());
   const parts: string[] = [];
   for (const n of outside) {
     if (n.type === 'footnoteDefinition') {
@@ -114,18 +115,6 @@ function definitionStubs(text: string, outside: readonly RootContent[], region: 
   return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
 }
 
-function definitionIds(nodes: readonly RootContent[]): string {
-  const ids: string[] = [];
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'definition') ids.push(`l:${n.identifier}`);
-    else if (n.type === 'footnoteDefinition') ids.push(`f:${n.identifier}`);
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
-  }
-  return ids.sort().join('\n');
-}
-
 function countLines(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -133,21 +122,6 @@ function countLines(s: string): number {
     if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
-}
-
-function shift(nodes: readonly RootContent[], offset: number, lines: number): void {
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    const p = n.position;
-    if (p) {
-      p.start.line += lines;
-      p.end.line += lines;
-      if (p.start.offset !== undefined) p.start.offset += offset;
-      if (p.end.offset !== undefined) p.end.offset += offset;
-    }
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
-  }
 }
 
 /** The root's position as micromark gives it: from the first character to the end of the text. */

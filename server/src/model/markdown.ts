@@ -1,4 +1,5 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { definitionIds, shiftPositions } from './mdast-tools.js';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -124,24 +125,11 @@ export function parseMarkdown(text: string): Root {
     const again = reparse(text, start, end, first.position?.start.line ?? 1, context);
     // A table that refuses a lazy line can turn that line into a definition, which then
     // resolves references anywhere in the document; only a whole parse gets that right.
-    if (definitions(again) !== definitions(blocks)) return parseMarkdownFull(text);
+    if (definitionIds(again) !== definitionIds(blocks)) return parseMarkdownFull(text);
     replaced.push(...again);
   }
   root.children = replaced;
   return root;
-}
-
-/** Identifiers of the link and footnote definitions in some blocks, as one comparable string. */
-function definitions(blocks: readonly RootContent[]): string {
-  const ids: string[] = [];
-  const stack: Nodes[] = [...blocks];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'definition') ids.push(`l:${n.identifier}`);
-    else if (n.type === 'footnoteDefinition') ids.push(`f:${n.identifier}`);
-    if ('children' in n) stack.push(...(n.children as Nodes[]));
-  }
-  return ids.sort().join('\n');
 }
 
 /** Blocks whose text is not Markdown: a delimiter row inside them is no table. */
@@ -186,7 +174,7 @@ function reparse(text: string, start: number, end: number, line: number, context
   // so definitions of the labels used here are appended as stubs and dropped afterwards.
   const stubs: string[] = [];
   const seen = new Set<string>();
-  for (const m of slice.matchAll(/\[\^([^\]\s]+)\]/g)) {
+  for (const m of slice.matchAll(/\[\^([^[\]\s]+)\]/g)) {
     const id = m[1].toLowerCase();
     if (context.footnotes.has(id) && !seen.has(id)) {
       seen.add(id);
@@ -196,20 +184,6 @@ function reparse(text: string, start: number, end: number, line: number, context
   const suffix = stubs.length > 0 || context.links ? `\n\n${[...stubs, context.links].filter(Boolean).join('\n\n')}\n` : '';
   const sub = full.parse(slice + suffix) as Root;
   const kept = sub.children.filter((n) => (n.position?.start.offset ?? 0) < slice.length);
-  for (const n of kept) shiftPositions(n, lineStart, line - 1);
+  shiftPositions(kept, lineStart, line - 1);
   return kept;
-}
-
-function shiftPositions(node: Nodes, offset: number, lines: number): void {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.position) {
-      n.position.start.line += lines;
-      n.position.end.line += lines;
-      if (n.position.start.offset !== undefined) n.position.start.offset += offset;
-      if (n.position.end.offset !== undefined) n.position.end.offset += offset;
-    }
-    if ('children' in n) stack.push(...(n.children as Nodes[]));
-  }
 }

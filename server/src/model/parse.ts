@@ -132,7 +132,7 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     if (value.includes('[^')) {
       // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
       // text and are found here so that they can be reported.
-      const re = /\[\^([^\]\s]+)\]/g;
+      const re = /\[\^([^[\]\s]+)\]/g;
       for (let m = re.exec(value); m; m = re.exec(value)) {
         const key = normalizeLabel(m[1]);
         footnoteRefs.push({ label: m[1], key, span: spanInRun(partial, run, m.index, m[0]), defined: definedKeys.has(key) });
