@@ -147,6 +147,13 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.match(String(d.find((x) => x.code === 'bedomning-skala')!.message), /has no grade/);
   });
 
+  it('answers granska/status with the complete kontrollmål of a report', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report.replace('[^2]: KF', '[^2]: KS'));
+    await client.diagnostics(uri, (d) => d.length > 0);
+    assert.deepEqual(await client.connection.sendRequest('granska/status', { uri }), { total: 2, complete: 1 });
+  });
+
   it('checks the report a missiv names on disk', async () => {
     await client.initialize();
     const missiv = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'missiv-rapport.ren.rev.md'), 'utf8');

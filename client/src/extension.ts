@@ -4,7 +4,16 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 let client: LanguageClient | undefined;
 
-/** Starts the Granska language server for `*.rev.md` files and wires the commands. */
+interface Status {
+  total: number;
+  complete: number;
+}
+
+function isAuditDocument(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+  return !!doc && (doc.languageId === 'granska' || /\.rev\.md$/i.test(doc.uri.path));
+}
+
+/** Starts the Granska language server for `*.rev.md` files, the status bar and the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -20,12 +29,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('granska', 'Granska', serverOptions, clientOptions);
+
+  // «3/4 kontrollmål kompletta» for the active report; a click opens the Problems view.
+  const item = vscode.window.createStatusBarItem('granska.status', vscode.StatusBarAlignment.Left, 100);
+  item.name = 'Granska';
+  item.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(item);
+  let pending: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => void updateStatus(item), 100);
+  };
   context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) refresh();
+    }),
     vscode.commands.registerCommand('granska.restartServer', async () => {
       await client?.restart();
+      refresh();
     }),
   );
   await client.start();
+  refresh();
+}
+
+async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!client || !isAuditDocument(doc)) {
+    item.hide();
+    return;
+  }
+  let status: Status | null = null;
+  try {
+    status = await client.sendRequest<Status | null>('granska/status', { uri: doc.uri.toString() });
+  } catch {
+    status = null;
+  }
+  if (!status) {
+    item.hide();
+    return;
+  }
+  const done = status.complete === status.total;
+  item.text = `$(${done ? 'pass' : 'checklist'}) ${vscode.l10n.t('{0}/{1} kontrollmål complete', status.complete, status.total)}`;
+  item.tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
+  item.show();
 }
 
 export async function deactivate(): Promise<void> {

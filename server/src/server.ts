@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
+import { controlObjectiveStatus } from './features/status.js';
 import { localeFrom, type Locale } from './i18n.js';
 import { lintDocument } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
@@ -154,6 +155,13 @@ export function startServer(connection: Connection): void {
     // Any file may be a report a missiv names, so every open document is checked again.
     if (configChanged) configCache.clear();
     for (const d of documents.all()) schedule(d, 0);
+  });
+
+  // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.
+  connection.onRequest('granska/status', (params: { uri: string }) => {
+    const model = models.get(params.uri);
+    if (!model) return null;
+    return controlObjectiveStatus(model, configFor(params.uri).loaded.config);
   });
 
   connection.onShutdown(() => {
