@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import yauzl from 'yauzl';
+import { ROOT } from './helpers/lint.ts';
+
+function entries(zip: string): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(zip, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err);
+      const out = new Map<string, Buffer>();
+      file.on('entry', (entry: yauzl.Entry) => {
+        file.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            file.readEntry();
+          });
+        });
+      });
+      file.on('end', () => resolve(out));
+      file.readEntry();
+    });
+  });
+}
+
+describe('packaging (.vsix with @vscode/vsce)', function () {
+  this.timeout(180_000);
+
+  it('packs the bundles, grammar, snippets, icon and Marketplace README, and no node_modules', async function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-vsix-'));
+    const out = path.join(dir, 'granska.vsix');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--readme-path', 'docs/marketplace.md', '--allow-missing-repository', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    const files = await entries(out);
+    const names = [...files.keys()];
+    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/readme.md', 'extension/images/icon.png', 'extension/syntaxes/granska.injection.tmLanguage.json', 'extension/snippets/granska.code-snippets', 'extension/l10n/bundle.l10n.sv.json', 'extension/package.nls.sv.json', 'extension/LICENSE.txt']) {
+      assert.ok(names.includes(f), `${f} is missing from the .vsix: ${names.join(', ')}`);
+    }
+    assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules inside');
+    assert.ok(!names.some((n) => n.includes('/test/') || n.includes('/server/src/') || n.endsWith('.map')), 'no sources, tests or source maps');
+    const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8'));
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.icon, 'images/icon.png');
+    assert.match(files.get('extension/readme.md')!.toString('utf8'), /^# Granska: revisionsrapporter utan luckor/);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
