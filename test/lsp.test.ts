@@ -154,6 +154,15 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepEqual(await client.connection.sendRequest('granska/status', { uri }), { total: 2, complete: 1 });
   });
 
+  it('speaks Swedish in an English editor when granska.locale is sv', async () => {
+    client.settings = { locale: 'sv' };
+    await client.initialize('en');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const uri = open('rapport.rev.md', report.replace('### Bedömning: Uppfyllt', '### Bedömning:'));
+    const d = await client.diagnostics(uri, (x) => x.some((y) => /saknar grad/.test(String(y.message))));
+    assert.ok(d.some((x) => x.code === 'bedomning-skala'));
+  });
+
   it('checks the report a missiv names on disk', async () => {
     await client.initialize();
     const missiv = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'missiv-rapport.ren.rev.md'), 'utf8');

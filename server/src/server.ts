@@ -28,9 +28,11 @@ import type { AuditDocument } from './model/types.js';
 interface Settings {
   validate: 'onType' | 'onSave';
   debounceMs: number;
+  /** `auto` follows the editor's language; auditors writing Swedish in an English editor pick `sv`. */
+  locale: 'auto' | Locale;
 }
 
-const DEFAULT_SETTINGS: Settings = { validate: 'onType', debounceMs: 250 };
+const DEFAULT_SETTINGS: Settings = { validate: 'onType', debounceMs: 250, locale: 'auto' };
 
 export function isAuditDocument(uri: string): boolean {
   return /\.rev\.md$/i.test(uri.split(/[?#]/)[0]);
@@ -51,12 +53,13 @@ export function startServer(connection: Connection): void {
   // The last model of each open document: the next version re-parses only what changed.
   const models = new Map<string, AuditDocument>();
   const publishedConfigs = new Set<string>();
-  let locale: Locale = 'sv';
+  let editorLocale: Locale = 'sv';
+  const locale = (): Locale => (settings.locale === 'auto' ? editorLocale : settings.locale);
   let canPullSettings = false;
   let settings: Settings = DEFAULT_SETTINGS;
 
   connection.onInitialize((params: InitializeParams) => {
-    locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    editorLocale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullSettings = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
@@ -75,6 +78,7 @@ export function startServer(connection: Connection): void {
       settings = {
         validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
         debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
+        locale: s?.locale === 'sv' || s?.locale === 'en' ? s.locale : 'auto',
       };
     } catch {
       settings = DEFAULT_SETTINGS;
@@ -91,7 +95,7 @@ export function startServer(connection: Connection): void {
   function publishConfigProblems(loaded: LoadedConfig): void {
     if (!loaded.file) return;
     const uri = pathToFileURL(loaded.file).href;
-    const diagnostics = configProblems(loaded, locale).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
+    const diagnostics = configProblems(loaded, locale()).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
     if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
     publishedConfigs.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
@@ -104,7 +108,7 @@ export function startServer(connection: Connection): void {
     publishConfigProblems(loaded);
     const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
     models.set(doc.uri, model);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? fileExistsFrom(dir) : undefined, locale });
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? fileExistsFrom(dir) : undefined, locale: locale() });
     // A newer version may have arrived while this one was checked; its result would be stale.
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
