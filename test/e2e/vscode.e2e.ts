@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { openFile, startEditor, type Editor } from './harness.ts';
+
+/**
+ * End-to-end in a real VS Code (code-server + headless Chromium): the packaged .vsix is
+ * installed, a flawed sample report is opened, and what an auditor sees is checked. Every
+ * wait is on a condition in the page, never a sleep.
+ */
+describe('Granska in a real VS Code', function () {
+  this.timeout(240_000);
+  let editor: Editor;
+
+  before(async () => {
+    editor = await startEditor('samples/med-fel', { 'granska.locale': 'sv' });
+    await openFile(editor.page, 'rapport-med-fel.rev.md');
+  });
+
+  after(async () => {
+    await editor?.close();
+  });
+
+  it('shows the status-bar count of complete kontrollmål', async () => {
+    await editor.page.locator('.statusbar-item', { hasText: '0/3 kontrollmål' }).first().waitFor({ timeout: 60_000 });
+  });
+
+  it('lists the problems in the Problems view, in Swedish, when the status-bar item is clicked', async () => {
+    await editor.page.locator('.statusbar-item', { hasText: '0/3 kontrollmål' }).first().click();
+    const problems = editor.page.locator('.markers-panel');
+    await problems.waitFor({ timeout: 30_000 });
+    await problems.getByText('Kontrollmål 4 saknar bedömning', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await problems.getByText('"Delvis uppfylld" finns inte i skalan', { exact: false }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('clears a problem when an edit fixes it, and keeps the rest after saving', async () => {
+    const page = editor.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    // Go to «### Bedömning: Delvis uppfylld» (line 37) and correct the grade.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('37');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('t');
+    const problems = page.locator('.markers-panel');
+    await problems.getByText('"Delvis uppfylld" finns inte i skalan', { exact: false }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await problems.getByText('Kontrollmål 4 saknar bedömning', { exact: false }).first().waitFor({ timeout: 30_000 });
+    const text = await problems.innerText();
+    assert.ok(!text.includes('Delvis uppfylld'), text);
+  });
+});
