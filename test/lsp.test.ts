@@ -163,6 +163,17 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok(d.some((x) => x.code === 'bedomning-skala'));
   });
 
+  it('counts a report that is open but not yet saved as existing for the missiv', async () => {
+    await client.initialize();
+    const missiv = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'missiv-rapport.ren.rev.md'), 'utf8');
+    const uri = open('missiv.rev.md', missiv);
+    assert.deepEqual(codes(await client.diagnostics(uri)), ['missiv-rapport']);
+    const since = client.notifications(uri).length;
+    const reportUri = pathToFileURL(path.join(dir, 'granskning-integration.rev.md')).href;
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: reportUri, languageId: 'granska', version: 1, text: report } });
+    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+  });
+
   it('checks the report a missiv names on disk', async () => {
     await client.initialize();
     const missiv = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'missiv-rapport.ren.rev.md'), 'utf8');

@@ -108,11 +108,24 @@ export function startServer(connection: Connection): void {
     publishConfigProblems(loaded);
     const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
     models.set(doc.uri, model);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? fileExistsFrom(dir) : undefined, locale: locale() });
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale: locale() });
     // A newer version may have arrived while this one was checked; its result would be stale.
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  }
+
+  /**
+   * A report a missiv names exists when it is on disk or open in the editor: a report just
+   * created and not yet saved is no broken link.
+   */
+  function existsOnDiskOrOpen(dir: string): (relative: string) => boolean {
+    const onDisk = fileExistsFrom(dir);
+    return (relative) => {
+      if (onDisk(relative)) return true;
+      const wanted = path.resolve(dir, relative);
+      return documents.all().some((d) => uriToPath(d.uri) === wanted);
+    };
   }
 
   function schedule(doc: TextDocument, delay: number): void {
@@ -125,7 +138,11 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => {
+    schedule(e.document, 0);
+    // A newly opened report may be the one a missiv names.
+    for (const d of documents.all()) if (d.uri !== e.document.uri && isAuditDocument(d.uri)) schedule(d, settings.debounceMs);
+  });
   documents.onDidChangeContent((e) => {
     if (settings.validate === 'onType') schedule(e.document, settings.debounceMs);
   });
