@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
@@ -361,4 +361,3 @@ function findSummaryTable(root: Root, section: Section): SummaryTable | null {
   return null;
 }
 
-export type { Heading };

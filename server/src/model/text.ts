@@ -128,12 +128,13 @@ export function closest(word: string, candidates: readonly string[], max = 3): s
   const limit = Math.max(2, Math.ceil(w.length / 3));
   return candidates
     .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
-    .filter((x) => x.d <= limit || c_contains(x.c, w))
+    .filter((x) => x.d <= limit || containsWord(x.c, w))
     .sort((x, y) => x.d - y.d)
     .slice(0, max)
     .map((x) => x.c);
 }
 
-function c_contains(candidate: string, w: string): boolean {
+/** A longer candidate that contains what was typed (three letters at least) is close too. */
+function containsWord(candidate: string, w: string): boolean {
   return w.length >= 3 && candidate.toLowerCase().includes(w);
 }

@@ -1,7 +1,7 @@
 import { msg, type Msg } from '../i18n.js';
 import { parseIsoDate } from '../model/dates.js';
 import { STATUS_VALUES } from '../model/keys.js';
-import { DOCUMENT_TYPES, type DocumentType, type FrontmatterField } from '../model/types.js';
+import type { DocumentType, FrontmatterField } from '../model/types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { firstLine, frontmatterReadable, isStringList } from './util.js';
 
@@ -147,4 +147,3 @@ function validate(f: FrontmatterField, ctx: RuleContext): Msg | null {
   }
 }
 
-export const DOCUMENT_TYPE_NAMES = DOCUMENT_TYPES;
