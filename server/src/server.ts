@@ -92,8 +92,12 @@ export function startServer(connection: Connection): void {
     return { loaded: loadConfigFor(dir, configCache), dir };
   }
 
+  // Configuration problems are sent once per load of the file, not at every keystroke.
+  const sentConfigs = new WeakSet<LoadedConfig>();
+
   function publishConfigProblems(loaded: LoadedConfig): void {
-    if (!loaded.file) return;
+    if (!loaded.file || sentConfigs.has(loaded)) return;
+    sentConfigs.add(loaded);
     const uri = pathToFileURL(loaded.file).href;
     const diagnostics = configProblems(loaded, locale()).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
     if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
@@ -109,7 +113,8 @@ export function startServer(connection: Connection): void {
     const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
     models.set(doc.uri, model);
     const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale: locale() });
-    // A newer version may have arrived while this one was checked; its result would be stale.
+    // Checking is synchronous today, but a result must never be published for a version
+    // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
@@ -138,10 +143,15 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
+  /** Documents whose findings depend on other files: those that name a `rapport`. */
+  function namesAReport(uri: string): boolean {
+    return models.get(uri)?.frontmatter?.fields.has('rapport') ?? false;
+  }
+
   documents.onDidOpen((e) => {
     schedule(e.document, 0);
     // A newly opened report may be the one a missiv names.
-    for (const d of documents.all()) if (d.uri !== e.document.uri && isAuditDocument(d.uri)) schedule(d, settings.debounceMs);
+    for (const d of documents.all()) if (d.uri !== e.document.uri && namesAReport(d.uri)) schedule(d, settings.debounceMs);
   });
   documents.onDidChangeContent((e) => {
     if (settings.validate === 'onType') schedule(e.document, settings.debounceMs);
@@ -173,9 +183,10 @@ export function startServer(connection: Connection): void {
         }
       }
     }
-    // Any file may be a report a missiv names, so every open document is checked again.
+    // A new configuration concerns every document; a report created or deleted only those
+    // that name one.
     if (configChanged) configCache.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    for (const d of documents.all()) if (configChanged || namesAReport(d.uri)) schedule(d, 0);
   });
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { definitionIds, shiftPositions } from './mdast-tools.js';
+import { definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
 export interface ParsedVersion {
@@ -96,23 +96,6 @@ function isSectionStart(n: RootContent, text: string): boolean {
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {
   return n.position?.[which].offset ?? 0;
-}
-
-/**
- * Stub definitions of the footnotes the region refers to that are defined outside it, and
- * the document's link definitions, so that references in the region resolve as in a full
- * parse. Only labels the region uses get a stub: a report has hundreds of footnotes.
- */
-function definitionStubs(text: string, outside: readonly RootContent[], region: string): string {
-  const used = new Set<string>();
-  if (region.includes('[^')) for (const m of region.matchAll(/\[\^([^[\]\s]+)\]/g)) used.add(m[1].toLowerCase());
-  const parts: string[] = [];
-  for (const n of outside) {
-    if (n.type === 'footnoteDefinition') {
-      if (used.has(n.identifier.toLowerCase())) parts.push(`[^${n.label ?? n.identifier}]: .`);
-    } else if (n.type === 'definition' && n.position) parts.push(text.slice(n.position.start.offset, n.position.end.offset));
-  }
-  return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
 }
 
 function countLines(s: string): number {

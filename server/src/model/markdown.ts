@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { definitionIds, shiftPositions } from './mdast-tools.js';
+import { definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -102,7 +102,6 @@ export function parseMarkdown(text: string): Root {
   const runs = blankLineRuns(text, root.children);
   const replaced: RootContent[] = [];
   let r = 0;
-  let context: DefinitionContext | null = null;
   for (const run of runs) {
     const first = root.children[run.from];
     const last = root.children[run.to - 1];
@@ -121,8 +120,7 @@ export function parseMarkdown(text: string): Root {
     // is safe, so the whole text is parsed at once. In real reports a table stands alone
     // between blank lines, and this path is rare.
     if (blocks.length > 1) return parseMarkdownFull(text);
-    context ??= documentDefinitions(text, root);
-    const again = reparse(text, start, end, first.position?.start.line ?? 1, context);
+    const again = reparse(text, start, end, first.position?.start.line ?? 1, root.children);
     // A table that refuses a lazy line can turn that line into a definition, which then
     // resolves references anywhere in the document; only a whole parse gets that right.
     if (definitionIds(again) !== definitionIds(blocks)) return parseMarkdownFull(text);
@@ -150,38 +148,11 @@ function blankLineRuns(text: string, children: readonly RootContent[]): { from: 
   return runs;
 }
 
-interface DefinitionContext {
-  footnotes: Set<string>;
-  /** Source of the document's link reference definitions, so links in tables resolve. */
-  links: string;
-}
-
-function documentDefinitions(text: string, root: Root): DefinitionContext {
-  const footnotes = new Set<string>();
-  const links: string[] = [];
-  for (const n of root.children) {
-    if (n.type === 'footnoteDefinition') footnotes.add(n.identifier.toLowerCase());
-    else if (n.type === 'definition' && n.position) links.push(text.slice(n.position.start.offset, n.position.end.offset));
-  }
-  return { footnotes, links: links.join('\n') };
-}
-
 /** Parses a run of blocks again with tables, keeping its footnotes and links resolvable. */
-function reparse(text: string, start: number, end: number, line: number, context: DefinitionContext): RootContent[] {
+function reparse(text: string, start: number, end: number, line: number, blocks: readonly RootContent[]): RootContent[] {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const slice = text.slice(lineStart, end);
-  // A footnote reference only becomes a reference when its definition is in the same parse,
-  // so definitions of the labels used here are appended as stubs and dropped afterwards.
-  const stubs: string[] = [];
-  const seen = new Set<string>();
-  for (const m of slice.matchAll(/\[\^([^[\]\s]+)\]/g)) {
-    const id = m[1].toLowerCase();
-    if (context.footnotes.has(id) && !seen.has(id)) {
-      seen.add(id);
-      stubs.push(`[^${m[1]}]: .`);
-    }
-  }
-  const suffix = stubs.length > 0 || context.links ? `\n\n${[...stubs, context.links].filter(Boolean).join('\n\n')}\n` : '';
+  const suffix = definitionStubs(text, blocks, slice);
   const sub = full.parse(slice + suffix) as Root;
   const kept = sub.children.filter((n) => (n.position?.start.offset ?? 0) < slice.length);
   shiftPositions(kept, lineStart, line - 1);

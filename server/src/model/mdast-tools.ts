@@ -28,3 +28,23 @@ export function definitionIds(blocks: readonly RootContent[]): string {
   }
   return ids.sort().join('\n');
 }
+
+/**
+ * What to append to a slice of a document parsed on its own, so that its references resolve
+ * as in a whole parse: a stub for each footnote the slice uses that `blocks` define (a
+ * footnote reference only becomes one when its definition is in the same parse), and the
+ * source of the link definitions in `blocks`. Nodes the suffix produces start past the slice.
+ */
+export function definitionStubs(text: string, blocks: readonly RootContent[], slice: string): string {
+  const used = new Set<string>();
+  if (slice.includes('[^')) for (const m of slice.matchAll(/\[\^([^[\]\s]+)\]/g)) used.add(m[1].toLowerCase());
+  const parts: string[] = [];
+  for (const n of blocks) {
+    if (n.type === 'footnoteDefinition') {
+      if (used.delete(n.identifier.toLowerCase())) parts.push(`[^${n.label ?? n.identifier}]: .`);
+    } else if (n.type === 'definition' && n.position) {
+      parts.push(text.slice(n.position.start.offset, n.position.end.offset));
+    }
+  }
+  return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
+}
