@@ -112,4 +112,5 @@ function typing(): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
+else if (args[0] === '--typing') typing();
 else main();

@@ -3,11 +3,14 @@ import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
 import { parseIncrementally } from '../server/src/model/incremental.ts';
 import { parseMarkdown } from '../server/src/model/markdown.ts';
+import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
+import type { AuditDocument } from '../server/src/model/types.ts';
+import { runRules } from '../server/src/lint/lint.ts';
 import { readDocuments } from './helpers/lint.ts';
 
 const samples = () => readDocuments('samples');
 
-const INSERTS = ['a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]'];
+const INSERTS = ['a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
 
 /** Applies an edit and asserts that the incremental tree equals a full parse, or that it declined. */
 function check(text: string, at: number, cut: number, insert: string): boolean {
@@ -35,6 +38,22 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     assert.ok(reused > 300, `only ${reused} of 600 edits were incremental`);
   });
 
+  it('on random edits among the footnote definitions at the end of a report', () => {
+    // Each definition at the start of a line is a section of its own; edits here join,
+    // split, indent and un-indent definitions and break their markers.
+    const text = docs.find((t) => /\n\[\^[^\]]+\]:/.test(t))!;
+    const first = text.search(/\n\[\^[^\]]+\]:/);
+    let reused = 0;
+    const inserts = [...INSERTS, '\n    ', 'text\n', '[^9]: ny\n', ':', ']', '^'];
+    fc.assert(
+      fc.property(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(6), fc.constantFrom(...inserts, ''), (where, cut, insert) => {
+        if (check(text, first + (where % (text.length - first + 1)), cut, insert)) reused++;
+      }),
+      { numRuns: 100 },
+    );
+    assert.ok(reused > 50, `only ${reused} of 100 edits were incremental`);
+  });
+
   it('on sequences of edits, each reusing the previous version', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 8 }), (edits) => {
@@ -49,6 +68,28 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('gives the same model and findings when each version reuses the previous model', () => {
+    // The model keeps per-block facts across versions and moves them with their blocks;
+    // this is where a stale or doubly moved offset would show.
+    const facts = (d: AuditDocument) => ({
+      root: d.root, textRuns: d.textRuns, footnoteRefs: d.footnoteRefs, footnoteDefs: d.footnoteDefs, decisions: d.decisions,
+      malformedRefs: d.malformedRefs, controls: d.controls, controlObjectives: d.controlObjectives, findings: runRules(d),
+    });
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...INSERTS, '')), { minLength: 1, maxLength: 8 }), (d, edits) => {
+        let text = docs[d];
+        let model = parseAuditDocument(text);
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          model = parseNextVersion(model, text);
+          assert.deepEqual(facts(model), facts(parseAuditDocument(text)));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -10,9 +10,11 @@ export interface ParsedVersion {
 
 /**
  * Text that can make a block run past a heading (a code fence, an HTML block): a section
- * whose old or new text holds any of these is parsed whole.
+ * whose old or new text holds any of these is parsed whole. Any line that starts with a tag
+ * counts, since an HTML block such as `<div>` runs until a blank line and swallows a heading
+ * that follows it directly.
  */
-const UNBOUNDED = /```|~~~|<!--|-->|<(?:pre|script|style|textarea)\b/i;
+const UNBOUNDED = /```|~~~|<!--|-->|<(?:pre|script|style|textarea)\b|^[ \t]{0,3}<[a-z/?!]/im;
 
 /**
  * Parses `next` by re-parsing only the top-level section an edit falls in and reusing the
@@ -23,7 +25,12 @@ const UNBOUNDED = /```|~~~|<!--|-->|<(?:pre|script|style|textarea)\b/i;
  * Returns null when the edit may change the structure elsewhere; the caller then parses fully.
  * The result equals a full parse of `next` (a property test checks it).
  */
-export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?: (reason: string) => void): Root | null {
+export function parseIncrementally(
+  prev: ParsedVersion,
+  next: string,
+  onDecline?: (reason: string) => void,
+  acceptRegion?: (newRegion: string) => boolean,
+): Root | null {
   const decline = (reason: string): null => {
     onDecline?.(reason);
     return null;
@@ -36,10 +43,8 @@ export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?
   if (/^---[ \t]*\r?\n/.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
 
   const max = Math.min(old.length, next.length);
-  let prefix = 0;
-  while (prefix < max && old.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(old, next, max);
+  const suffix = commonSuffix(old, next, max - prefix);
   const oldEnd = old.length - suffix;
   const delta = next.length - old.length;
 
@@ -50,10 +55,12 @@ export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?
   let to = children.length;
   for (let i = 0; i < children.length; i++) {
     const n = children[i];
-    if (!isSectionStart(n, old)) continue;
-    const start = offsetOf(n, 'start');
-    if (start < prefix) from = i;
-    else if (start > oldEnd) {
+    const marker = sectionMarkerEnd(n, old);
+    if (marker < 0) continue;
+    // A section starts the region when the edit leaves its opening marker alone; an edit in
+    // the marker (`##B`, `[^a]`) may join the section to the one before it.
+    if (marker <= prefix) from = i;
+    else if (offsetOf(n, 'start') > oldEnd) {
       to = i;
       break;
     }
@@ -68,6 +75,7 @@ export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?
   const oldRegion = old.slice(regionStart, regionEnd);
   const newRegion = next.slice(regionStart, regionEnd + delta);
   if (UNBOUNDED.test(oldRegion) || UNBOUNDED.test(newRegion)) return decline('unbounded block');
+  if (acceptRegion && !acceptRegion(newRegion)) return decline('rejected region');
 
   const before = children.slice(0, from);
   const after = children.slice(to);
@@ -83,22 +91,57 @@ export function parseIncrementally(prev: ParsedVersion, next: string, onDecline?
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
   if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
-  return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next) };
+  return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next, prev.root, lineDelta) };
 }
 
 /**
- * An ATX heading of level 1 or 2 at the start of a line. A setext heading is no boundary:
- * whether `---` underlines a heading depends on the line before it.
+ * Where the opening marker of a section ends, or -1 when the node starts none. A section is
+ * a run of blocks that parses the same on its own, and starts at a root-level node that
+ * interrupts whatever stands before it:
+ * - an ATX heading of level 1 or 2 at the start of a line (its marker is the `#`s and the
+ *   space after them). A setext heading is no boundary: whether `---` underlines a heading
+ *   depends on the line before it;
+ * - a footnote definition at the start of a line (its marker is `[^label]:`), which is how
+ *   the definitions at the end of a report are written, one per line. A definition
+ *   interrupts a paragraph, a list, a quotation and a table; a fence or HTML block that
+ *   could swallow it is excluded by UNBOUNDED.
  */
-function isSectionStart(n: RootContent, text: string): boolean {
-  return n.type === 'heading' && n.depth <= 2 && n.position?.start.column === 1 && text.charCodeAt(n.position.start.offset ?? -1) === 35;
+function sectionMarkerEnd(n: RootContent, text: string): number {
+  if (n.position?.start.column !== 1) return -1;
+  const start = n.position.start.offset ?? -1;
+  if (n.type === 'heading') return n.depth <= 2 && text.charCodeAt(start) === 35 ? start + n.depth + 1 : -1;
+  if (n.type !== 'footnoteDefinition') return -1;
+  const close = text.indexOf(']:', start);
+  return close > start ? close + 2 : -1;
 }
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {
   return n.position?.[which].offset ?? 0;
 }
 
+/** Compares chunk by chunk first: string equality is native, a loop over characters is not. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (n + step <= max && a.slice(n, n + step) === b.slice(n, n + step)) n += step;
+  }
+  return n;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
+  }
+  return n;
+}
+
 function countLines(s: string): number {
+  if (s.indexOf('\r') < 0) {
+    let lines = 0;
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;
+    return lines;
+  }
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -107,9 +150,13 @@ function countLines(s: string): number {
   return n;
 }
 
-/** The root's position as micromark gives it: from the first character to the end of the text. */
-function endOfText(text: string): Root['position'] {
-  const lines = countLines(text);
+/**
+ * The root's position as micromark gives it: from the first character to the end of the text.
+ * The line count comes from the previous root's, so that the whole text is not counted again.
+ */
+function endOfText(text: string, prev: Root, lineDelta: number): Root['position'] {
+  const prevLines = prev.position ? prev.position.end.line - 1 : null;
+  const lines = prevLines !== null ? prevLines + lineDelta : countLines(text);
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
   return { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastBreak, offset: text.length } };
 }

@@ -69,10 +69,10 @@ export function parseNextVersion(prev: AuditDocument | null, input: string, opti
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!prev || prev.parseProblems.length > 0) return parseAuditDocument(input, options);
   if (prev.text === text) return buildModel(text, prev.root, options);
-  if (DEEP_HINT.test(text)) return parseAuditDocument(input, options);
   let root: Root | null = null;
   try {
-    root = parseIncrementally({ text: prev.text, root: prev.root }, text);
+    // The previous version had no absurdly nested line, so only the re-parsed region can have one.
+    root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region));
   } catch {
     root = null;
   }
@@ -119,37 +119,11 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = walkTree(text, root);
-  // spanInRun needs only the text and the runs; the rest of the model is not built yet.
-  const partial = { text, textRuns: walk.textRuns } as AuditDocument;
-  const footnoteRefs = walk.footnoteRefs;
+  const walk = collectFacts(text, root, organs, style);
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
-  const decisions: DecisionRef[] = [];
-  const malformedRefs: MalformedRef[] = [];
-  // One pass over the text runs: most hold neither `[^` nor `§` and cost two substring tests.
-  for (const run of walk.textRuns) {
-    const value = run.value;
-    if (value.includes('[^')) {
-      // remark-gfm turns `[^x]` into a reference only when `x` is defined; the others stay
-      // text and are found here so that they can be reported.
-      const re = /\[\^([^[\]\s]+)\]/g;
-      for (let m = re.exec(value); m; m = re.exec(value)) {
-        const key = normalizeLabel(m[1]);
-        footnoteRefs.push({ label: m[1], key, span: spanInRun(partial, run, m.index, m[0]), defined: definedKeys.has(key) });
-      }
-    }
-    if (!value.includes('§')) continue;
-    const scanned = scanDecisions(value, organs, { malformed: run.footnote !== null, style });
-    for (const r of scanned.refs) {
-      decisions.push({
-        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
-        span: spanInRun(partial, run, r.start, r.raw), footnote: run.footnote,
-      });
-    }
-    for (const r of scanned.malformed) {
-      malformedRefs.push({ raw: r.raw, span: spanInRun(partial, run, r.start, r.raw), suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
-    }
-  }
+  const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
+  const decisions = walk.decisions;
+  const malformedRefs = walk.malformedRefs;
   footnoteRefs.sort((a, b) => a.span.start - b.span.start);
 
   const sections = buildSections(text, root);
@@ -181,37 +155,107 @@ export function nodeSpan(node: { position?: { start: { offset?: number }; end: {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-interface WalkResult {
+/** What the rules need from deep inside the tree, collected in one walk. */
+interface Facts {
   textRuns: TextRun[];
+  /** References; those found in text (no definition in the parse) have `defined: false`. */
   footnoteRefs: FootnoteRef[];
   footnoteDefs: FootnoteDef[];
   controls: InlineControl[];
+  decisions: DecisionRef[];
+  malformedRefs: MalformedRef[];
+}
+
+/** The facts of one root-level block, with the offset and options they were computed for. */
+interface BlockFacts extends Facts {
+  offset: number;
+  organs: OrganTable;
+  style: ReferenceForm;
+}
+
+/**
+ * Facts per root-level block node. The incremental parse moves unchanged blocks into the next
+ * version's tree (only their positions shift), so a keystroke re-walks only the blocks it
+ * re-parsed; the others' facts are reused, shifted. This halves the model's cost per keystroke
+ * in a long report. A weak map, so that facts go when their tree goes.
+ */
+const blockCache = new WeakMap<RootContent, BlockFacts>();
+
+function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
+  const all: Facts = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [] };
+  for (const node of root.children) {
+    const offset = node.position?.start.offset ?? 0;
+    let facts = blockCache.get(node);
+    if (!facts || facts.organs !== organs || facts.style !== style) {
+      facts = blockFacts(text, node, organs, style);
+      // Facts whose spans reach outside their block depend on text around it and are not kept.
+      if (withinBlock(facts, nodeSpan(node))) blockCache.set(node, facts);
+    } else if (facts.offset !== offset) {
+      shiftFacts(facts, offset - facts.offset);
+    }
+    // A loop, not push(...): one block (a long list) may hold more items than a call takes arguments.
+    for (const key of FACT_KEYS) {
+      const into = all[key] as unknown[];
+      for (const item of facts[key]) into.push(item);
+    }
+  }
+  return all;
+}
+
+const FACT_KEYS = ['textRuns', 'footnoteRefs', 'footnoteDefs', 'controls', 'decisions', 'malformedRefs'] as const;
+
+function withinBlock(f: Facts, block: Span): boolean {
+  for (const list of [f.footnoteRefs, f.decisions, f.malformedRefs]) {
+    for (const x of list) if (x.span.start < block.start || x.span.end > block.end) return false;
+  }
+  return true;
+}
+
+/**
+ * Moves a block's facts in place, as the incremental parse moves the block's nodes: the
+ * previous version's model is consumed by the next one, and allocating fresh copies of
+ * every fact below an edit cost more in garbage collection than the walk they save.
+ */
+function shiftFacts(f: BlockFacts, d: number): void {
+  f.offset += d;
+  for (const r of f.textRuns) r.start += d;
+  for (const list of [f.footnoteRefs, f.footnoteDefs, f.controls, f.decisions, f.malformedRefs]) {
+    for (const x of list) {
+      x.span.start += d;
+      x.span.end += d;
+    }
+  }
+  for (const x of f.footnoteDefs) {
+    x.labelSpan.start += d;
+    x.labelSpan.end += d;
+  }
 }
 
 const CONTROL = /<!--\s*granska-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
 
 /**
- * The one walk over the whole tree. Everything rules need from deep inside the tree is
- * collected here, so no rule walks the tree itself (25 walks cost 100× one walk).
- * Iterative, so that deeply nested input cannot overflow the stack.
+ * The one walk over a block. Everything rules need from deep inside the tree is collected
+ * here, so no rule walks the tree itself (25 walks cost 100× one walk). Iterative, so that
+ * deeply nested input cannot overflow the stack.
  */
-function walkTree(text: string, root: Root): WalkResult {
-  const result: WalkResult = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [] };
+function blockFacts(text: string, block: RootContent, organs: OrganTable, style: ReferenceForm): BlockFacts {
+  const result: BlockFacts = {
+    offset: block.position?.start.offset ?? 0, organs, style,
+    textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [],
+  };
   // Two parallel stacks rather than one of pairs: the walk visits every node of a long
-  // report at each keystroke, and an object per node is garbage the editor pays for.
-  const nodes: Nodes[] = [];
-  const notes: (string | null)[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) {
-    nodes.push(root.children[i]);
-    notes.push(null);
-  }
+  // report, and an object per node is garbage the editor pays for.
+  const nodes: Nodes[] = [block];
+  const notes: (string | null)[] = [null];
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const footnote = notes.pop()!;
     switch (node.type) {
       case 'text': {
         const start = node.position?.start.offset ?? 0;
-        result.textRuns.push({ value: node.value, start, exact: text.startsWith(node.value, start), footnote });
+        const run: TextRun = { value: node.value, start, exact: text.startsWith(node.value, start), footnote };
+        result.textRuns.push(run);
+        scanRun(text, run, result, organs, style);
         continue;
       }
       case 'footnoteReference': {
@@ -257,7 +301,34 @@ function walkTree(text: string, root: Root): WalkResult {
       }
     }
   }
+  result.footnoteRefs.sort((a, b) => a.span.start - b.span.start);
   return result;
+}
+
+/** Finds footnote references left as text and decision references in one text run; most hold neither `[^` nor `§`. */
+function scanRun(text: string, run: TextRun, into: Facts, organs: OrganTable, style: ReferenceForm): void {
+  const value = run.value;
+  // spanInRun needs only the text; the rest of the model is not built yet.
+  const partial = { text } as AuditDocument;
+  if (value.includes('[^')) {
+    // remark-gfm turns `[^x]` into a reference only when `x` is defined in the same parse;
+    // the others stay text and are found here so that they can be reported.
+    const re = /\[\^([^[\]\s]+)\]/g;
+    for (let m = re.exec(value); m; m = re.exec(value)) {
+      into.footnoteRefs.push({ label: m[1], key: normalizeLabel(m[1]), span: spanInRun(partial, run, m.index, m[0]), defined: false });
+    }
+  }
+  if (!value.includes('§')) return;
+  const scanned = scanDecisions(value, organs, { malformed: run.footnote !== null, style });
+  for (const r of scanned.refs) {
+    into.decisions.push({
+      organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
+      span: spanInRun(partial, run, r.start, r.raw), footnote: run.footnote,
+    });
+  }
+  for (const r of scanned.malformed) {
+    into.malformedRefs.push({ raw: r.raw, span: spanInRun(partial, run, r.start, r.raw), suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
+  }
 }
 
 function buildSections(text: string, root: Root): Section[] {
