@@ -140,6 +140,40 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
   });
 
+  it('serves a multi-root workspace: each folder with its own .granskarc.json and settings', async () => {
+    // Folder «revision-a» enables the house-style rule and checks while typing; folder
+    // «revision-b» has no configuration file, checks only on save, and wants English.
+    fs.mkdirSync(path.join(dir, 'revision-a'));
+    fs.mkdirSync(path.join(dir, 'revision-b'));
+    fs.writeFileSync(path.join(dir, 'revision-a', '.granskarc.json'), '{ "regler": { "referens-stil": "warning" } }');
+    const folderA = pathToFileURL(path.join(dir, 'revision-a')).href;
+    const folderB = pathToFileURL(path.join(dir, 'revision-b')).href;
+    client.settings = (scopeUri) => (scopeUri?.startsWith(`${folderB}/`) ? { validate: 'onSave', locale: 'en' } : { validate: 'onType', locale: 'sv' });
+    await client.initialize('sv', folderA, [{ uri: folderA, name: 'revision-a' }, { uri: folderB, name: 'revision-b' }]);
+    const text = report.replace('[^2]: KF § 155/2015-12-14', '[^2]: KF 2015-12-14 § 155');
+    const a = open('revision-a/rapport.rev.md', text);
+    const b = open('revision-b/rapport.rev.md', text);
+    assert.deepEqual(codes(await client.diagnostics(a)), ['referens-stil']);
+    assert.deepEqual(await client.diagnostics(b), []);
+    // An edit that removes a grade: folder A reports it at once, folder B only on save, in English.
+    const line = text.split('\n').findIndex((l) => l.startsWith('### Bedömning'));
+    const edit = (uri: string) => client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }],
+    });
+    const sinceB = client.notifications(b).length;
+    // B first: were it checked while typing, its diagnostics would come before A's.
+    await edit(b);
+    await edit(a);
+    const after = await client.diagnostics(a, (d) => d.some((x) => x.code === 'kontrollmal-bedomning'));
+    assert.match(after.find((x) => x.code === 'kontrollmal-bedomning')!.message, /saknar bedömning/);
+    assert.equal(client.notifications(b).length, sinceB, 'folder B checks only on save');
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: b } });
+    const saved = await client.diagnostics(b, (d) => d.length > 0, sinceB);
+    assert.deepEqual(codes(saved).includes('referens-stil'), false);
+    assert.match(saved.find((x) => x.code === 'kontrollmal-bedomning')!.message, /has no assessment/);
+  });
+
   it('speaks English when the client locale is English', async () => {
     await client.initialize('en-US');
     const uri = open('rapport.rev.md', report.replace('### Bedömning: Uppfyllt', '### Bedömning:'));

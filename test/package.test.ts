@@ -35,7 +35,10 @@ describe('packaging (.vsix with @vscode/vsce)', function () {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) this.skip();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-vsix-'));
     const out = path.join(dir, 'granska.vsix');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--readme-path', 'docs/marketplace.md', '--allow-missing-repository', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    // The same vsce arguments as `npm run package`, so that the test checks what ships.
+    const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package as string;
+    const args = script.slice(script.indexOf('vsce package') + 'vsce package'.length).trim().split(/\s+/);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...args, '--out', out], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const files = await entries(out);
     const names = [...files.keys()];
@@ -47,7 +50,13 @@ describe('packaging (.vsix with @vscode/vsce)', function () {
     const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8'));
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.icon, 'images/icon.png');
-    assert.match(files.get('extension/readme.md')!.toString('utf8'), /^# Granska: revisionsrapporter utan luckor/);
+    const readme = files.get('extension/readme.md')!.toString('utf8');
+    assert.match(readme, /^# Granska: revisionsrapporter utan luckor/);
+    // VS Code shows the README of an installed .vsix from the extension's folder, so every
+    // image it names must be packed next to it.
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length > 0, 'the README shows a screenshot');
+    for (const image of images) assert.ok(names.includes(`extension/${image}`), `${image} is named in the README but not packed`);
     fs.rmSync(dir, { recursive: true });
   });
 });

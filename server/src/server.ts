@@ -54,15 +54,19 @@ export function startServer(connection: Connection): void {
   const models = new Map<string, AuditDocument>();
   const publishedConfigs = new Set<string>();
   let editorLocale: Locale = 'sv';
-  const locale = (): Locale => (settings.locale === 'auto' ? editorLocale : settings.locale);
+  const localeOf = (s: Settings): Locale => (s.locale === 'auto' ? editorLocale : s.locale);
   let canPullSettings = false;
-  let settings: Settings = DEFAULT_SETTINGS;
+  // Settings per document: in a multi-root workspace each folder may set its own.
+  const docSettings = new Map<string, Promise<Settings>>();
 
   connection.onInitialize((params: InitializeParams) => {
     editorLocale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullSettings = !!params.capabilities.workspace?.configuration;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        workspace: { workspaceFolders: { supported: true } },
+      },
       serverInfo: { name: 'granska' },
     };
   });
@@ -71,17 +75,26 @@ export function startServer(connection: Connection): void {
     if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'granska' }).catch(() => undefined);
   });
 
-  async function refreshSettings(): Promise<void> {
-    if (!canPullSettings) return;
+  function settingsFor(uri: string): Promise<Settings> {
+    let pending = docSettings.get(uri);
+    if (!pending) {
+      pending = fetchSettings(uri);
+      docSettings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  async function fetchSettings(uri: string): Promise<Settings> {
+    if (!canPullSettings) return DEFAULT_SETTINGS;
     try {
-      const s = (await connection.workspace.getConfiguration('granska')) as Partial<Settings> | null;
-      settings = {
+      const s = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'granska' })) as Partial<Settings> | null;
+      return {
         validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
         debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
         locale: s?.locale === 'sv' || s?.locale === 'en' ? s.locale : 'auto',
       };
     } catch {
-      settings = DEFAULT_SETTINGS;
+      return DEFAULT_SETTINGS;
     }
   }
 
@@ -95,24 +108,25 @@ export function startServer(connection: Connection): void {
   // Configuration problems are sent once per load of the file, not at every keystroke.
   const sentConfigs = new WeakSet<LoadedConfig>();
 
-  function publishConfigProblems(loaded: LoadedConfig): void {
+  function publishConfigProblems(loaded: LoadedConfig, locale: Locale): void {
     if (!loaded.file || sentConfigs.has(loaded)) return;
     sentConfigs.add(loaded);
     const uri = pathToFileURL(loaded.file).href;
-    const diagnostics = configProblems(loaded, locale()).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
+    const diagnostics = configProblems(loaded, locale).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: CONFIG_CODE, source: 'granska' }));
     if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
     publishedConfigs.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  function validate(doc: TextDocument): void {
+  function validate(doc: TextDocument, settings: Settings): void {
     if (!isAuditDocument(doc.uri)) return;
     const version = doc.version;
     const { loaded, dir } = configFor(doc.uri);
-    publishConfigProblems(loaded);
+    const locale = localeOf(settings);
+    publishConfigProblems(loaded, locale);
     const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
     models.set(doc.uri, model);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale: locale() });
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
@@ -138,8 +152,10 @@ export function startServer(connection: Connection): void {
     if (pending) clearTimeout(pending);
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) validate(current);
+      void settingsFor(doc.uri).then((settings) => {
+        const current = documents.get(doc.uri);
+        if (current) validate(current, settings);
+      });
     }, delay));
   }
 
@@ -151,10 +167,13 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => {
     schedule(e.document, 0);
     // A newly opened report may be the one a missiv names.
-    for (const d of documents.all()) if (d.uri !== e.document.uri && namesAReport(d.uri)) schedule(d, settings.debounceMs);
+    for (const d of documents.all()) if (d.uri !== e.document.uri && namesAReport(d.uri)) schedule(d, DEFAULT_SETTINGS.debounceMs);
   });
   documents.onDidChangeContent((e) => {
-    if (settings.validate === 'onType') schedule(e.document, settings.debounceMs);
+    const doc = e.document;
+    void settingsFor(doc.uri).then((settings) => {
+      if (settings.validate === 'onType' && documents.get(doc.uri)) schedule(doc, settings.debounceMs);
+    });
   });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
@@ -162,11 +181,12 @@ export function startServer(connection: Connection): void {
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    docSettings.delete(e.document.uri);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(async () => {
-    await refreshSettings();
+  connection.onDidChangeConfiguration(() => {
+    docSettings.clear();
     for (const d of documents.all()) schedule(d, 0);
   });
 
@@ -203,7 +223,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-  void refreshSettings();
 }
 
 // Started as a program (`node dist/server.js --stdio`), not when imported by tests.

@@ -49,4 +49,25 @@ describe('Granska in a real VS Code', function () {
     const text = await problems.innerText();
     assert.ok(!text.includes('Delvis uppfylld'), text);
   });
+
+  it('opens the built-in Markdown preview beside the report with Ctrl+K V, and shows an edit there', async () => {
+    const page = editor.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('v');
+    // The preview is a webview: an iframe holding the active frame with the rendered report.
+    const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await preview.locator('h2', { hasText: 'Kontrollmål 4' }).first().waitFor({ timeout: 60_000 });
+    // Back in the report, add a line and see it rendered.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('37');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Förhandsvisningen följer med.');
+    await preview.getByText('Förhandsvisningen följer med.').first().waitFor({ timeout: 30_000 });
+  });
 });

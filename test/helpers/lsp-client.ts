@@ -14,7 +14,8 @@ export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: (() => void)[] = [];
   readonly configurationRequests: unknown[] = [];
-  settings: Record<string, unknown> = {};
+  /** The `granska` settings the client answers with; a function answers per document (multi-root). */
+  settings: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {};
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -27,20 +28,22 @@ export class LspClient {
       this.waiters = [];
       for (const w of waiters) w();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configurationRequests.push(params);
-      return params.items.map((i) => (i.section === 'granska' ? this.settings : null));
+      const settings = this.settings;
+      return params.items.map((i) => (i.section !== 'granska' ? null : typeof settings === 'function' ? settings(i.scopeUri) : settings));
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  async initialize(locale = 'sv', rootUri: string | null = null): Promise<unknown> {
+  async initialize(locale = 'sv', rootUri: string | null = null, workspaceFolders: { uri: string; name: string }[] | null = null): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      workspaceFolders,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
