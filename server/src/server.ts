@@ -1,24 +1,38 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ResponseError,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
+  type TextDocumentPositionParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
+import { FIX_ALL_KIND, codeActions } from './features/code-actions.js';
+import { codeLenses } from './features/code-lens.js';
+import { completions } from './features/completion.js';
+import { featureContext, type FeatureContext } from './features/context.js';
+import { foldingRanges } from './features/folding.js';
+import { hover } from './features/hover.js';
+import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
 import { controlObjectiveStatus } from './features/status.js';
-import { localeFrom, type Locale } from './i18n.js';
+import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { lintDocument } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import type { AuditDocument } from './model/types.js';
+import { indexText, WorkspaceIndex } from './workspace/index.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -50,8 +64,13 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
   const configCache = new Map<string, LoadedConfig>();
-  // The last model of each open document: the next version re-parses only what changed.
-  const models = new Map<string, AuditDocument>();
+  // The last model of each open document, with the version it was built for: the next
+  // version re-parses only what changed, and features answer from the current one.
+  const models = new Map<string, { version: number; model: AuditDocument }>();
+  // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
+  const index = new WorkspaceIndex();
+  const staleIndex = new Set<string>();
+  let workspaceRoots: string[] = [];
   const publishedConfigs = new Set<string>();
   let editorLocale: Locale = 'sv';
   const localeOf = (s: Settings): Locale => (s.locale === 'auto' ? editorLocale : s.locale);
@@ -62,10 +81,23 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     editorLocale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullSettings = !!params.capabilities.workspace?.configuration;
+    workspaceRoots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+      .map(uriToPath)
+      .filter((p): p is string => p !== null);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true } },
+        completionProvider: { triggerCharacters: ['^', ':', ' ', '#', '['] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'granska' },
     };
@@ -73,7 +105,55 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'granska' }).catch(() => undefined);
+    void indexWorkspace();
   });
+
+  /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
+  async function indexWorkspace(): Promise<void> {
+    const files: string[] = [];
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (depth > 20 || files.length >= 5000) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(full, depth + 1);
+        else if (e.isFile() && /\.rev\.md$/i.test(e.name)) files.push(full);
+      }
+    };
+    for (const root of workspaceRoots) await walk(root, 0);
+    for (const file of files) await indexFile(file);
+  }
+
+  async function indexFile(file: string): Promise<void> {
+    const uri = pathToFileURL(file).href;
+    if (documents.get(uri)) return;
+    try {
+      const text = await fs.promises.readFile(file, 'utf8');
+      const { config } = loadConfigFor(path.dirname(file), configCache);
+      index.set(indexText(uri, text, config.organs, config.style));
+    } catch {
+      index.delete(uri);
+    }
+  }
+
+  /** The index with the open documents' current text in it. */
+  function currentIndex(): WorkspaceIndex {
+    for (const uri of staleIndex) {
+      const doc = documents.get(uri);
+      if (doc) {
+        const { config } = configFor(uri).loaded;
+        index.set(indexText(uri, doc.getText(), config.organs, config.style));
+      }
+    }
+    staleIndex.clear();
+    return index;
+  }
 
   function settingsFor(uri: string): Promise<Settings> {
     let pending = docSettings.get(uri);
@@ -124,8 +204,7 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(doc.uri);
     const locale = localeOf(settings);
     publishConfigProblems(loaded, locale);
-    const model = parseNextVersion(models.get(doc.uri) ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
-    models.set(doc.uri, model);
+    const model = modelFor(doc, loaded);
     const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
@@ -133,6 +212,30 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
+
+  /** The model of a document's current version, built from the previous one when it is outdated. */
+  function modelFor(doc: TextDocument, loaded: LoadedConfig = configFor(doc.uri).loaded): AuditDocument {
+    const known = models.get(doc.uri);
+    if (known && known.version === doc.version) return known.model;
+    const model = parseNextVersion(known?.model ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
+    models.set(doc.uri, { version: doc.version, model });
+    return model;
+  }
+
+  /** Everything a feature needs for one document, or null for files that are not audit documents. */
+  async function contextFor(uri: string): Promise<{ ctx: FeatureContext; doc: TextDocument; dir: string | null } | null> {
+    const doc = documents.get(uri);
+    if (!doc || !isAuditDocument(uri)) return null;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current) return null;
+    const { loaded, dir } = configFor(uri);
+    const model = modelFor(current, loaded);
+    const today = new Date().toLocaleDateString('sv-SE');
+    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index: currentIndex(), today }), doc: current, dir };
+  }
+
+  const offsetOf = (ctx: FeatureContext, p: TextDocumentPositionParams) => ctx.doc.lines.offsetAt(p.position);
 
   /**
    * A report a missiv names exists when it is on disk or open in the editor: a report just
@@ -161,16 +264,18 @@ export function startServer(connection: Connection): void {
 
   /** Documents whose findings depend on other files: those that name a `rapport`. */
   function namesAReport(uri: string): boolean {
-    return models.get(uri)?.frontmatter?.fields.has('rapport') ?? false;
+    return models.get(uri)?.model.frontmatter?.fields.has('rapport') ?? false;
   }
 
   documents.onDidOpen((e) => {
     schedule(e.document, 0);
+    if (isAuditDocument(e.document.uri)) staleIndex.add(e.document.uri);
     // A newly opened report may be the one a missiv names.
     for (const d of documents.all()) if (d.uri !== e.document.uri && namesAReport(d.uri)) schedule(d, DEFAULT_SETTINGS.debounceMs);
   });
   documents.onDidChangeContent((e) => {
     const doc = e.document;
+    if (isAuditDocument(doc.uri)) staleIndex.add(doc.uri);
     void settingsFor(doc.uri).then((settings) => {
       if (settings.validate === 'onType' && documents.get(doc.uri)) schedule(doc, settings.debounceMs);
     });
@@ -182,6 +287,10 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
     docSettings.delete(e.document.uri);
+    // Closed, the document is indexed from disk again (it may have been closed unsaved).
+    staleIndex.delete(e.document.uri);
+    const file = uriToPath(e.document.uri);
+    if (file && isAuditDocument(e.document.uri)) void indexFile(file);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -195,6 +304,10 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
+      if (isAuditDocument(change.uri) && !documents.get(change.uri)) {
+        if (change.type === FileChangeType.Deleted) index.delete(change.uri);
+        else void indexFile(file);
+      }
       if (path.basename(file) === '.granskarc.json') {
         configChanged = true;
         if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
@@ -211,10 +324,69 @@ export function startServer(connection: Connection): void {
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.
   connection.onRequest('granska/status', (params: { uri: string }) => {
-    const model = models.get(params.uri);
-    if (!model) return null;
-    return controlObjectiveStatus(model, configFor(params.uri).loaded.config);
+    const doc = documents.get(params.uri);
+    if (!doc || !isAuditDocument(params.uri)) return null;
+    return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
   });
+
+  // Editor features: each handler builds the context of the current version and asks its module.
+  connection.onCompletion(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? completions(c.ctx, offsetOf(c.ctx, p)) : [];
+  });
+  connection.onHover(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? hover(c.ctx, offsetOf(c.ctx, p)) : null;
+  });
+  connection.onDefinition(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? definition(c.ctx, offsetOf(c.ctx, p)) : null;
+  });
+  connection.onReferences(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? references(c.ctx, offsetOf(c.ctx, p), p.context.includeDeclaration) : [];
+  });
+  connection.onPrepareRename(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? prepareRename(c.ctx, offsetOf(c.ctx, p)) : null;
+  });
+  connection.onRenameRequest(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    if (!c) return null;
+    if (!validLabel(p.newName)) {
+      throw new ResponseError(-32602, localize(msg(`"${p.newName}" kan inte vara en fotnotsetikett: den får inte innehålla blanksteg, [, ] eller ^.`, `"${p.newName}" cannot be a footnote label: it may not contain white space, [, ] or ^.`), c.ctx.locale));
+    }
+    const edit = rename(c.ctx, offsetOf(c.ctx, p), p.newName);
+    return edit ? withVersion(edit, c.doc) : null;
+  });
+  connection.onDocumentSymbol(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? documentSymbols(c.ctx) : [];
+  });
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(currentIndex(), p.query));
+  connection.onFoldingRanges(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? foldingRanges(c.ctx) : [];
+  });
+  connection.onCodeLens(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    return c ? codeLenses(c.ctx) : [];
+  });
+  connection.onCodeAction(async (p) => {
+    const c = await contextFor(p.textDocument.uri);
+    if (!c) return [];
+    const start = c.ctx.doc.lines.offsetAt(p.range.start);
+    const end = c.ctx.doc.lines.offsetAt(p.range.end);
+    return codeActions(c.ctx, { start, end, version: c.doc.version, only: p.context.only, diagnostics: p.context.diagnostics }, {
+      fileExists: c.dir ? existsOnDiskOrOpen(c.dir) : undefined,
+    });
+  });
+
+  /** Ties an edit of one document to the version it was computed for. */
+  function withVersion(edit: WorkspaceEdit, doc: TextDocument): WorkspaceEdit {
+    const edits = edit.changes?.[doc.uri] ?? [];
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  }
 
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);

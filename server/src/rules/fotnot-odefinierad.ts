@@ -1,4 +1,5 @@
 import { msg } from '../i18n.js';
+import { appendDefinition } from './edits.js';
 import type { Rule } from './rule.js';
 
 export const fotnotOdefinierad: Rule = {
@@ -22,6 +23,8 @@ export const fotnotOdefinierad: Rule = {
           `Fotnoten [^${ref.label}] har ingen definition. Lägg till "[^${ref.label}]: …" på en egen rad, t.ex. sist i dokumentet.`,
           `The footnote [^${ref.label}] has no definition. Add "[^${ref.label}]: …" on a line of its own, e.g. at the end of the document.`,
         ),
+        // Every use of the label gets the same fix, so one definition is added whichever is picked.
+        fixes: [{ title: msg(`Definiera fotnoten [^${ref.label}]`, `Define the footnote [^${ref.label}]`), edits: [appendDefinition(ctx.doc, `[^${ref.label}]: TODO`)], safe: false }],
       });
     }
   },

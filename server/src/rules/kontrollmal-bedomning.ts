@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
+import { insertBlock, subsectionPosition } from './edits.js';
 import { kmName } from './util.js';
 
 export const kontrollmalBedomning: Rule = {
@@ -24,6 +25,12 @@ export const kontrollmalBedomning: Rule = {
           `Kontrollmål ${kmName(km, i)} saknar bedömning. Lägg till en rubrik "### Bedömning: <grad>" med motivering (${grades}).`,
           `Kontrollmål ${kmName(km, i)} has no assessment. Add a heading "### Bedömning: <grade>" with reasoning (${grades}).`,
         ),
+        // One fix per grade, best first: the auditor picks the grade, the skeleton follows.
+        fixes: ctx.scale.grades.map((g) => ({
+          title: msg(`Infoga "### Bedömning: ${g}"`, `Insert "### Bedömning: ${g}"`),
+          edits: [insertBlock(ctx.doc, subsectionPosition(ctx.doc, km, 'bedomning'), `### Bedömning: ${g}\n\nTODO: motivera bedömningen. Kontrollmålet bedöms som ${g.toLowerCase()}.\n`)],
+          safe: false,
+        })),
       });
     });
   },

@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
+import { insertBlock, subsectionPosition } from './edits.js';
 import { hasBodyContent, kmName } from './util.js';
 
 export const kontrollmalIakttagelser: Rule = {
@@ -24,6 +25,11 @@ export const kontrollmalIakttagelser: Rule = {
             `Kontrollmål ${n} saknar iakttagelser. Lägg till en rubrik "### Iakttagelser" med det granskningen har visat.`,
             `Kontrollmål ${n} has no observations. Add a heading "### Iakttagelser" with what the audit found.`,
           ),
+          fixes: [{
+            title: msg('Infoga "### Iakttagelser"', 'Insert "### Iakttagelser"'),
+            edits: [insertBlock(ctx.doc, subsectionPosition(ctx.doc, km, 'iakttagelser'), '### Iakttagelser\n\nTODO: beskriv vad granskningen har visat.\n')],
+            safe: false,
+          }],
         });
       } else if (!hasBodyContent(km.iakttagelser.content)) {
         ctx.report({

@@ -1,5 +1,8 @@
 import { msg, orList } from '../i18n.js';
 import type { Rule } from './rule.js';
+import { appendDefinition, nextFootnoteLabel } from './edits.js';
+import type { ControlObjective } from '../model/types.js';
+import type { SpanEdit } from './rule.js';
 import { kmName } from './util.js';
 
 export const kontrollmalKfReferens: Rule = {
@@ -23,15 +26,36 @@ export const kontrollmalKfReferens: Rule = {
     const organs = orList([...required], 'sv');
     const organsEn = orList([...required], 'en');
     const example = [...required][0] ?? 'KF';
+    const label = nextFootnoteLabel(ctx.doc);
     ctx.doc.controlObjectives.forEach((km, i) => {
       if (km.footnoteRefs.some((r) => r.defined && byFootnote.get(r.key))) return;
+      // The reference goes where the assessment rests on the decision: after the grade's
+      // reasoning, or else after the heading's text; the definition stub goes last.
+      const at = refPosition(ctx.doc.text, km);
+      const edits: SpanEdit[] = [{ span: { start: at, end: at }, newText: `[^${label}]` }, appendDefinition(ctx.doc, `[^${label}]: ${example} § /`)];
       ctx.report({
         span: km.headingSpan,
         message: msg(
           `Kontrollmål ${kmName(km, i)} saknar en fotnot med beslutsreferens från ${organs}. Lägg till t.ex. [^1] i texten och "[^1]: ${example} § 16/2015-02-23".`,
           `Kontrollmål ${kmName(km, i)} lacks a footnote with a decision reference by ${organsEn}. Add e.g. [^1] in the text and "[^1]: ${example} § 16/2015-02-23".`,
         ),
+        fixes: [{ title: msg(`Lägg till fotnoten [^${label}] med "${example} § /"`, `Add the footnote [^${label}] with "${example} § /"`), edits, safe: false }],
       });
     });
   },
 };
+
+/** The end of the first paragraph of the Bedömning (or the Iakttagelser), or the end of the heading. */
+function refPosition(text: string, km: ControlObjective): number {
+  for (const sub of [km.bedomning, km.iakttagelser]) {
+    const p = sub?.content.find((n) => n.type === 'paragraph');
+    if (p?.position?.end.offset !== undefined) return trimEnd(text, p.position.end.offset);
+  }
+  return trimEnd(text, km.headingSpan.end);
+}
+
+function trimEnd(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /[ \t]/.test(text[i - 1])) i--;
+  return i;
+}

@@ -2,6 +2,7 @@ import type { List } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
+import { insertBlock, subsectionPosition } from './edits.js';
 import { kmName, resolveGrade } from './util.js';
 
 const NONE = /^(inga rekommendationer|ingen rekommendation)\.?$/i;
@@ -30,6 +31,11 @@ export const kontrollmalRekommendation: Rule = {
             `Kontrollmål ${n} saknar rekommendationer. Lägg till "### Rekommendationer" med en punktlista, eller "Inga rekommendationer." om kontrollmålet är ${top.toLowerCase()}.`,
             `Kontrollmål ${n} has no recommendations. Add "### Rekommendationer" with a bullet list, or "Inga rekommendationer." if the objective is ${top.toLowerCase()}.`,
           ),
+          fixes: [{
+            title: msg('Infoga "### Rekommendationer"', 'Insert "### Rekommendationer"'),
+            edits: [insertBlock(ctx.doc, subsectionPosition(ctx.doc, km, 'rekommendation'), '### Rekommendationer\n\n- TODO: vad nämnden bör göra.\n')],
+            safe: false,
+          }],
         });
         return;
       }

@@ -1,0 +1,79 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { localize, msg, type Locale } from '../i18n.js';
+import { scaleOf } from '../lint/lint.js';
+import { FRONTMATTER_KEYS } from '../model/keys.js';
+import type { DecisionRef } from '../model/types.js';
+import { resolveGrade } from '../rules/util.js';
+import { contains, rangeOf, type FeatureContext } from './context.js';
+import { longDate, summarize } from './summary.js';
+
+/**
+ * Hovers: a footnote reference shows its definition and the decision it names; a decision
+ * reference its parts and where else it is cited; a kontrollmål heading its grade,
+ * recommendations and references; a grade the scale it belongs to; a frontmatter key what
+ * it means.
+ */
+export function hover(ctx: FeatureContext, offset: number): Hover | null {
+  const { doc, locale } = ctx;
+  const t = (sv: string, en: string) => localize(msg(sv, en), locale);
+
+  const decision = doc.decisions.find((d) => contains(d.span, offset));
+  if (decision) return { contents: markdown(describeDecision(ctx, decision, locale)), range: rangeOf(doc, decision.span) };
+
+  const ref = doc.footnoteRefs.find((r) => contains(r.span, offset));
+  if (ref) {
+    const def = doc.footnoteDefs.find((d) => d.key === ref.key);
+    if (!def) return { contents: markdown(t(`Fotnoten **[^${ref.label}]** har ingen definition.`, `The footnote **[^${ref.label}]** has no definition.`)), range: rangeOf(doc, ref.span) };
+    const parts = [`**[^${def.label}]** ${def.text || t('*(tom)*', '*(empty)*')}`];
+    for (const d of doc.decisions.filter((x) => x.footnote === def.key)) parts.push(describeDecision(ctx, d, locale));
+    return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
+  }
+
+  const grades = scaleOf(doc, ctx.config);
+  for (const km of doc.controlObjectives) {
+    const g = km.bedomning?.gradeSpan;
+    if (g && contains(g, offset)) {
+      const resolved = resolveGrade(km.bedomning!.gradeText, grades.grades);
+      const scale = grades.grades.map((x) => (x === resolved ? `**${x}**` : x)).join(' · ');
+      const head = resolved
+        ? t(`Grad på skalan *${grades.name}* (högst först):`, `A grade of the scale *${grades.name}* (highest first):`)
+        : t(`"${km.bedomning!.gradeText}" finns inte på skalan *${grades.name}*:`, `"${km.bedomning!.gradeText}" is not on the scale *${grades.name}*:`);
+      return { contents: markdown(`${head}\n\n${scale}`), range: rangeOf(doc, g) };
+    }
+    if (contains(km.headingSpan, offset)) {
+      const s = summarize(doc, km, grades.grades, ctx.config);
+      const lines: string[] = [`**Kontrollmål ${km.number ?? ''}${km.text ? `: ${km.text}` : ''}**`, ''];
+      lines.push(s.grade ? `${t('Bedömning', 'Assessment')}: **${s.grade.text || '—'}**${s.grade.valid ? '' : t(' (inte på skalan)', ' (not on the scale)')}` : t('Bedömning saknas.', 'No assessment.'));
+      lines.push('');
+      if (s.recommendations.length > 0) {
+        lines.push(`${t('Rekommendationer', 'Recommendations')}:`);
+        for (const r of s.recommendations) lines.push(`- ${r}`);
+      } else lines.push(s.noneNeeded ? t('Inga rekommendationer.', 'No recommendations.') : t('Rekommendationer saknas.', 'No recommendations given.'));
+      lines.push('');
+      if (s.decisions.length > 0) {
+        lines.push(`${t('Referenser', 'References')}:`);
+        for (const d of s.decisions) lines.push(`- ${d.raw}${d.organName ? ` (${d.organName})` : ''}`);
+      } else lines.push(t('Ingen beslutsreferens i fotnoterna.', 'No decision reference in the footnotes.'));
+      return { contents: markdown(lines.join('\n')), range: rangeOf(doc, km.headingSpan) };
+    }
+  }
+
+  for (const f of doc.frontmatter?.fields.values() ?? []) {
+    if (contains(f.keySpan, offset) && FRONTMATTER_KEYS[f.key]) return { contents: markdown(`**${f.key}** — ${localize(FRONTMATTER_KEYS[f.key], locale)}`), range: rangeOf(doc, f.keySpan) };
+  }
+  return null;
+}
+
+function markdown(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): string {
+  const t = (sv: string, en: string) => localize(msg(sv, en), locale);
+  const organ = d.organName ? `${d.organName} (${d.organ})` : d.organ;
+  const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `§ ${d.paragraph}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
+  const canonical = `${d.organ} § ${d.paragraph}/${String(d.date.year).padStart(4, '0')}-${String(d.date.month).padStart(2, '0')}-${String(d.date.day).padStart(2, '0')}`;
+  const elsewhere = new Set(ctx.index.citationsOf(canonical).map((c) => c.uri).filter((u) => u !== ctx.uri));
+  if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
+  return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
+import { localize, msg } from '../i18n.js';
+import { scaleOf } from '../lint/lint.js';
+import type { Section } from '../model/types.js';
+import type { WorkspaceIndex } from '../workspace/index.js';
+import { rangeOf, type FeatureContext } from './context.js';
+
+/**
+ * The outline: the frontmatter, then the sections as written, where each kontrollmål shows
+ * its grade (or that it lacks one) beside its name.
+ */
+export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
+  const { doc, locale } = ctx;
+  const grades = scaleOf(doc, ctx.config).grades;
+  const byHeading = new Map(doc.controlObjectives.map((km) => [km.headingSpan.start, km]));
+  const toSymbol = (s: Section): DocumentSymbol => {
+    const km = byHeading.get(s.headingSpan.start);
+    let detail: string | undefined;
+    if (km) {
+      const g = km.bedomning?.gradeText;
+      detail = g ? (grades.some((x) => x.toLowerCase() === g.toLowerCase()) ? g : `${g} ?`) : localize(msg('saknar bedömning', 'no assessment'), locale);
+    }
+    return {
+      name: s.title.trim() || '#'.repeat(s.depth),
+      detail,
+      kind: km ? SymbolKind.Object : s.depth === 1 ? SymbolKind.Module : SymbolKind.Namespace,
+      range: rangeOf(doc, trimmed(doc.text, s.span)),
+      selectionRange: rangeOf(doc, s.headingSpan),
+      children: s.children.map(toSymbol),
+    };
+  };
+  const out: DocumentSymbol[] = [];
+  if (doc.frontmatter && !doc.frontmatter.unclosed) {
+    out.push({
+      name: 'Frontmatter',
+      detail: typeof doc.frontmatter.fields.get('typ')?.value === 'string' ? String(doc.frontmatter.fields.get('typ')!.value) : undefined,
+      kind: SymbolKind.Struct,
+      range: rangeOf(doc, doc.frontmatter.span),
+      selectionRange: rangeOf(doc, { start: 0, end: 3 }),
+      children: [...doc.frontmatter.fields.values()].map((f) => ({
+        name: f.key,
+        kind: SymbolKind.Property,
+        range: rangeOf(doc, { start: f.keySpan.start, end: Math.max(f.keySpan.end, f.valueSpan.end) }),
+        selectionRange: rangeOf(doc, f.keySpan),
+      })),
+    });
+  }
+  out.push(...doc.sections.map(toSymbol));
+  return out;
+}
+
+/** A section without the blank lines before the next heading, so that folded outlines look tidy. */
+function trimmed(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  return { start: span.start, end };
+}
+
+/**
+ * Workspace symbols from the index: every level-1 and level-2 heading of every audit
+ * document, kontrollmål with their grade. A query matches when its characters appear in
+ * order in the name (as VS Code's own fuzzy match does), ignoring case.
+ */
+export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 500): SymbolInformation[] {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  const out: SymbolInformation[] = [];
+  for (const e of index.all()) {
+    const container = e.titel ?? e.uri.slice(e.uri.lastIndexOf('/') + 1);
+    for (const h of e.headings) {
+      if (h.level > 2) continue;
+      const name = h.grade !== undefined ? `${h.text} — ${h.grade}` : h.text;
+      if (q && !subsequence(q, name.toLowerCase())) continue;
+      out.push({
+        name,
+        kind: /kontrollmål/i.test(h.text) ? SymbolKind.Object : h.level === 1 ? SymbolKind.Module : SymbolKind.Namespace,
+        location: { uri: e.uri, range: { start: { line: h.line, character: 0 }, end: { line: h.line, character: h.level + 1 + h.text.length } } },
+        containerName: container,
+      });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+function subsequence(q: string, s: string): boolean {
+  let i = 0;
+  for (let j = 0; j < s.length && i < q.length; j++) if (s[j] === q[i]) i++;
+  return i === q.length;
+}
