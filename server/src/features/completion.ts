@@ -80,7 +80,7 @@ function frontmatterCompletions(ctx: FeatureContext, offset: number, line: Line,
     const keys = KEYS_BY_TYPE[type] ?? Object.keys(FRONTMATTER_KEYS);
     const required = new Set(REQUIRED[type] ?? ['typ']);
     const range = rangeOf(doc, { start: line.start, end: line.start + keyTyped[1].length });
-    return keys.filter((k) => !present.has(k)).map((key, i) => {
+    const items = keys.filter((k) => !present.has(k)).map((key, i) => {
       const item: CompletionItem = {
         label: key,
         kind: CompletionItemKind.Property,
@@ -94,6 +94,7 @@ function frontmatterCompletions(ctx: FeatureContext, offset: number, line: Line,
       if (!DATE_KEYS.includes(key) && key !== 'undertecknare') item.command = { title: '', command: 'editor.action.triggerSuggest' };
       return item;
     });
+    return items.sort((x, y) => x.sortText!.localeCompare(y.sortText!));
   }
   const value = /^([\p{L}_]+)[ \t]*:[ \t]*(.*)$/u.exec(line.before);
   const valueRange = (typedLength: number) => rangeOf(doc, { start: offset - typedLength, end: Math.max(offset, trimmedLineEnd(line)) });
@@ -107,7 +108,7 @@ function frontmatterCompletions(ctx: FeatureContext, offset: number, line: Line,
       case 'skala':
         return [...ctx.config.scales.entries()].map(([name, grades]) => simple(name, CompletionItemKind.EnumMember, valueRange(typed.length), grades.join(' · ')));
       case 'kommun':
-        return KOMMUNER.map((k) => ({ ...simple(k.formal, CompletionItemKind.Value, valueRange(typed.length), k.lan), filterText: k.formal }));
+        return KOMMUNER.map((k) => ({ ...simple(k.formal, CompletionItemKind.Value, valueRange(typed.length)), detail: k.lan, filterText: k.formal }));
       case 'datum':
       case 'svar_senast':
         return [{ ...simple(ctx.today, CompletionItemKind.Value, valueRange(typed.length), localize(msg('Dagens datum', 'Today\'s date'), locale)), preselect: true }];

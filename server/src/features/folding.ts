@@ -1,5 +1,6 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { Section } from '../model/types.js';
+import { contentEnd } from '../rules/edits.js';
 import type { FeatureContext } from './context.js';
 
 /**
@@ -21,7 +22,8 @@ export function foldingRanges(ctx: FeatureContext): FoldingRange[] {
   }
   const visit = (s: Section) => {
     const start = lineOf(s.headingSpan.start);
-    const end = lastLine(s.span.end);
+    // The footnote definitions after the last section fold on their own, not with it.
+    const end = lastLine(contentEnd(doc, s.span));
     if (end > start) out.push({ startLine: start, endLine: end });
     s.children.forEach(visit);
   };

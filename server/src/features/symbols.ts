@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-
 import { localize, msg } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
 import type { Section } from '../model/types.js';
+import { contentEnd } from '../rules/edits.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { rangeOf, type FeatureContext } from './context.js';
 
@@ -24,7 +25,7 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
       name: s.title.trim() || '#'.repeat(s.depth),
       detail,
       kind: km ? SymbolKind.Object : s.depth === 1 ? SymbolKind.Module : SymbolKind.Namespace,
-      range: rangeOf(doc, trimmed(doc.text, s.span)),
+      range: rangeOf(doc, trimmed(doc.text, { start: s.span.start, end: contentEnd(doc, s.span) })),
       selectionRange: rangeOf(doc, s.headingSpan),
       children: s.children.map(toSymbol),
     };

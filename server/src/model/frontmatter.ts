@@ -23,7 +23,7 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
   const fm: Frontmatter = { span: yamlSpan, contentStart, fields: new Map(), errors: [], unclosed: false };
   let doc: YamlDocument.Parsed;
   try {
-    doc = parseDocument(content, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(content, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     // The yaml package reports problems as errors on the document; a throw would be a bug
     // there, and a report is better than a crash.

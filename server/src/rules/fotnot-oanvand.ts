@@ -23,8 +23,15 @@ export const fotnotOanvand: Rule = {
           `Fotnoten [^${def.label}] används aldrig i texten. Hänvisa till den med [^${def.label}] eller ta bort definitionen.`,
           `The footnote [^${def.label}] is never referenced. Refer to it with [^${def.label}] or remove the definition.`,
         ),
-        fixes: [{ title: msg(`Ta bort fotnoten [^${def.label}]`, `Remove the footnote [^${def.label}]`), edits: [{ span: def.span, newText: '' }], safe: false }],
+        fixes: [{ title: msg(`Ta bort fotnoten [^${def.label}]`, `Remove the footnote [^${def.label}]`), edits: [{ span: wholeLines(ctx.doc.text, def.span), newText: '' }], safe: false }],
       });
     }
   },
 };
+
+/** A definition's span with its line break, so that removing it leaves no empty line behind. */
+function wholeLines(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const atLineStart = span.start === 0 || text[span.start - 1] === '\n';
+  const m = /^[ \t]*\r?\n/.exec(text.slice(span.end, span.end + 8));
+  return atLineStart && m ? { start: span.start, end: span.end + m[0].length } : span;
+}

@@ -101,7 +101,7 @@ export function indexText(uri: string, text: string, organs: OrganTable = defaul
 function readFrontmatter(yamlText: string, entry: IndexEntry): void {
   let data: unknown;
   try {
-    data = parseDocument(yamlText, { version: '1.2', schema: 'core' }).toJS();
+    data = parseDocument(yamlText, { version: '1.2', schema: 'core', logLevel: 'error' }).toJS();
   } catch {
     return;
   }
