@@ -218,4 +218,60 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'granskning-integration.rev.md')).href, type: 1 }] });
     assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
   });
+
+  describe('editor features', () => {
+    const request = <T>(method: string, params: unknown) => client.connection.sendRequest(method, params) as Promise<T>;
+
+    it('completes grades after "### Bedömning: " and footnote labels after "[^"', async () => {
+      const init = (await client.initialize()) as { capabilities: Record<string, unknown> };
+      assert.ok(init.capabilities.completionProvider && init.capabilities.hoverProvider && init.capabilities.renameProvider && init.capabilities.codeActionProvider);
+      const uri = open('rapport.rev.md', report.replace('### Bedömning: Delvis uppfyllt', '### Bedömning: '));
+      const grades = await request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 53, character: 15 } });
+      assert.deepEqual(grades.map((g) => g.label), ['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt']);
+      const labels = await request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 35, character: 68 } });
+      assert.deepEqual(labels.map((l) => l.label), ['1', '2', '3']);
+      const prose = await request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 5 } });
+      assert.equal(prose.length, 0, 'no completion in running prose');
+    });
+
+    it('hovers a footnote reference with its decision, and goes to its definition', async () => {
+      await client.initialize();
+      const uri = open('rapport.rev.md', report);
+      const h = await request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 35, character: 68 } });
+      assert.match(h.contents.value, /KF § 16\/2015-02-23/);
+      assert.match(h.contents.value, /kommunfullmäktige/);
+      const def = await request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri }, position: { line: 49, character: 61 } });
+      assert.equal(def.uri, uri);
+      assert.equal(def.range.start.line, 64);
+    });
+
+    it('renames a footnote label with an edit tied to the document version, and refuses a bad name', async () => {
+      await client.initialize();
+      const uri = open('rapport.rev.md', report, 'granska', 4);
+      const edit = await request<{ documentChanges: { textDocument: { version: number }; edits: { range: { start: { line: number } }; newText: string }[] }[] }>('textDocument/rename', { textDocument: { uri }, position: { line: 35, character: 68 }, newName: 'program' });
+      assert.equal(edit.documentChanges[0].textDocument.version, 4);
+      assert.deepEqual(edit.documentChanges[0].edits.map((e) => [e.range.start.line, e.newText]), [[35, 'program'], [39, 'program'], [63, 'program']]);
+      await assert.rejects(request('textDocument/rename', { textDocument: { uri }, position: { line: 35, character: 68 }, newName: 'två ord' }), /kan inte vara en fotnotsetikett/);
+    });
+
+    it('offers quick fixes for the version they were computed for', async () => {
+      await client.initialize();
+      const uri = open('rapport.rev.md', report.replace('### Bedömning: Delvis uppfyllt', '### Bedömning: Delvis uppfylt'), 'granska', 1);
+      await client.diagnostics(uri, (d) => d.some((x) => x.code === 'bedomning-skala'));
+      // The document changes before the light bulb is asked: the fix must be for version 2.
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Ny rad.\n\n' }],
+      });
+      const actions = await request<{ title: string; kind: string; edit: { documentChanges: { textDocument: { version: number }; edits: { range: { start: { line: number } }; newText: string }[] }[] } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 55, character: 15 }, end: { line: 55, character: 15 } },
+        context: { diagnostics: [] },
+      });
+      const fix = actions.find((a) => a.title === 'Ändra till "Delvis uppfyllt"')!;
+      assert.equal(fix.kind, 'quickfix');
+      assert.equal(fix.edit.documentChanges[0].textDocument.version, 2);
+      assert.deepEqual(fix.edit.documentChanges[0].edits.map((e) => [e.range.start.line, e.newText]), [[55, 'Delvis uppfyllt']]);
+    });
+  });
 });

@@ -84,7 +84,9 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  // Wait for the filtered row itself: the list first shows recently opened files.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
   await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
 }
