@@ -61,6 +61,12 @@ describe('robustness: any input yields diagnostics or nothing, never an exceptio
     );
   });
 
+  it('an error inside a CRLF line break is shown at the end of the line (found by the property above)', () => {
+    const pieces = ['---', '### Bedömning: Delvis', 'TODO xx [namn]', 'kommun: X', '{', '[^1]:', '---', '---', '---'];
+    const seps = ['\n', '\n', '\n', '\n', ' ', '\r\n', ' ', '\n', '\n'];
+    check(pieces.map((p, i) => p + seps[i]).join(''));
+  });
+
   it('empty and white-space-only documents', () => {
     for (const t of ['', ' ', '\n', '\r\n\r\n', '\ufeff', '---', '---\n', '---\n---', '---\n---\n']) check(t);
     assert.deepEqual(lint('').map((d) => d.code), ['frontmatter-saknas']);
