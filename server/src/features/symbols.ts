@@ -38,12 +38,7 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
       kind: SymbolKind.Struct,
       range: rangeOf(doc, doc.frontmatter.span),
       selectionRange: rangeOf(doc, { start: 0, end: 3 }),
-      children: [...doc.frontmatter.fields.values()].map((f) => ({
-        name: f.key,
-        kind: SymbolKind.Property,
-        range: rangeOf(doc, { start: f.keySpan.start, end: Math.max(f.keySpan.end, f.valueSpan.end) }),
-        selectionRange: rangeOf(doc, f.keySpan),
-      })),
+      children: [],
     });
   }
   out.push(...doc.sections.map(toSymbol));
