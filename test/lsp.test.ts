@@ -254,6 +254,24 @@ describe('language server over stdio (dist/server.js)', function () {
       await assert.rejects(request('textDocument/rename', { textDocument: { uri }, position: { line: 35, character: 68 }, newName: 'två ord' }), /kan inte vara en fotnotsetikett/);
     });
 
+    it('indexes the workspace: decisions cited in other reports are offered and found', async () => {
+      fs.mkdirSync(path.join(dir, 'äldre'));
+      fs.writeFileSync(path.join(dir, 'äldre', 'bygglov.rev.md'), '---\ntyp: granskningsrapport\ntitel: Bygglov\n---\n\n# Iakttagelser och bedömningar\n\n## Kontrollmål 1: Handläggs bygglov i tid?\n\n### Bedömning: Ej uppfyllt\n\nText.[^1]\n\n[^1]: KF § 16/2015-02-23 — Program för förbättrad asyl och integration\n');
+      await client.initialize('sv', pathToFileURL(dir).href);
+      const uri = open('rapport.rev.md', report.replace('[^2]: KF § 155/2015-12-14', '[^2]: '));
+      // The index is built in the background after `initialized`: ask until it answers.
+      let items: { label: string }[] = [];
+      for (let i = 0; i < 100 && !items.some((x) => x.label.includes('Program för förbättrad')); i++) {
+        items = await request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 64, character: 6 } });
+        if (!items.some((x) => x.label.includes('Program för förbättrad'))) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(items.some((x) => x.label === 'KF § 16/2015-02-23 — Program för förbättrad asyl och integration'), JSON.stringify(items.map((x) => x.label)));
+      const refs = await request<{ uri: string }[]>('textDocument/references', { textDocument: { uri }, position: { line: 63, character: 9 }, context: { includeDeclaration: true } });
+      assert.deepEqual(refs.map((r) => path.basename(decodeURIComponent(r.uri))), ['rapport.rev.md', 'bygglov.rev.md']);
+      const symbols = await request<{ name: string }[]>('workspace/symbol', { query: 'bygglov' });
+      assert.deepEqual(symbols.map((x) => x.name), ['Kontrollmål 1: Handläggs bygglov i tid? — Ej uppfyllt']);
+    });
+
     it('offers quick fixes for the version they were computed for', async () => {
       await client.initialize();
       const uri = open('rapport.rev.md', report.replace('### Bedömning: Delvis uppfyllt', '### Bedömning: Delvis uppfylt'), 'granska', 1);
