@@ -29,8 +29,11 @@ describe('Writing a report with Granska in a real VS Code', function () {
   async function goTo(page: Page, where: string): Promise<void> {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+G');
+    // Type only once the go-to-line box is open, or the digits land in the document.
+    await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type(where);
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Saves and waits until the file on disk says what the test expects (a condition, polled). */
