@@ -36,6 +36,8 @@ describe('Granska in a real VS Code', function () {
     await page.locator('.monaco-editor .view-lines').first().click();
     // Go to «### Bedömning: Delvis uppfylld» (line 37) and correct the grade.
     await page.keyboard.press('Control+G');
+    // Type only once the go-to-line box is open, or the digits land in the document.
+    await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type('37');
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
@@ -62,6 +64,8 @@ describe('Granska in a real VS Code', function () {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+G');
+    // Type only once the go-to-line box is open, or the digits land in the document.
+    await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type('37');
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
