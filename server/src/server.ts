@@ -69,7 +69,6 @@ export function startServer(connection: Connection): void {
   const models = new Map<string, { version: number; model: AuditDocument }>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
-  const staleIndex = new Set<string>();
   let workspaceRoots: string[] = [];
   const publishedConfigs = new Set<string>();
   let editorLocale: Locale = 'sv';
@@ -142,17 +141,15 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** The index with the open documents' current text in it. */
-  function currentIndex(): WorkspaceIndex {
-    for (const uri of staleIndex) {
+  /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
+  function indexLater(uri: string): void {
+    if (!isAuditDocument(uri)) return;
+    index.setLazy(uri, () => {
       const doc = documents.get(uri);
-      if (doc) {
-        const { config } = configFor(uri).loaded;
-        index.set(indexText(uri, doc.getText(), config.organs, config.style));
-      }
-    }
-    staleIndex.clear();
-    return index;
+      if (!doc) return null;
+      const { config } = configFor(uri).loaded;
+      return indexText(uri, doc.getText(), config.organs, config.style);
+    });
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -232,7 +229,7 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index: currentIndex(), today }), doc: current, dir };
+    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today }), doc: current, dir };
   }
 
   const offsetOf = (ctx: FeatureContext, p: TextDocumentPositionParams) => ctx.doc.lines.offsetAt(p.position);
@@ -269,13 +266,13 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     schedule(e.document, 0);
-    if (isAuditDocument(e.document.uri)) staleIndex.add(e.document.uri);
+    indexLater(e.document.uri);
     // A newly opened report may be the one a missiv names.
     for (const d of documents.all()) if (d.uri !== e.document.uri && namesAReport(d.uri)) schedule(d, DEFAULT_SETTINGS.debounceMs);
   });
   documents.onDidChangeContent((e) => {
     const doc = e.document;
-    if (isAuditDocument(doc.uri)) staleIndex.add(doc.uri);
+    indexLater(doc.uri);
     void settingsFor(doc.uri).then((settings) => {
       if (settings.validate === 'onType' && documents.get(doc.uri)) schedule(doc, settings.debounceMs);
     });
@@ -288,7 +285,6 @@ export function startServer(connection: Connection): void {
     models.delete(e.document.uri);
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
-    staleIndex.delete(e.document.uri);
     const file = uriToPath(e.document.uri);
     if (file && isAuditDocument(e.document.uri)) void indexFile(file);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -363,7 +359,7 @@ export function startServer(connection: Connection): void {
     const c = await contextFor(p.textDocument.uri);
     return c ? documentSymbols(c.ctx) : [];
   });
-  connection.onWorkspaceSymbol((p) => workspaceSymbols(currentIndex(), p.query));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
   connection.onFoldingRanges(async (p) => {
     const c = await contextFor(p.textDocument.uri);
     return c ? foldingRanges(c.ctx) : [];

@@ -90,3 +90,14 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await row.click();
   await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
 }
+
+/** Moves the cursor with Go to Line (`37` or `67:10`) in the first editor, as a user would. */
+export async function goToLine(page: Page, where: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  // Type only once the go-to-line box is open, or the digits land in the document.
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(where);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, ROOT, startEditor } from './harness.ts';
+import { goToLine, openFile, ROOT, startEditor } from './harness.ts';
 
 /**
  * Takes the screenshots of docs/guide.md from a real VS Code with the packaged extension:
@@ -14,17 +14,11 @@ async function main(): Promise<void> {
   const editor = await startEditor('samples/med-fel', { 'granska.locale': 'sv', 'workbench.colorTheme': 'Default Light Modern' });
   const page = editor.page;
   const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}.png`) });
-  const goTo = async (where: string) => {
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(where);
-    await page.keyboard.press('Enter');
-  };
   try {
     await openFile(page, 'rapport-med-fel.rev.md');
     await page.locator('.statusbar-item', { hasText: 'kontrollmål' }).first().waitFor({ timeout: 60_000 });
     // Completion of a grade.
-    await goTo('37');
+    await goToLine(page, '37');
     await page.keyboard.press('End');
     for (let i = 0; i < 'Delvis uppfylld'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');
@@ -33,19 +27,19 @@ async function main(): Promise<void> {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');
     // Hover on a footnote reference.
-    await goTo('43');
+    await goToLine(page, '43');
     await hoverText(page, 'Följs planen upp');
     await page.locator('.monaco-hover', { hasText: 'Rekommendationer' }).first().waitFor();
     await shot('hovring-kontrollmal');
     await page.keyboard.press('Escape');
     // Quick fix from the light bulb.
-    await goTo('67:10');
+    await goToLine(page, '67:10');
     await page.locator('.lightBulbWidget').first().click();
     await page.locator('.action-widget .monaco-list-row', { hasText: 'Skriv' }).first().waitFor();
     await shot('snabbkorrigering');
     await page.keyboard.press('Escape');
     // Outline with grades.
-    await goTo('31');
+    await goToLine(page, '31');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('Explorer: Focus on Outline View');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Outline' }).first().waitFor();

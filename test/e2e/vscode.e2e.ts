@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { openFile, startEditor, type Editor } from './harness.ts';
+import { goToLine, openFile, startEditor, type Editor } from './harness.ts';
 
 /**
  * End-to-end in a real VS Code (code-server + headless Chromium): the packaged .vsix is
@@ -33,13 +33,8 @@ describe('Granska in a real VS Code', function () {
 
   it('clears a problem when an edit fixes it, and keeps the rest after saving', async () => {
     const page = editor.page;
-    await page.locator('.monaco-editor .view-lines').first().click();
     // Go to «### Bedömning: Delvis uppfylld» (line 37) and correct the grade.
-    await page.keyboard.press('Control+G');
-    // Type only once the go-to-line box is open, or the digits land in the document.
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('37');
-    await page.keyboard.press('Enter');
+    await goToLine(page, '37');
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('t');
@@ -61,13 +56,7 @@ describe('Granska in a real VS Code', function () {
     const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await preview.locator('h2', { hasText: 'Kontrollmål 4' }).first().waitFor({ timeout: 60_000 });
     // Back in the report, add a line and see it rendered.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+G');
-    // Type only once the go-to-line box is open, or the digits land in the document.
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('37');
-    await page.keyboard.press('Enter');
+    await goToLine(page, '37');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

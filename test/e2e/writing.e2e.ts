@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, startEditor, type Editor } from './harness.ts';
+import { goToLine, openFile, startEditor, type Editor } from './harness.ts';
 
 /**
  * Writing with Granska in a real VS Code: a completion accepted from the suggest widget, a
@@ -26,16 +26,6 @@ describe('Writing a report with Granska in a real VS Code', function () {
     await editor?.close();
   });
 
-  async function goTo(page: Page, where: string): Promise<void> {
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    // Type only once the go-to-line box is open, or the digits land in the document.
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(where);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  }
-
   /** Saves and waits until the file on disk says what the test expects (a condition, polled). */
   async function saveUntil(page: Page, name: string, done: (text: string) => boolean): Promise<string> {
     await page.keyboard.press('Control+S');
@@ -49,7 +39,7 @@ describe('Writing a report with Granska in a real VS Code', function () {
 
   it('accepts a grade from the completion list after "### Bedömning: "', async () => {
     const page = editor.page;
-    await goTo(page, '37');
+    await goToLine(page, '37');
     await page.keyboard.press('End');
     for (let i = 0; i < 'Delvis uppfylld'.length; i++) await page.keyboard.press('Backspace');
     // The first request can race the server's start-up work on a loaded machine: ask again
@@ -67,7 +57,7 @@ describe('Writing a report with Granska in a real VS Code', function () {
 
   it('rewrites a malformed decision reference with the quick fix from the light bulb', async () => {
     const page = editor.page;
-    await goTo(page, '67:10');
+    await goToLine(page, '67:10');
     const bulb = page.locator('.lightBulbWidget').first();
     await bulb.waitFor({ timeout: 30_000 });
     await bulb.click();

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import { localize, msg } from '../i18n.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, type Finding, type LintEnvironment } from '../lint/lint.js';
+import { commonPrefix, commonSuffix } from '../model/text.js';
 import type { SpanEdit } from '../rules/rule.js';
 import { rangeOf, type FeatureContext } from './context.js';
 
@@ -59,11 +60,9 @@ function versioned(ctx: FeatureContext, version: number, edits: readonly SpanEdi
 
 /** One edit covering only what changed between two texts, so that the editor keeps the cursor and folds elsewhere. */
 export function minimalEdit(before: string, after: string): SpanEdit {
-  let start = 0;
   const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const start = commonPrefix(before, after, max);
+  const end = commonSuffix(before, after, max - start);
   return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }
 

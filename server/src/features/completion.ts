@@ -5,6 +5,7 @@ import { localize, msg, type Msg } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
 import { DATE_KEYS, FRONTMATTER_KEYS, STATUS_VALUES } from '../model/keys.js';
 import { DOCUMENT_TYPES, type AuditDocument, type ControlObjective } from '../model/types.js';
+import { nextFootnoteLabel } from '../rules/edits.js';
 import { lineAt, rangeOf, type FeatureContext } from './context.js';
 
 /**
@@ -15,7 +16,7 @@ import { lineAt, rangeOf, type FeatureContext } from './context.js';
 export function completions(ctx: FeatureContext, offset: number): CompletionItem[] {
   const { doc } = ctx;
   const line = lineAt(doc, offset);
-  const fm = frontmatterBlock(doc.text);
+  const fm = frontmatterBlock(doc);
   if (fm && offset >= fm.contentStart && offset < fm.contentEnd) return frontmatterCompletions(ctx, offset, line, fm.contentStart);
   if (fm && offset < fm.contentStart) return [];
   return (
@@ -30,15 +31,12 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
 
 type Line = ReturnType<typeof lineAt>;
 
-/** The YAML between the fences, also while the closing fence is not yet written. */
-function frontmatterBlock(text: string): { contentStart: number; contentEnd: number } | null {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (!open) return null;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m;
-  close.lastIndex = 0;
-  const rest = text.slice(open[0].length);
-  const m = close.exec(rest);
-  return { contentStart: open[0].length, contentEnd: m ? open[0].length + m.index : text.length };
+/** The YAML between the fences, from the model; while the closing fence is not yet written, the rest of the text. */
+function frontmatterBlock(doc: AuditDocument): { contentStart: number; contentEnd: number } | null {
+  const fm = doc.frontmatter;
+  if (!fm) return null;
+  const contentEnd = fm.unclosed ? doc.text.length : doc.text.lastIndexOf('\n', fm.span.end - 1) + 1;
+  return { contentStart: fm.contentStart, contentEnd: Math.max(fm.contentStart, contentEnd) };
 }
 
 /** Keys that belong in each kind of document (spec §2), in the order they are usually written. */
@@ -260,7 +258,7 @@ function footnoteCompletions(ctx: FeatureContext, offset: number, line: Line): C
   const closing = /^[^\]\s[]*\]/.exec(after);
   const range = rangeOf(doc, { start: offset - m[1].length, end: offset + (closing ? closing[0].length : 0) });
   const definitionLine = /^[ \t]{0,3}\[\^[^\]\s]*$/.test(line.before);
-  const next = nextLabel(doc);
+  const next = nextFootnoteLabel(doc);
   if (definitionLine) {
     const undefinedLabels = [...new Map(doc.footnoteRefs.filter((r) => !r.defined).map((r) => [r.key, r.label])).values()];
     return [...undefinedLabels, next].map((label, i) => ({
@@ -287,12 +285,6 @@ function footnoteCompletions(ctx: FeatureContext, offset: number, line: Line): C
   }
   items.push({ label: next, kind: CompletionItemKind.Reference, detail: localize(msg('ny fotnot', 'new footnote'), locale), sortText: '~~~', textEdit: { range, newText: `${next}]` } });
   return items;
-}
-
-function nextLabel(doc: AuditDocument): string {
-  let max = 0;
-  for (const x of [...doc.footnoteDefs, ...doc.footnoteRefs]) if (/^\d+$/.test(x.label)) max = Math.max(max, Number(x.label));
-  return String(max + 1);
 }
 
 /** In a footnote definition: the decision references cited anywhere in the workspace, with what they decided. */

@@ -37,10 +37,8 @@ export function contains(span: Span, offset: number): boolean {
 
 /** The line around an offset: its start, its end, and the text before the offset. */
 export function lineAt(doc: AuditDocument, offset: number): { start: number; end: number; before: string; text: string } {
-  const text = doc.text;
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  if (end > start && text[end - 1] === '\r') end--;
-  return { start, end, before: text.slice(start, offset), text: text.slice(start, end) };
+  const line = doc.lines.positionAt(offset).line;
+  const start = doc.lines.lineStarts[line];
+  const end = doc.lines.lineEnd(line);
+  return { start, end, before: doc.text.slice(start, offset), text: doc.text.slice(start, end) };
 }

@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { localize, msg, type Locale } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
+import { formatDecision } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
 import type { DecisionRef } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
@@ -72,7 +73,7 @@ function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): 
   const t = (sv: string, en: string) => localize(msg(sv, en), locale);
   const organ = d.organName ? `${d.organName} (${d.organ})` : d.organ;
   const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `§ ${d.paragraph}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
-  const canonical = `${d.organ} § ${d.paragraph}/${String(d.date.year).padStart(4, '0')}-${String(d.date.month).padStart(2, '0')}-${String(d.date.day).padStart(2, '0')}`;
+  const canonical = formatDecision(d, 'A') ?? d.raw;
   const elsewhere = new Set(ctx.index.citationsOf(canonical).map((c) => c.uri).filter((u) => u !== ctx.uri));
   if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
   return lines.join('\n');

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { GranskaConfig } from '../config/config.js';
 import { SWEDISH_MONTHS } from '../model/dates.js';
 import type { AuditDocument, ControlObjective, DecisionRef } from '../model/types.js';
-import { resolveGrade } from '../rules/util.js';
+import { NO_RECOMMENDATIONS, resolveGrade } from '../rules/util.js';
 
 /**
  * What the hover, the code lens and the outline say about a kontrollmål, computed once
@@ -32,7 +32,7 @@ export function summarize(doc: AuditDocument, km: ControlObjective, grades: read
       const t = toString(item).trim();
       if (t) recommendations.push(t);
     }
-    if (n.type === 'paragraph' && /^(inga rekommendationer|ingen rekommendation)\.?$/i.test(toString(n).trim())) noneNeeded = true;
+    if (n.type === 'paragraph' && NO_RECOMMENDATIONS.test(toString(n).trim())) noneNeeded = true;
   }
   const keys = new Set(km.footnoteRefs.filter((r) => r.defined).map((r) => r.key));
   const decisions = doc.decisions.filter((d) => d.footnote !== null && keys.has(d.footnote));

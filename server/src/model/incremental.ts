@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
 import { definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { commonPrefix, commonSuffix } from './text.js';
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
 export interface ParsedVersion {
@@ -117,23 +118,6 @@ function sectionMarkerEnd(n: RootContent, text: string): number {
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {
   return n.position?.[which].offset ?? 0;
-}
-
-/** Compares chunk by chunk first: string equality is native, a loop over characters is not. */
-function commonPrefix(a: string, b: string, max: number): number {
-  let n = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (n + step <= max && a.slice(n, n + step) === b.slice(n, n + step)) n += step;
-  }
-  return n;
-}
-
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
-  }
-  return n;
 }
 
 function countLines(s: string): number {

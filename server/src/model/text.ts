@@ -146,3 +146,23 @@ export function closest(word: string, candidates: readonly string[], max = 3): s
 function containsWord(candidate: string, w: string): boolean {
   return w.length >= 3 && candidate.toLowerCase().includes(w);
 }
+
+/**
+ * The length of the common start (and end) of two strings, up to `max`. Compares chunk by
+ * chunk first: string equality is native, a loop over characters is not.
+ */
+export function commonPrefix(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (n + step <= max && a.slice(n, n + step) === b.slice(n, n + step)) n += step;
+  }
+  return n;
+}
+
+export function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
+  }
+  return n;
+}

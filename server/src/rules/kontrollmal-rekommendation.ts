@@ -3,9 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
 import { insertBlock, subsectionPosition } from './edits.js';
-import { kmName, resolveGrade } from './util.js';
+import { kmName, NO_RECOMMENDATIONS, resolveGrade } from './util.js';
 
-const NONE = /^(inga rekommendationer|ingen rekommendation)\.?$/i;
 
 export const kontrollmalRekommendation: Rule = {
   id: 'kontrollmal-rekommendation',
@@ -42,7 +41,7 @@ export const kontrollmalRekommendation: Rule = {
       const listed = rec.content.some((c) => c.type === 'list' && (c as List).children.some((item) => toString(item).trim() !== ''));
       if (listed) return;
       const blocks = rec.content.filter((c) => c.type !== 'heading' && !(c.type === 'html' && /^<!--[\s\S]*-->$/.test(c.value.trim())));
-      const says = blocks.length === 1 && blocks[0].type === 'paragraph' && NONE.test(toString(blocks[0]).trim());
+      const says = blocks.length === 1 && blocks[0].type === 'paragraph' && NO_RECOMMENDATIONS.test(toString(blocks[0]).trim());
       if (says) {
         const grade = km.bedomning ? resolveGrade(km.bedomning.gradeText, ctx.scale.grades) : null;
         // With no valid grade the bedömning rules already speak; judging «inga» against it would guess.

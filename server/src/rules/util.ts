@@ -26,6 +26,9 @@ export function hasBodyContent(nodes: readonly RootContent[]): boolean {
   );
 }
 
+/** The sole paragraph that says a kontrollmål needs no recommendations (spec §4). */
+export const NO_RECOMMENDATIONS = /^(inga rekommendationer|ingen rekommendation)\.?$/i;
+
 /** The scale grade a text names, compared ignoring case and white space; null when none. */
 export function resolveGrade(text: string, grades: readonly string[]): string | null {
   const key = normalizeLabel(text);

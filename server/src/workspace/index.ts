@@ -38,9 +38,7 @@ export interface IndexedHeading {
 
 export interface IndexEntry {
   uri: string;
-  typ: string | null;
   titel: string | null;
-  kommun: string | null;
   /** Values of `granskade`, `till` and `kännedom`. */
   bodies: string[];
   headings: IndexedHeading[];
@@ -53,7 +51,7 @@ const FENCE = /^ {0,3}(```|~~~)/;
 
 /** Scans one document's text into its index entry. Never throws. */
 export function indexText(uri: string, text: string, organs: OrganTable = defaultOrgans, style: ReferenceForm = 'A'): IndexEntry {
-  const entry: IndexEntry = { uri, typ: null, titel: null, kommun: null, bodies: [], headings: [], decisions: [] };
+  const entry: IndexEntry = { uri, titel: null, bodies: [], headings: [], decisions: [] };
   const lines = text.split(/\r\n|\r|\n/);
   let i = 0;
   if (/^\uFEFF?---[ \t]*$/.test(lines[0] ?? '')) {
@@ -108,9 +106,7 @@ function readFrontmatter(yamlText: string, entry: IndexEntry): void {
   if (!data || typeof data !== 'object') return;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-  entry.typ = str(d.typ);
   entry.titel = str(d.titel);
-  entry.kommun = str(d.kommun);
   for (const key of ['granskade', 'till', 'kännedom']) {
     const v = d[key];
     if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && item.trim()) entry.bodies.push(item.trim());
@@ -119,34 +115,43 @@ function readFrontmatter(yamlText: string, entry: IndexEntry): void {
 
 const defaultOrgans = organTable();
 
-/** The index of every audit document in the workspace, keyed by URI. */
+/**
+ * The index of every audit document in the workspace, keyed by URI. An open document
+ * changes at every keystroke but is asked about far less often, so its entry is made
+ * lazily: `setLazy` records how to make it, and the first read makes it.
+ */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
+  private readonly pending = new Map<string, () => IndexEntry | null>();
 
   set(entry: IndexEntry): void {
+    this.pending.delete(entry.uri);
     this.entries.set(entry.uri, entry);
   }
 
+  /** Records how to index a document when the index is next read; `make` returns null when it is gone. */
+  setLazy(uri: string, make: () => IndexEntry | null): void {
+    this.pending.set(uri, make);
+  }
+
   delete(uri: string): void {
+    this.pending.delete(uri);
     this.entries.delete(uri);
   }
 
-  get(uri: string): IndexEntry | undefined {
-    return this.entries.get(uri);
-  }
-
   all(): IterableIterator<IndexEntry> {
+    for (const [uri, make] of this.pending) {
+      const entry = make();
+      if (entry) this.entries.set(uri, entry);
+    }
+    this.pending.clear();
     return this.entries.values();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   /** Every document citing a decision, by its canonical form. */
   citationsOf(canonical: string): { uri: string; decision: IndexedDecision }[] {
     const out: { uri: string; decision: IndexedDecision }[] = [];
-    for (const e of this.entries.values()) for (const d of e.decisions) if (d.canonical === canonical) out.push({ uri: e.uri, decision: d });
+    for (const e of this.all()) for (const d of e.decisions) if (d.canonical === canonical) out.push({ uri: e.uri, decision: d });
     return out;
   }
 
@@ -156,7 +161,7 @@ export class WorkspaceIndex {
    */
   decisions(): { canonical: string; title: string; count: number; decision: IndexedDecision }[] {
     const by = new Map<string, { titles: Map<string, number>; count: number; decision: IndexedDecision }>();
-    for (const e of this.entries.values()) {
+    for (const e of this.all()) {
       for (const d of e.decisions) {
         let x = by.get(d.canonical);
         if (!x) by.set(d.canonical, (x = { titles: new Map(), count: 0, decision: d }));
@@ -172,7 +177,7 @@ export class WorkspaceIndex {
   /** Bodies named in `granskade`, `till` and `kännedom` across the workspace. */
   bodies(): string[] {
     const seen = new Set<string>();
-    for (const e of this.entries.values()) for (const b of e.bodies) seen.add(b);
+    for (const e of this.all()) for (const b of e.bodies) seen.add(b);
     return [...seen];
   }
 }
