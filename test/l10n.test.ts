@@ -15,7 +15,8 @@ describe('extension strings in Swedish and English', () => {
   });
 
   it('translates every l10n string the client uses into Swedish', () => {
-    const source = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const dir = path.join(ROOT, 'client', 'src');
+    const source = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
     const used = [...source.matchAll(/l10n\.t\('([^']+)'/g)].map((m) => m[1]);
     assert.ok(used.length > 0);
     const sv = json('l10n/bundle.l10n.sv.json');

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { exportDocument } from './export.js';
+import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -53,6 +55,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   refresh();
+
+  // The report as it will be read: a live preview, and exports to HTML and Word.
+  const previews = new PreviewManager(context, client);
+  const previewTarget = async (resource?: vscode.Uri): Promise<vscode.TextDocument | undefined> => {
+    if (resource instanceof vscode.Uri) return vscode.workspace.openTextDocument(resource);
+    const doc = vscode.window.activeTextEditor?.document;
+    if (isAuditDocument(doc)) return doc;
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.rev.md) to preview it.'));
+    return undefined;
+  };
+  const started = client;
+  context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand('granska.showPreview', async (resource?: vscode.Uri) => {
+      const doc = await previewTarget(resource);
+      if (doc) previews.show(doc, false);
+    }),
+    vscode.commands.registerCommand('granska.showPreviewToSide', async (resource?: vscode.Uri) => {
+      const doc = await previewTarget(resource);
+      if (doc) previews.show(doc, true);
+    }),
+    vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
+  );
 }
 
 async function updateStatus(item: vscode.StatusBarItem): Promise<void> {

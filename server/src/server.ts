@@ -26,6 +26,7 @@ import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
+import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
@@ -323,6 +324,22 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
+  });
+
+  // The preview and the exports render the current version's model; the answer names the
+  // version, so the client never shows an older rendering over a newer one.
+  connection.onRequest('granska/preview', (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc || !isAuditDocument(params.uri)) return null;
+    const { loaded } = configFor(params.uri);
+    return { version: doc.version, ...previewOf(modelFor(doc, loaded), loaded.config) };
+  });
+  connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc || !isAuditDocument(params.uri)) return null;
+    if (params.format !== 'html' && params.format !== 'docx') throw new ResponseError(-32602, `unknown format: ${params.format}`);
+    const { loaded } = configFor(params.uri);
+    return exportOf(modelFor(doc, loaded), params.format, loaded.config);
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
+import { exportCommand } from './export-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 
 declare const GRANSKA_VERSION: string;
@@ -11,40 +12,52 @@ const HELP: Record<Locale, string> = {
 
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
+  granska export [--format html|docx] [-o UT] FIL
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
-  --format   text (standard), json eller sarif (SARIF 2.1.0 för code scanning)
+  --format   lint: text (standard), json eller sarif (SARIF 2.1.0 för code scanning)
+             export: html (standard, en fristående fil som går att skriva ut)
+             eller docx (Word)
+  -o UT      export: filen att skriva (standard: bredvid källan, t.ex.
+             rapport.rev.md → rapport.html); - skriver till standard ut
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
              kontrollmålens numrering och sammanställningstabellen
   --locale   språk för meddelanden: sv (standard) eller en
 
-Avslutningsstatus: 0 inga fel, 1 minst ett fel, 2 felaktig användning eller oläslig fil.
+Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
+oläslig fil. Export: 0 när filen skrivits, 2 annars.
 `,
   en: `granska ${VERSION} — checks Swedish municipal audit reports (*.rev.md)
 
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
+  granska export [--format html|docx] [-o OUT] FILE
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
-  --format   text (default), json or sarif (SARIF 2.1.0 for code scanning)
+  --format   lint: text (default), json or sarif (SARIF 2.1.0 for code scanning)
+             export: html (default, one self-contained file that prints well)
+             or docx (Word)
+  -o OUT     export: the file to write (default: next to the source, e.g.
+             rapport.rev.md → rapport.html); - writes to standard output
   --fix      applies the fixes that need no judgement: decision-reference form,
              kontrollmål numbering and the summary table
   --locale   message language: sv (default) or en
 
-Exit status: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file.
+Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
+file. Export: 0 when the file was written, 2 otherwise.
 `,
 };
 
 export interface Io {
-  stdout(s: string): void;
+  stdout(s: string | Uint8Array): void;
   stderr(s: string): void;
   cwd: string;
 }
 
 /** Runs the command line and returns the exit status. Never throws for user errors. */
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +67,7 @@ export function main(argv: readonly string[], io: Io): number {
       options: {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -79,8 +93,13 @@ export function main(argv: readonly string[], io: Io): number {
     return values.help ? 0 : 2;
   }
   const [command, ...paths] = positionals;
+  if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
   if (command !== 'lint') {
     io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);
+    return 2;
+  }
+  if (values.output !== undefined) {
+    io.stderr(locale === 'en' ? 'granska lint: -o is only for export.\n' : 'granska lint: -o gäller bara export.\n');
     return 2;
   }
   const format = values.format ?? 'text';

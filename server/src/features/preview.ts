@@ -1,0 +1,24 @@
+import type { GranskaConfig } from '../config/config.js';
+import type { AuditDocument } from '../model/types.js';
+import { exportDocument } from '../render/export.js';
+import { reportFragment } from '../render/html.js';
+import type { ExportFormat } from '../render/names.js';
+import { renderReport } from '../render/report.js';
+
+/** What the preview shows for one version: the report's sanitized markup and its title. */
+export interface PreviewContent {
+  html: string;
+  title: string;
+}
+
+/** Renders the current model for the preview webview. Never throws: an invalid document renders what it can. */
+export function previewOf(doc: AuditDocument, config: GranskaConfig): PreviewContent {
+  const report = renderReport(doc, { config });
+  return { html: reportFragment(report), title: report.title };
+}
+
+/** The bytes of an export, base64-encoded to travel in a JSON-RPC response. */
+export async function exportOf(doc: AuditDocument, format: ExportFormat, config: GranskaConfig): Promise<{ data: string }> {
+  const bytes = await exportDocument(doc, format, config);
+  return { data: Buffer.from(bytes).toString('base64') };
+}

@@ -1,0 +1,476 @@
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  SimpleField,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { TEXT } from './labels.js';
+import { textOf, type RenderedReport } from './report.js';
+
+/**
+ * Writes the rendered report as a Word document. It reads the same sanitized tree as the
+ * HTML writer, so preview, HTML and Word show the same report: headings become Word's
+ * heading styles (so the navigation pane and the table of contents work), tables become
+ * tables, footnotes become Word footnotes, and the pages are numbered in the footer.
+ */
+export async function reportDocx(report: RenderedReport): Promise<Uint8Array> {
+  const writer = new DocxWriter(report);
+  const doc = writer.document();
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+type Block = Paragraph | Table | TableOfContents;
+
+interface Format {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  superScript?: boolean;
+  subScript?: boolean;
+  underline?: boolean;
+}
+
+interface BlockContext {
+  /** Inside a recommendation box: paragraphs get its shading and rule. */
+  box?: boolean;
+  /** Inside a block quote: indented and italic. */
+  quote?: boolean;
+}
+
+const ACCENT = '7D2248';
+const MUTED = '5B5B5B';
+const GRADE_COLOURS: Record<string, { fill: string; color: string }> = {
+  'grade-good': { fill: 'D8EFDC', color: '14532D' },
+  'grade-partial': { fill: 'FDECCC', color: '7A4A00' },
+  'grade-bad': { fill: 'F9D6D5', color: '8A1C1C' },
+  'grade-unknown': { fill: 'E4E4E4', color: '3B3B3B' },
+};
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+class DocxWriter {
+  /** Word footnote id by the footnote's element id (`user-content-fn-1`). */
+  private readonly footnoteIds = new Map<string, number>();
+  private readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  /** Footnotes already referenced once: later references are NOTEREF fields to the first. */
+  private readonly referenced = new Set<number>();
+  private listInstance = 0;
+
+  constructor(private readonly report: RenderedReport) {}
+
+  document(): Document {
+    const article = this.report.tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'article');
+    const parts = article ? article.children.filter((c): c is Element => c.type === 'element') : [];
+    // Footnotes first, so that references in the body know their ids.
+    for (const section of findAll(this.report.tree, (e) => e.tagName === 'section' && hasClass(e, 'footnotes'))) this.collectFootnotes(section);
+
+    const titleBlocks: Block[] = [];
+    const bodyBlocks: Block[] = [];
+    for (const part of parts) {
+      if (hasClass(part, 'title-page')) titleBlocks.push(...this.titlePage(part));
+      else if (part.tagName === 'nav' && hasClass(part, 'toc')) {
+        bodyBlocks.push(
+          new Paragraph({ children: [new TextRun({ text: TEXT.contents, bold: true, size: 32, font: 'Arial' })], spacing: { after: 200 } }),
+          new TableOfContents(TEXT.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+          new Paragraph({ children: [], pageBreakBefore: true }),
+        );
+      } else if (hasClass(part, 'letter-head')) bodyBlocks.push(...this.letterHead(part));
+      else if (hasClass(part, 'signatures')) bodyBlocks.push(...this.signatures(part));
+      else if (hasClass(part, 'recipients')) bodyBlocks.push(...this.recipients(part));
+      else if (hasClass(part, 'letter-subject')) bodyBlocks.push(new Paragraph({ children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial' })], spacing: { before: 360, after: 240 } }));
+      else if (hasClass(part, 'draft-mark')) bodyBlocks.push(draftMark());
+      else bodyBlocks.push(...this.blocks(part.children, {}));
+    }
+
+    const header = new Header({
+      children: [new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({ text: this.report.title, size: 16, color: MUTED }),
+          ...(this.report.draft ? [new TextRun({ text: `   ${TEXT.draft}`, size: 16, bold: true, color: 'B42318' })] : []),
+        ],
+      })],
+    });
+    const footer = new Footer({
+      children: [new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [`${TEXT.page} `, PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: 18, color: MUTED })],
+      })],
+    });
+    const page = { margin: { top: 1247, bottom: 1361, left: 1134, right: 1134 } };
+    const sections = [];
+    if (titleBlocks.length > 0) sections.push({ properties: { page }, children: titleBlocks });
+    sections.push({ properties: { page }, headers: { default: header }, footers: { default: footer }, children: bodyBlocks.length > 0 ? bodyBlocks : [new Paragraph('')] });
+
+    return new Document({
+      title: this.report.title,
+      creator: 'Granska',
+      description: this.report.letter ? TEXT.to : TEXT.summaryHeading,
+      features: { updateFields: !this.report.letter },
+      footnotes: this.footnotes,
+      numbering: {
+        config: [{
+          reference: 'ordered',
+          levels: [0, 1, 2, 3, 4, 5].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
+        }],
+      },
+      styles: {
+        default: {
+          document: { run: { font: 'Georgia', size: 22, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 120, line: 288 } } },
+          heading1: { run: { font: 'Arial', size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true } },
+          heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+          heading3: { run: { font: 'Arial', size: 22, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+          heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+          title: { run: { font: 'Arial', size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { line: 276, lineRule: 'auto' } } },
+        },
+      },
+      sections,
+    });
+  }
+
+  private collectFootnotes(section: Element): void {
+    for (const li of findAll(section, (e) => e.tagName === 'li' && typeof e.properties.id === 'string')) {
+      const id = this.footnoteIds.size + 1;
+      this.footnoteIds.set(String(li.properties.id), id);
+      // The content is converted after all ids are known, since a footnote can cite another.
+      this.footnotes[String(id)] = { children: [] };
+    }
+    for (const li of findAll(section, (e) => e.tagName === 'li' && typeof e.properties.id === 'string')) {
+      const id = this.footnoteIds.get(String(li.properties.id))!;
+      const content = stripBackReferences(li.children);
+      const paragraphs = this.blocks(content, {}).filter((b): b is Paragraph => b instanceof Paragraph);
+      this.footnotes[String(id)] = { children: paragraphs.length > 0 ? paragraphs : [new Paragraph('')] };
+    }
+  }
+
+  private titlePage(part: Element): Block[] {
+    const out: Block[] = [new Paragraph({ children: [], spacing: { before: 2400 } })];
+    for (const c of part.children) {
+      if (c.type !== 'element') continue;
+      if (hasClass(c, 'draft-mark')) out.push(draftMark());
+      else if (hasClass(c, 'title-kommun')) out.push(new Paragraph({ children: [new TextRun({ text: textOf(c), size: 30 })], spacing: { after: 600 } }));
+      else if (hasClass(c, 'title-type')) out.push(new Paragraph({ children: [new TextRun({ text: textOf(c).toLocaleUpperCase('sv'), size: 20, color: MUTED, characterSpacing: 40 })] }));
+      else if (hasClass(c, 'doc-title')) out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(textOf(c))], spacing: { before: 120, after: 1200, line: 276, lineRule: 'auto' } }));
+      else if (c.tagName === 'dl') out.push(...definitionRows(c));
+    }
+    return out;
+  }
+
+  private letterHead(part: Element): Block[] {
+    const out: Block[] = [];
+    for (const c of part.children) {
+      if (c.type !== 'element') continue;
+      if (hasClass(c, 'sender')) {
+        c.children.forEach((p, i) => {
+          if (p.type === 'element') out.push(new Paragraph({ children: [new TextRun({ text: textOf(p), bold: i === 0 })], spacing: { after: 0 } }));
+        });
+      } else if (c.tagName === 'dl') {
+        for (const p of definitionRows(c)) out.push(p);
+      }
+    }
+    out.push(new Paragraph({ children: [], spacing: { after: 240 } }));
+    return out;
+  }
+
+  private recipients(part: Element): Block[] {
+    const out: Block[] = [];
+    for (const c of part.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'p') out.push(new Paragraph({ children: [new TextRun({ text: textOf(c), color: MUTED, size: 20 })], spacing: { before: 120, after: 0 } }));
+      else for (const li of c.children) if (li.type === 'element') out.push(new Paragraph({ children: [new TextRun(textOf(li))], spacing: { after: 0 } }));
+    }
+    return out;
+  }
+
+  private signatures(part: Element): Block[] {
+    const people = part.children.filter((c): c is Element => c.type === 'element');
+    const out: Block[] = [new Paragraph({ children: [], spacing: { before: 480 } })];
+    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+    const rows: TableRow[] = [];
+    for (let i = 0; i < people.length; i += 2) {
+      const pair = people.slice(i, i + 2);
+      rows.push(new TableRow({
+        children: [0, 1].map((k) => {
+          const p = pair[k];
+          const [name, role] = p ? p.children.filter((c): c is Element => c.type === 'element').map((c) => textOf(c)) : ['', ''];
+          return new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            borders: { top: none, bottom: none, left: none, right: none },
+            children: [
+              new Paragraph({ children: [], spacing: { before: 600 } }),
+              new Paragraph({ children: [new TextRun(name ?? '')], border: p ? { top: { style: BorderStyle.SINGLE, size: 4, color: '1B1B1B', space: 2 } } : undefined, spacing: { after: 0 } }),
+              new Paragraph({ children: [new TextRun({ text: role ?? '', color: MUTED, size: 20 })] }),
+            ],
+          });
+        }),
+      }));
+    }
+    if (rows.length > 0) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }));
+    return out;
+  }
+
+  /** Block-level content: headings, paragraphs, lists, tables, quotes, code and boxes. */
+  private blocks(nodes: readonly (HastContent | ElementContent)[], ctx: BlockContext): Block[] {
+    const out: Block[] = [];
+    let loose: ElementContent[] = [];
+    const flush = (): void => {
+      if (loose.some((n) => n.type !== 'text' || n.value.trim() !== '')) out.push(this.paragraph(this.inlines(loose, {}), ctx));
+      loose = [];
+    };
+    for (const n of nodes) {
+      if (n.type === 'text') {
+        loose.push(n);
+        continue;
+      }
+      if (n.type !== 'element') continue;
+      const tag = n.tagName;
+      if (!BLOCK_TAGS.has(tag)) {
+        loose.push(n);
+        continue;
+      }
+      flush();
+      if (/^h[1-6]$/.test(tag)) {
+        out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: this.inlines(n.children, {}) }));
+      } else if (tag === 'p') {
+        out.push(this.paragraph(this.inlines(n.children, ctx.quote ? { italics: true } : {}), ctx));
+      } else if (tag === 'ul' || tag === 'ol') {
+        out.push(...this.list(n, 0, ctx));
+      } else if (tag === 'table') {
+        out.push(this.table(n));
+      } else if (tag === 'blockquote') {
+        out.push(...this.blocks(n.children, { ...ctx, quote: true }));
+      } else if (tag === 'pre') {
+        for (const line of textOf(n).replace(/\n$/, '').split('\n')) {
+          out.push(this.paragraph([new TextRun({ text: line, font: 'Consolas', size: 19 })], { ...ctx }, { spacing: { after: 0 } }));
+        }
+      } else if (tag === 'hr') {
+        out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C9C9C9', space: 1 } } }));
+      } else if (tag === 'section' && hasClass(n, 'footnotes')) {
+        // Written as Word footnotes instead.
+      } else if (tag === 'dl') {
+        out.push(...definitionRows(n));
+      } else {
+        out.push(...this.blocks(n.children, hasClass(n, 'recommendation') ? { ...ctx, box: true } : ctx));
+      }
+    }
+    flush();
+    return out;
+  }
+
+  private paragraph(children: ParagraphChild[], ctx: BlockContext, extra: Partial<IParagraphOptions> = {}): Paragraph {
+    return new Paragraph({
+      children,
+      ...(ctx.quote ? { indent: { left: 567 } } : {}),
+      ...(ctx.box ? { shading: { type: ShadingType.CLEAR, fill: 'F6F3F1', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } }, indent: { left: 227 } } : {}),
+      ...extra,
+    });
+  }
+
+  private list(list: Element, level: number, ctx: BlockContext): Block[] {
+    const ordered = list.tagName === 'ol';
+    const instance = ++this.listInstance;
+    const out: Block[] = [];
+    for (const li of list.children) {
+      if (li.type !== 'element' || li.tagName !== 'li') continue;
+      const inline: ElementContent[] = [];
+      const nested: Element[] = [];
+      const more: ElementContent[] = [];
+      for (const c of li.children) {
+        if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) nested.push(c);
+        else if (c.type === 'element' && c.tagName === 'p') {
+          if (inline.length === 0) inline.push(...c.children);
+          else more.push(c);
+        } else if (c.type === 'element' && BLOCK_TAGS.has(c.tagName)) more.push(c);
+        else inline.push(c);
+      }
+      const marker = ordered ? { numbering: { reference: 'ordered', level: Math.min(level, 5), instance } } : { bullet: { level: Math.min(level, 5) } };
+      out.push(this.paragraph(this.inlines(inline, {}), ctx, { ...marker, spacing: { after: 60 } }));
+      if (more.length > 0) out.push(...this.blocks(more, ctx));
+      for (const sub of nested) out.push(...this.list(sub, level + 1, ctx));
+    }
+    return out;
+  }
+
+  private table(table: Element): Table {
+    const rows: { header: boolean; cells: Element[] }[] = [];
+    for (const group of table.children) {
+      if (group.type !== 'element') continue;
+      const trs = group.tagName === 'tr' ? [group] : group.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+      for (const tr of trs) {
+        const cells = tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        rows.push({ header: group.tagName === 'thead', cells });
+      }
+    }
+    // Word lays a table out by its grid, so every row gets as many cells as the widest.
+    const columns = Math.max(1, ...rows.map((r) => r.cells.length));
+    const docxRows = rows.map((r) => new TableRow({
+      tableHeader: r.header,
+      cantSplit: true,
+      children: Array.from({ length: columns }, (_, i) => {
+        const cell = r.cells[i];
+        return new TableCell({
+          shading: r.header ? { type: ShadingType.CLEAR, fill: 'F1ECE9', color: 'auto' } : undefined,
+          margins: { top: 60, bottom: 60, left: 100, right: 100 },
+          children: [new Paragraph({ children: cell ? this.inlines(cell.children, r.header ? { bold: true } : {}) : [], spacing: { after: 0 } })],
+        });
+      }),
+    }));
+    if (docxRows.length === 0) docxRows.push(new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] }));
+    return new Table({ rows: docxRows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  }
+
+  /** Inline content: text with its formatting, links, footnote references and grade badges. */
+  private inlines(nodes: readonly ElementContent[], fmt: Format): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const n of nodes) {
+      if (n.type === 'text') {
+        const text = n.value.replace(/\s*\n\s*/g, ' ');
+        if (text) out.push(run(text, fmt));
+        continue;
+      }
+      if (n.type !== 'element') continue;
+      const tag = n.tagName;
+      if (tag === 'br') out.push(new TextRun({ text: '', break: 1 }));
+      else if (tag === 'strong' || tag === 'b') out.push(...this.inlines(n.children, { ...fmt, bold: true }));
+      else if (tag === 'em' || tag === 'i') out.push(...this.inlines(n.children, { ...fmt, italics: true }));
+      else if (tag === 'del' || tag === 's') out.push(...this.inlines(n.children, { ...fmt, strike: true }));
+      else if (tag === 'u' || tag === 'ins') out.push(...this.inlines(n.children, { ...fmt, underline: true }));
+      else if (tag === 'code' || tag === 'kbd') out.push(...this.inlines(n.children, { ...fmt, code: true }));
+      else if (tag === 'sub') out.push(...this.inlines(n.children, { ...fmt, subScript: true }));
+      else if (tag === 'sup') {
+        const ref = n.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a' && c.properties.dataFootnoteRef !== undefined);
+        if (ref) out.push(this.footnoteReference(ref));
+        else out.push(...this.inlines(n.children, { ...fmt, superScript: true }));
+      } else if (tag === 'a') {
+        const href = typeof n.properties.href === 'string' ? n.properties.href : '';
+        if (n.properties.dataFootnoteRef !== undefined) out.push(this.footnoteReference(n));
+        else if (/^(https?:|mailto:)/i.test(href)) out.push(new ExternalHyperlink({ link: href, children: this.inlines(n.children, fmt).filter((c): c is TextRun => c instanceof TextRun) }));
+        else out.push(...this.inlines(n.children, fmt));
+      } else if (tag === 'span' && hasClass(n, 'grade')) {
+        const colour = GRADE_COLOURS[classesOf(n).find((c) => c in GRADE_COLOURS) ?? 'grade-unknown'];
+        out.push(new TextRun({ text: `\u00a0${textOf(n)}\u00a0`, bold: true, color: colour.color, shading: { type: ShadingType.CLEAR, fill: colour.fill, color: 'auto' }, font: 'Arial' }));
+      } else if (tag === 'span' && hasClass(n, 'secno')) {
+        out.push(run(textOf(n), fmt));
+      } else if (tag === 'img') {
+        const alt = typeof n.properties.alt === 'string' && n.properties.alt ? n.properties.alt : '';
+        out.push(run(`[${alt || 'bild'}]`, { ...fmt, italics: true }));
+      } else if (tag === 'input') {
+        out.push(run(n.properties.checked ? '☑ ' : '☐ ', fmt));
+      } else out.push(...this.inlines(n.children, fmt));
+    }
+    return out;
+  }
+
+  /**
+   * A footnote reference. The first reference to a footnote is Word's own footnote mark,
+   * inside a bookmark; a later reference to the same footnote is a NOTEREF field to that
+   * bookmark, as Word's «Infoga korsreferens» writes it, so the report has one footnote per
+   * footnote in its source and every reference shows the same number.
+   */
+  private footnoteReference(a: Element): ParagraphChild {
+    const target = String(a.properties.href ?? '').replace(/^#/, '');
+    const id = this.footnoteIds.get(target);
+    if (id === undefined) return run(textOf(a), { superScript: true });
+    const bookmark = `_GranskaFn${id}`;
+    if (!this.referenced.has(id)) {
+      this.referenced.add(id);
+      return new Bookmark({ id: bookmark, children: [new FootnoteReferenceRun(id)] });
+    }
+    return new SimpleField(`NOTEREF ${bookmark} \\f \\h`, String(id));
+  }
+}
+
+const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr', 'div', 'section', 'dl', 'header', 'footer', 'nav', 'main', 'article', 'aside', 'details', 'figure', 'li']);
+
+function run(text: string, fmt: Format): TextRun {
+  const options: IRunOptions = {
+    text,
+    bold: fmt.bold,
+    italics: fmt.italics,
+    strike: fmt.strike,
+    superScript: fmt.superScript,
+    subScript: fmt.subScript,
+    underline: fmt.underline ? {} : undefined,
+    font: fmt.code ? 'Consolas' : undefined,
+  };
+  return new TextRun(options);
+}
+
+function draftMark(): Paragraph {
+  return new Paragraph({
+    children: [new TextRun({ text: TEXT.draft, bold: true, size: 32, color: 'B42318', characterSpacing: 120, font: 'Arial' })],
+    border: { top: { style: BorderStyle.SINGLE, size: 18, color: 'B42318', space: 2 }, bottom: { style: BorderStyle.SINGLE, size: 18, color: 'B42318', space: 2 } },
+    spacing: { after: 480 },
+  });
+}
+
+/** A `<dl>` of label and value pairs as «Label  value» lines. */
+function definitionRows(dl: Element): Paragraph[] {
+  const out: Paragraph[] = [];
+  const items = dl.children.filter((c): c is Element => c.type === 'element');
+  for (let i = 0; i + 1 < items.length; i += 2) {
+    out.push(new Paragraph({
+      children: [new TextRun({ text: `${textOf(items[i])}\t`, color: MUTED }), new TextRun(textOf(items[i + 1]))],
+      tabStops: [{ type: 'left', position: 2268 }],
+      spacing: { after: 40 },
+    }));
+  }
+  return out;
+}
+
+function stripBackReferences(nodes: readonly ElementContent[]): ElementContent[] {
+  return nodes.flatMap((n): ElementContent[] => {
+    if (n.type !== 'element') return [n];
+    if (n.tagName === 'a' && n.properties.dataFootnoteBackref !== undefined) return [];
+    return [{ ...n, children: stripBackReferences(n.children) }];
+  });
+}
+
+function findAll(root: HastRoot | Element, test: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walk = (n: HastRoot | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (test(c)) out.push(c);
+      else walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function classesOf(n: Element): string[] {
+  const c: unknown = n.properties.className;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+}
+
+function hasClass(n: Element, name: string): boolean {
+  return classesOf(n).includes(name);
+}

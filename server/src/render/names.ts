@@ -1,0 +1,8 @@
+export type ExportFormat = 'html' | 'docx';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'docx'];
+
+/** The file an export writes next to its source: `rapport.rev.md` → `rapport.html`. */
+export function exportFileName(source: string, format: ExportFormat): string {
+  const base = source.replace(/\.rev\.md$/i, '').replace(/\.md$/i, '');
+  return `${base}.${format}`;
+}

@@ -1,0 +1,403 @@
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { h } from 'hastscript';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
+import { scaleOf } from '../lint/lint.js';
+import { stripSectionNumber } from '../model/text.js';
+import type { AuditDocument, ControlObjective } from '../model/types.js';
+import { resolveGrade } from '../rules/util.js';
+import { REPORT_SCHEMA } from './schema.js';
+import { TEXT, typeLabel } from './labels.js';
+
+export interface RenderOptions {
+  config?: GranskaConfig;
+}
+
+/** A heading of the rendered report, as the table of contents and the preview's outline see it. */
+export interface RenderedHeading {
+  id: string;
+  level: number;
+  /** «3.1» when the renderer numbered it, else empty. */
+  number: string;
+  text: string;
+  /** Source line (0-based) of the heading, or -1 for generated ones. */
+  line: number;
+}
+
+export interface RenderedReport {
+  /** The whole report as one sanitized hast tree: what the HTML and Word writers serialize. */
+  tree: HastRoot;
+  /** The document title for a window or file: «Hultsfreds kommun – Granskning av …». */
+  title: string;
+  headings: RenderedHeading[];
+  /** Whether the «UTKAST» mark is shown (any status but `slutlig`). */
+  draft: boolean;
+  letter: boolean;
+}
+
+/** The class names the renderer gives grade badges, from the best grade of the scale to the worst. */
+export type GradeClass = 'grade-good' | 'grade-partial' | 'grade-bad' | 'grade-unknown';
+
+/**
+ * Renders an audit document's model into the report a reader sees. The document's own
+ * Markdown goes through remark-rehype, its raw HTML through rehype-raw, and all of it
+ * through rehype-sanitize; only then does the renderer add its own structure (title page,
+ * numbering, contents, summary table, grade badges), built from text values, so nothing a
+ * report contains can become script. Never throws: a document that cannot be read at all
+ * still gives a page that says so.
+ */
+export function renderReport(doc: AuditDocument, options: RenderOptions = {}): RenderedReport {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const fields = readFields(doc);
+  const letter = doc.type === 'missiv';
+  const draft = fields.status !== 'slutlig';
+  const title = [fields.kommun, fields.titel].filter(Boolean).join(' – ') || TEXT.untitled;
+  let body: HastRoot;
+  try {
+    const processor = unified()
+      .use(remarkRehype, {
+        allowDangerousHtml: true,
+        // Ids are left bare here: rehype-sanitize prefixes every id with `user-content-`,
+        // and the links are fixed up afterwards to match (see fixFragmentLinks).
+        clobberPrefix: '',
+        footnoteLabel: TEXT.footnotes,
+        footnoteLabelProperties: { className: ['footnotes-title'] },
+        footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+          `${TEXT.backToReference} ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+      })
+      .use(rehypeRaw)
+      .use(rehypeSanitize, REPORT_SCHEMA);
+    // runSync reads the model's tree without changing it: mdast-util-to-hast builds a new tree.
+    body = processor.runSync(doc.root) as HastRoot;
+  } catch {
+    body = { type: 'root', children: [h('p', { className: ['render-problem'] }, TEXT.unreadable)] };
+  }
+  const grades = scaleOf(doc, config).grades;
+  const builder = new ReportBuilder(doc, grades);
+  const headings: RenderedHeading[] = [];
+  const content = builder.decorate(body.children, letter, headings);
+  const children: HastContent[] = [];
+  if (letter) {
+    children.push(...letterParts(fields, draft, content));
+  } else {
+    const titlePage = titlePageOf(fields, doc, draft);
+    if (titlePage) children.push(titlePage);
+    if (headings.some((x) => x.level <= 2)) children.push(tocOf(headings));
+    children.push(h('div', { className: ['report-body'] }, content as ElementContent[]));
+  }
+  const article = h('article', { className: ['granska-report', letter ? 'letter' : 'report', draft ? 'draft' : 'final'], lang: 'sv' }, children as ElementContent[]);
+  const tree: HastRoot = { type: 'root', children: [article] };
+  fixFragmentLinks(tree);
+  return { tree, title, headings, draft, letter };
+}
+
+interface Fields {
+  typ?: string;
+  kommun?: string;
+  titel?: string;
+  datum?: string;
+  status?: string;
+  revisionsbyrå?: string;
+  författare: string[];
+  diarienummer?: string;
+  till: string[];
+  kännedom: string[];
+  svar_senast?: string;
+  undertecknare: { namn: string; roll: string }[];
+}
+
+/** The frontmatter values the renderer shows, as text; values of a wrong type are left out. */
+function readFields(doc: AuditDocument): Fields {
+  const get = (key: string): unknown => doc.frontmatter?.fields.get(key)?.value;
+  const text = (key: string): string | undefined => {
+    const v = get(key);
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (typeof v === 'number') return String(v);
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    return undefined;
+  };
+  const list = (key: string): string[] => {
+    const v = get(key);
+    if (typeof v === 'string' && v.trim()) return [v.trim()];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+  };
+  const signatories = get('undertecknare');
+  return {
+    typ: text('typ'),
+    kommun: text('kommun'),
+    titel: text('titel'),
+    datum: text('datum'),
+    status: text('status'),
+    revisionsbyrå: text('revisionsbyrå'),
+    författare: list('författare'),
+    diarienummer: text('diarienummer'),
+    till: list('till'),
+    kännedom: list('kännedom'),
+    svar_senast: text('svar_senast'),
+    undertecknare: Array.isArray(signatories)
+      ? signatories.flatMap((s) => {
+          if (!s || typeof s !== 'object') return [];
+          const r = s as Record<string, unknown>;
+          const namn = typeof r.namn === 'string' ? r.namn.trim() : '';
+          const roll = typeof r.roll === 'string' ? r.roll.trim() : '';
+          return namn || roll ? [{ namn, roll }] : [];
+        })
+      : [],
+  };
+}
+
+function titlePageOf(f: Fields, doc: AuditDocument, draft: boolean): Element | null {
+  if (!doc.frontmatter) return null;
+  const meta: ElementContent[] = [];
+  const row = (label: string, value: string | undefined): void => {
+    if (value) meta.push(h('dt', label), h('dd', value));
+  };
+  row(TEXT.date, f.datum);
+  row(TEXT.firm, f.revisionsbyrå);
+  row(f.författare.length > 1 ? TEXT.authors : TEXT.author, f.författare.join(', ') || undefined);
+  row(TEXT.registry, f.diarienummer);
+  row(TEXT.status, f.status ? capitalize(f.status) : TEXT.defaultStatus);
+  return h('section', { className: ['title-page'], dataLine: 0 }, [
+    draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
+    f.kommun ? h('p', { className: ['title-kommun'] }, f.kommun) : null,
+    h('p', { className: ['title-type'] }, typeLabel(doc.type, f.typ)),
+    h('p', { className: ['doc-title'] }, f.titel ?? TEXT.untitled),
+    meta.length > 0 ? h('dl', { className: ['title-meta'] }, meta) : null,
+  ].filter((x): x is Element => x !== null));
+}
+
+function tocOf(headings: readonly RenderedHeading[]): Element {
+  const items: Element[] = [];
+  for (const x of headings) {
+    if (x.level > 2) continue;
+    items.push(h('li', { className: [`toc-level-${x.level}`] }, [
+      h('a', { href: `#${x.id}` }, [x.number ? h('span', { className: ['secno'] }, x.number) : null, x.text].filter((c) => c !== null) as ElementContent[]),
+    ]));
+  }
+  return h('nav', { className: ['toc'] }, [h('p', { className: ['toc-title'] }, TEXT.contents), h('ol', items)]);
+}
+
+function letterParts(f: Fields, draft: boolean, content: HastContent[]): HastContent[] {
+  const meta: ElementContent[] = [];
+  const row = (label: string, value: string | undefined): void => {
+    if (value) meta.push(h('dt', label), h('dd', value));
+  };
+  row(TEXT.date, f.datum);
+  row(TEXT.registry, f.diarienummer);
+  row(TEXT.replyBy, f.svar_senast);
+  const recipients = (label: string, names: string[]): Element | null =>
+    names.length === 0 ? null : h('div', { className: ['recipients'] }, [h('p', { className: ['recipients-label'] }, label), h('ul', names.map((n) => h('li', capitalize(n))))]);
+  return [
+    h('header', { className: ['letter-head'], dataLine: 0 }, [
+      h('div', { className: ['sender'] }, [h('p', TEXT.auditors), f.kommun ? h('p', f.kommun) : null].filter((x): x is Element => x !== null)),
+      meta.length > 0 ? h('dl', { className: ['letter-meta'] }, meta) : null,
+    ].filter((x): x is Element => x !== null)),
+    draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
+    recipients(TEXT.to, f.till),
+    recipients(TEXT.copyTo, f.kännedom),
+    f.titel ? h('p', { className: ['letter-subject'] }, f.titel) : null,
+    h('div', { className: ['letter-body'] }, content as ElementContent[]),
+    f.undertecknare.length > 0
+      ? h('div', { className: ['signatures'] }, f.undertecknare.map((s) => h('div', { className: ['signatory'] }, [h('p', { className: ['signatory-name'] }, s.namn), h('p', { className: ['signatory-role'] }, s.roll)])))
+      : null,
+  ].filter((x): x is Element => x !== null);
+}
+
+/** Adds the renderer's own structure to the sanitized body, in one pass over its top level. */
+class ReportBuilder {
+  private readonly kmByHeading = new Map<number, ControlObjective>();
+  private readonly gradeHeadings = new Map<number, ControlObjective>();
+  private readonly recommendationHeadings = new Set<number>();
+
+  constructor(private readonly doc: AuditDocument, private readonly grades: readonly string[]) {
+    for (const km of doc.controlObjectives) {
+      this.kmByHeading.set(km.headingSpan.start, km);
+      if (km.bedomning) this.gradeHeadings.set(km.bedomning.headingSpan.start, km);
+      if (km.rekommendation) this.recommendationHeadings.add(km.rekommendation.headingSpan.start);
+    }
+  }
+
+  decorate(nodes: HastContent[], letter: boolean, headings: RenderedHeading[]): HastContent[] {
+    const out = this.groupRecommendations(nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '')));
+    if (!letter) this.insertSummary(out);
+    const selfNumbered = out.some((n) => n.type === 'element' && n.tagName === 'h1' && /^\d+(\.\d+)*\.?\s/.test(textOf(n).trim()));
+    const counters = [0, 0, 0, 0, 0, 0];
+    let index = 0;
+    for (const n of out) {
+      if (n.type !== 'element') continue;
+      const start = offsetOf(n);
+      if (start !== null) n.properties.dataLine = this.doc.lines.positionAt(start).line;
+      if (n.properties.className && classes(n).includes('recommendation')) {
+        for (const c of n.children) {
+          if (c.type !== 'element') continue;
+          const at = offsetOf(c);
+          if (at !== null) c.properties.dataLine = this.doc.lines.positionAt(at).line;
+          if (n.properties.dataLine === undefined) n.properties.dataLine = c.properties.dataLine;
+          if (isHeading(c)) this.heading(c, letter, selfNumbered, counters, headings, index++);
+        }
+        continue;
+      }
+      if (isHeading(n)) this.heading(n, letter, selfNumbered, counters, headings, index++);
+      else if (n.tagName === 'table') this.gradeCells(n);
+      else if (n.tagName === 'section' && n.properties.dataFootnotes !== undefined) n.properties.className = ['footnotes'];
+    }
+    return out;
+  }
+
+  private heading(n: Element, letter: boolean, selfNumbered: boolean, counters: number[], headings: RenderedHeading[], index: number): void {
+    const level = Number(n.tagName.slice(1));
+    const start = offsetOf(n);
+    const text = textOf(n).trim();
+    let number = '';
+    if (!letter && !selfNumbered && level <= 3) {
+      counters[level - 1]++;
+      for (let i = level; i < counters.length; i++) counters[i] = 0;
+      number = counters.slice(0, level).map((c) => String(Math.max(c, 1))).join('.');
+    }
+    const id = `avsnitt-${index + 1}`;
+    n.properties.id = id;
+    const km = start !== null ? this.kmByHeading.get(start) : undefined;
+    const graded = start !== null ? this.gradeHeadings.get(start) : undefined;
+    if (km) n.properties.className = ['kontrollmal'];
+    if (graded?.bedomning) {
+      // «Bedömning: Delvis uppfyllt» keeps its words, with the grade shown as a badge.
+      const grade = graded.bedomning.gradeText;
+      n.children = [{ type: 'text', value: `${TEXT.assessment}: ` }, this.badge(grade || TEXT.noGrade, grade)];
+    }
+    if (number) n.children.unshift(h('span', { className: ['secno'] }, number), { type: 'text', value: ' ' });
+    headings.push({ id, level, number, text: number ? stripSectionNumber(text) : text, line: start !== null ? this.doc.lines.positionAt(start).line : -1 });
+  }
+
+  badge(label: string, grade: string): Element {
+    return h('span', { className: ['grade', this.gradeClass(grade)] }, label);
+  }
+
+  gradeClass(grade: string): GradeClass {
+    const resolved = grade ? resolveGrade(grade, this.grades) : null;
+    if (resolved === null) return 'grade-unknown';
+    const rank = this.grades.indexOf(resolved);
+    if (rank === 0) return 'grade-good';
+    return rank === this.grades.length - 1 ? 'grade-bad' : 'grade-partial';
+  }
+
+  /** Turns the Bedömning cells of the document's summary table into badges. */
+  private gradeCells(table: Element): void {
+    const summary = this.doc.summaryTable;
+    if (!summary || offsetOf(table) !== summary.span.start) return;
+    table.properties.className = ['summary-table'];
+    for (const section of table.children) {
+      if (section.type !== 'element' || section.tagName !== 'tbody') continue;
+      for (const row of section.children) {
+        if (row.type !== 'element') continue;
+        const cells = row.children.filter((c): c is Element => c.type === 'element');
+        const cell = cells[summary.gradeColumn];
+        const grade = cell ? textOf(cell).trim() : '';
+        if (cell && grade) cell.children = [this.badge(grade, grade)];
+      }
+    }
+  }
+
+  /**
+   * A report without its own «Bedömningar mot kontrollmål» table gets one generated from
+   * the kontrollmål, at the end of the Sammanfattning's introduction (before its first
+   * subsection), or first in the body when there is no Sammanfattning.
+   */
+  private insertSummary(out: HastContent[]): void {
+    if (this.doc.summaryTable || this.doc.controlObjectives.length === 0) return;
+    const summaryStart = this.doc.sections.find((s) => s.depth === 1 && s.key.startsWith('sammanfattning'))?.headingSpan.start;
+    let at = 0;
+    const h1 = out.findIndex((n) => n.type === 'element' && n.tagName === 'h1' && offsetOf(n) === summaryStart);
+    if (h1 >= 0) {
+      at = h1 + 1;
+      while (at < out.length && !(out[at].type === 'element' && /^h[12]$/.test((out[at] as Element).tagName))) at++;
+    }
+    const rows = this.doc.controlObjectives.map((km, i) => {
+      const grade = km.bedomning?.gradeText ?? '';
+      return h('tr', [
+        h('td', km.text ? km.text : `${TEXT.controlObjective} ${km.number ?? i + 1}`),
+        h('td', grade ? [this.badge(grade, grade)] : [this.badge(TEXT.noGrade, '')]),
+      ]);
+    });
+    out.splice(at, 0,
+      h('h2', { className: ['generated'] }, TEXT.summaryHeading),
+      h('table', { className: ['summary-table', 'generated'] }, [
+        h('thead', [h('tr', [h('th', TEXT.controlObjective), h('th', TEXT.assessment)])]),
+        h('tbody', rows),
+      ]),
+    );
+  }
+
+  /** Wraps each kontrollmål's Rekommendation heading and what follows it in a box. */
+  private groupRecommendations(nodes: HastContent[]): HastContent[] {
+    if (this.recommendationHeadings.size === 0) return nodes;
+    const out: HastContent[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const start = n.type === 'element' ? offsetOf(n) : null;
+      if (n.type !== 'element' || !isHeading(n) || start === null || !this.recommendationHeadings.has(start)) {
+        out.push(n);
+        continue;
+      }
+      const level = Number(n.tagName.slice(1));
+      const group: ElementContent[] = [n];
+      while (i + 1 < nodes.length) {
+        const next = nodes[i + 1];
+        if (next.type === 'element' && (isHeading(next) && Number(next.tagName.slice(1)) <= level || next.tagName === 'section')) break;
+        group.push(next as ElementContent);
+        i++;
+      }
+      out.push(h('div', { className: ['recommendation'] }, group));
+    }
+    return out;
+  }
+}
+
+/**
+ * rehype-sanitize prefixes ids with `user-content-` (so a report cannot clobber the page's
+ * own globals) but leaves links alone; an in-page link `#x` is pointed at `user-content-x`
+ * when that is where its target now is, as GitHub does in the browser.
+ */
+function fixFragmentLinks(tree: HastRoot): void {
+  const ids = new Set<string>();
+  const links: Element[] = [];
+  const walk = (n: HastRoot | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (typeof c.properties.id === 'string') ids.add(c.properties.id);
+      if (c.tagName === 'a' && typeof c.properties.href === 'string' && c.properties.href.startsWith('#')) links.push(c);
+      walk(c);
+    }
+  };
+  walk(tree);
+  for (const a of links) {
+    const target = decodeURIComponent(String(a.properties.href).slice(1));
+    if (!ids.has(target) && ids.has(`user-content-${target}`)) a.properties.href = `#user-content-${target}`;
+  }
+}
+
+function isHeading(n: Element): boolean {
+  return /^h[1-6]$/.test(n.tagName);
+}
+
+function classes(n: Element): string[] {
+  const c: unknown = n.properties.className;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+}
+
+function offsetOf(n: Element): number | null {
+  return n.position?.start.offset ?? null;
+}
+
+/** The text of an element, as a reader sees it. */
+export function textOf(n: Element | HastContent): string {
+  if (n.type === 'text') return n.value;
+  if (n.type !== 'element') return '';
+  return n.children.map((c) => textOf(c)).join('');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
+}
