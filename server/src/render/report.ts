@@ -174,7 +174,7 @@ function tocOf(headings: readonly RenderedHeading[]): Element {
   for (const x of headings) {
     if (x.level > 2) continue;
     items.push(h('li', { className: [`toc-level-${x.level}`] }, [
-      h('a', { href: `#${x.id}` }, [x.number ? h('span', { className: ['secno'] }, x.number) : null, x.text].filter((c) => c !== null) as ElementContent[]),
+      h('a', { href: `#${x.id}` }, x.number ? [h('span', { className: ['secno'] }, x.number), ' ', x.text] : [x.text]),
     ]));
   }
   return h('nav', { className: ['toc'] }, [h('p', { className: ['toc-title'] }, TEXT.contents), h('ol', items)]);

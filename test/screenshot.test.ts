@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { reportHtmlDocument } from '../server/src/render/html.ts';
+import { renderSample } from './helpers/hast.ts';
+import { ROOT } from './helpers/lint.ts';
+import { needTool } from './helpers/tools.ts';
+
+/** Where the first page of each sample is kept for people to look at (ignored by git). */
+const OUT = path.join(ROOT, 'build', 'screenshots');
+// A4 at 96 dpi, the size a browser prints on.
+const A4 = { width: 794, height: 1123 };
+
+function samples(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rev.md')) out.push(path.relative(ROOT, p));
+    }
+  };
+  walk(path.join(ROOT, 'samples'));
+  return out.sort();
+}
+
+/** Share of the picture's pixels that differ from its top-left pixel (the paper). */
+async function inkShare(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, img.width, img.height).data;
+    const [r, gr, b] = [data[0], data[1], data[2]];
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - gr) + Math.abs(data[i + 2] - b) > 48) ink++;
+    return ink / (data.length / 4);
+  }, png.toString('base64'));
+}
+
+describe('exported HTML in a real browser (headless Chromium)', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    const executablePath = needTool(this, 'chromium', 'apt-get install chromium');
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: A4 });
+    fs.mkdirSync(OUT, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const sample of samples()) {
+    it(`prints the first page of ${sample}, and it is not blank`, async () => {
+      const report = renderSample(sample);
+      await page.emulateMedia({ media: 'screen' });
+      await page.setContent(reportHtmlDocument(report), { waitUntil: 'load' });
+      const png = await page.screenshot({ type: 'png' });
+      fs.writeFileSync(path.join(OUT, `${sample.replace(/^samples\//, '').replace(/\//g, '-').replace(/\.rev\.md$/, '')}.png`), png);
+      const ink = await inkShare(page, png);
+      assert.ok(ink > 0.004 && ink < 0.6, `${(ink * 100).toFixed(2)} % of the page is ink`);
+      // What the first page shows: a report's title page, or a letter's head and subject.
+      const first = report.letter ? '.letter-head' : '.title-page';
+      assert.ok(await page.locator(first).isVisible(), `${first} is not shown`);
+      const title = report.letter ? page.locator('.letter-subject') : page.locator('.doc-title');
+      const box = await title.boundingBox();
+      assert.ok(box && box.y + box.height <= A4.height, 'the title is on the first page');
+      if (!report.letter) {
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4' });
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        assert.ok(pages >= 2, `the title page and the contents print on pages of their own (${pages} pages)`);
+      }
+    });
+  }
+});
