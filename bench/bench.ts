@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { lintText, runRules, toDiagnostic } from '../server/src/lint/lint.js';
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.js';
+import { reportDocx } from '../server/src/render/docx.js';
+import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js';
+import { renderReport } from '../server/src/render/report.js';
 import { generateReport } from './generate.js';
 
 /**
@@ -57,7 +60,7 @@ function measure(tool: Tool, bytes: number, runs: number): number[] {
   return JSON.parse(r.stdout) as number[];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`Granska ${typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : ''} — full lint vs markdownlint ${'0.40'}, same text, same run`);
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Median ms of ${ROUNDS} alternating rounds per linter, each in its own process after warm-up.`);
@@ -77,6 +80,7 @@ function main(): void {
     console.log(`| ${size.name} | ${text.length} | ${granska.toFixed(1)} | ${ml.toFixed(1)} | ${(granska / ml).toFixed(2)}× | ${lintText(text).length} |`);
   }
   typing();
+  await rendering();
 }
 
 /**
@@ -110,7 +114,31 @@ function typing(): void {
   console.log(`Typing in the ${Math.round(base.length / 1000)} KB report: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
 }
 
+/**
+ * The preview and the exports on the 300 KB report: from the current model to the preview's
+ * HTML (what each debounced preview update costs the server), to the exported HTML file,
+ * and to the .docx bytes.
+ */
+async function rendering(): Promise<void> {
+  const doc = parseAuditDocument(generateReport(300_000, SEED));
+  const time = async (f: () => unknown): Promise<number> => {
+    const runs: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t0 = performance.now();
+      await f();
+      if (i >= 2) runs.push(performance.now() - t0);
+    }
+    return median(runs);
+  };
+  const preview = await time(() => reportFragment(renderReport(doc)));
+  const html = await time(() => reportHtmlDocument(renderReport(doc)));
+  const docx = await time(() => reportDocx(renderReport(doc)));
+  console.log('');
+  console.log(`Rendering the ${Math.round(doc.text.length / 1000)} KB report (median of 6 after warm-up): preview ${preview.toFixed(0)} ms, HTML export ${html.toFixed(0)} ms, Word export ${docx.toFixed(0)} ms.`);
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
-else main();
+else if (args[0] === '--render') void rendering();
+else void main();

@@ -188,6 +188,32 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepEqual(await client.connection.sendRequest('granska/status', { uri }), { total: 2, complete: 1 });
   });
 
+  it('renders the current version for the preview, also while the document is invalid, and exports it', async () => {
+    await client.initialize();
+    const uri = open('rapport.rev.md', report);
+    await client.diagnostics(uri);
+    type Preview = { version: number; html: string; title: string };
+    const first = await client.connection.sendRequest<Preview>('granska/preview', { uri });
+    assert.equal(first.version, 1);
+    assert.match(first.html, /^<article class="granska-report report/);
+    assert.match(first.html, /class="grade grade-/);
+    // Break the frontmatter and add a script: the preview still renders, without the script.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: report.replace(/^---\n/, '---\ntyp: [\n') + '\nNytt stycke<script>alert(1)</script>.\n' }],
+    });
+    const second = await client.connection.sendRequest<Preview>('granska/preview', { uri });
+    assert.equal(second.version, 2);
+    assert.match(second.html, /Nytt stycke/);
+    assert.doesNotMatch(second.html, /<script/);
+    const docx = await client.connection.sendRequest<{ data: string }>('granska/export', { uri, format: 'docx' });
+    assert.equal(Buffer.from(docx.data, 'base64').subarray(0, 2).toString(), 'PK');
+    const html = await client.connection.sendRequest<{ data: string }>('granska/export', { uri, format: 'html' });
+    assert.match(Buffer.from(html.data, 'base64').toString('utf8'), /^<!DOCTYPE html>[\s\S]*Nytt stycke/);
+    await assert.rejects(client.connection.sendRequest('granska/export', { uri, format: 'pdf' }), /unknown format/);
+    assert.equal(await client.connection.sendRequest('granska/preview', { uri: uri.replace('rapport', 'okänd') }), null);
+  });
+
   it('speaks Swedish in an English editor when granska.locale is sv', async () => {
     client.settings = { locale: 'sv' };
     await client.initialize('en');

@@ -47,7 +47,7 @@ describe('Granska in a real VS Code', function () {
     assert.ok(!text.includes('Delvis uppfylld'), text);
   });
 
-  it('opens the built-in Markdown preview beside the report with Ctrl+K V, and shows an edit there', async () => {
+  it('opens the Granska preview beside the report with Ctrl+K V, and shows an edit there', async () => {
     const page = editor.page;
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+K');
@@ -55,6 +55,8 @@ describe('Granska in a real VS Code', function () {
     // The preview is a webview: an iframe holding the active frame with the rendered report.
     const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await preview.locator('h2', { hasText: 'Kontrollmål 4' }).first().waitFor({ timeout: 60_000 });
+    // A draft: the title page carries the UTKAST mark.
+    await preview.locator('.title-page .draft-mark', { hasText: 'UTKAST' }).waitFor();
     // Back in the report, add a line and see it rendered.
     await goToLine(page, '37');
     await page.keyboard.press('End');
