@@ -224,6 +224,27 @@ Text med <span onclick="alert(2)" style="color:red">händelse</span> och <a href
     });
   });
 
+  it('reads HTML that spans several blocks as one element, and leaves the blocks after it alone', () => {
+    const report = renderText('---\ntyp: förstudie\n---\n\n# Bakgrund\n\n<details>\n\nInne i *detaljer*.\n\n</details>\n\nEfter.\n');
+    const details = one(report.tree, byTag('details'), 'details');
+    assert.equal(text(details), 'Inne i detaljer.');
+    assert.equal(details.properties.dataLine, 6, 'it keeps its source line');
+    assert.equal(all(details, byTag('em')).length, 1);
+    const after = one(report.tree, (e) => e.tagName === 'p' && text(e) === 'Efter.', 'the paragraph after');
+    assert.equal(after.properties.dataLine, 12);
+  });
+
+  it('still finds the kontrollmål after an HTML element that is never closed', () => {
+    const report = renderText('---\ntyp: granskningsrapport\n---\n\n# Iakttagelser och bedömningar\n\n<div>\n\n## Kontrollmål 1: Finns mål?\n\n### Bedömning: Uppfyllt\n');
+    const heading = one(report.tree, (e) => e.tagName === 'h2' && hasClass(e, 'kontrollmal'), 'kontrollmål heading');
+    assert.equal(heading.properties.dataLine, 8);
+    assert.equal(text(heading), '2.1 Kontrollmål 1: Finns mål?');
+    const badges = all(report.tree, (e) => e.tagName === 'h3' && all(e, byClass('grade')).length > 0);
+    assert.equal(badges.length, 1);
+    // Without a Sammanfattning, the generated summary is a section of its own, numbered first.
+    assert.equal(text(one(report.tree, (e) => e.tagName === 'h1' && hasClass(e, 'generated'), 'generated summary')), '1 Bedömningar mot kontrollmål');
+  });
+
   describe('documents that are incomplete or invalid, as while typing', () => {
     const cases: Record<string, string> = {
       empty: '',

@@ -48,6 +48,7 @@ class Preview {
   private timer: NodeJS.Timeout | undefined;
   private shownVersion = -1;
   private revealingUntil = 0;
+  private stale = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -62,10 +63,23 @@ class Preview {
       onDispose();
     }, null, this.disposables);
     panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m), null, this.disposables);
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.stale) {
+        this.stale = false;
+        void this.render();
+      }
+    }, null, this.disposables);
   }
 
-  /** Schedules a render after the configured pause, so typing is not slowed by it. */
+  /**
+   * Schedules a render after a pause, so typing is not slowed by it. A hidden preview only
+   * remembers that it is behind and catches up when it is shown again.
+   */
   changed(): void {
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.render(), PREVIEW_DEBOUNCE_MS);
   }

@@ -1,14 +1,15 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { h } from 'hastscript';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
 import { scaleOf } from '../lint/lint.js';
 import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
+import { rehypeRawBlocks } from './raw-html.js';
 import { REPORT_SCHEMA } from './schema.js';
 import { TEXT, typeLabel } from './labels.js';
 
@@ -43,7 +44,7 @@ export type GradeClass = 'grade-good' | 'grade-partial' | 'grade-bad' | 'grade-u
 
 /**
  * Renders an audit document's model into the report a reader sees. The document's own
- * Markdown goes through remark-rehype, its raw HTML through rehype-raw, and all of it
+ * Markdown goes through remark-rehype, its raw HTML through hast-util-raw, and all of it
  * through rehype-sanitize; only then does the renderer add its own structure (title page,
  * numbering, contents, summary table, grade badges), built from text values, so nothing a
  * report contains can become script. Never throws: a document that cannot be read at all
@@ -68,10 +69,10 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
         footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
           `${TEXT.backToReference} ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
       })
-      .use(rehypeRaw)
+      .use(rehypeRawBlocks)
       .use(rehypeSanitize, REPORT_SCHEMA);
     // runSync reads the model's tree without changing it: mdast-util-to-hast builds a new tree.
-    body = processor.runSync(doc.root) as HastRoot;
+    body = processor.runSync(doc.root, new VFile(doc.text)) as HastRoot;
   } catch {
     body = { type: 'root', children: [h('p', { className: ['render-problem'] }, TEXT.unreadable)] };
   }
@@ -321,8 +322,9 @@ class ReportBuilder {
         h('td', grade ? [this.badge(grade, grade)] : [this.badge(TEXT.noGrade, '')]),
       ]);
     });
+    // Under the Sammanfattning it is a subsection; without one, a section of its own.
     out.splice(at, 0,
-      h('h2', { className: ['generated'] }, TEXT.summaryHeading),
+      h(h1 >= 0 ? 'h2' : 'h1', { className: ['generated'] }, TEXT.summaryHeading),
       h('table', { className: ['summary-table', 'generated'] }, [
         h('thead', [h('tr', [h('th', TEXT.controlObjective), h('th', TEXT.assessment)])]),
         h('tbody', rows),
