@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { goToLine, openFile, runCommand, startEditor, type Editor } from './harness.ts';
 
 /**
@@ -65,6 +67,21 @@ describe('the Granska preview in a real VS Code', function () {
     // «Kontrollmål 2» is on line 158 of the source.
     await preview().locator('h2', { hasText: 'Kontrollmål 2' }).click();
     await page.locator('.statusbar-item', { hasText: 'Ln 158, Col 1' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('exports to Word from the Command Palette, next to the report by default', async () => {
+    const page = editor.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'Granska: Export to Word');
+    // The save dialog proposes the report's name with .docx; accepting it writes the file.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    assert.match(await input.inputValue(), /granskning-asyl-integration\.docx$/);
+    await page.keyboard.press('Enter');
+    const target = path.join(editor.workspace, 'granskning-asyl-integration.docx');
+    await expectSoon(async () => fs.existsSync(target) && fs.statSync(target).size > 1000, 'no .docx was written');
+    assert.equal(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
+    await page.locator('.notification-toast', { hasText: 'granskning-asyl-integration.docx' }).first().waitFor({ timeout: 30_000 });
   });
 });
 
