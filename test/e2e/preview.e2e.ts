@@ -54,6 +54,12 @@ describe('the Granska preview in a real VS Code', function () {
       const box = await heading.boundingBox();
       return !!box && box.y >= -50 && box.y < 700;
     }, 'the preview did not scroll to Kontrollmål 4');
+    // And the other way: scrolling the preview back to the top scrolls the editor there.
+    const firstLine = page.locator('.monaco-editor .line-numbers', { hasText: /^1$/ }).first();
+    await expectSoon(async () => {
+      await preview().locator('body').evaluate(() => window.scrollBy(0, -400));
+      return firstLine.isVisible();
+    }, 'the editor did not follow the preview to the top');
   });
 
   it('shows an edit, and jumps to the source of a heading that is clicked', async () => {
