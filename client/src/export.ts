@@ -14,7 +14,8 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
   }
   // Opening the document syncs it to the server, which renders what is in the editor.
   const document = await vscode.workspace.openTextDocument(uri);
-  const defaultUri = uri.scheme === 'file' ? vscode.Uri.file(exportFileName(uri.fsPath, format)) : undefined;
+  // Next to the report, in whatever file system it lives in (local, remote, WSL).
+  const defaultUri = uri.scheme === 'untitled' ? undefined : uri.with({ path: exportFileName(uri.path, format) });
   const target = await vscode.window.showSaveDialog({
     defaultUri,
     filters: format === 'docx' ? { [vscode.l10n.t('Word document')]: ['docx'] } : { HTML: ['html'] },

@@ -82,7 +82,7 @@ describe('the Granska preview in a real VS Code', function () {
     // The save dialog proposes the report's name with .docx; accepting it writes the file.
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
-    assert.match(await input.inputValue(), /granskning-asyl-integration\.docx$/);
+    await expectSoon(async () => /granskning-asyl-integration\.docx$/.test(await input.inputValue()), 'the save dialog does not propose the report\'s name');
     await page.keyboard.press('Enter');
     const target = path.join(editor.workspace, 'granskning-asyl-integration.docx');
     await expectSoon(async () => fs.existsSync(target) && fs.statSync(target).size > 1000, 'no .docx was written');
