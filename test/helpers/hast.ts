@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/config/config.ts';
 import { loadConfigFor } from '../../server/src/config/load.ts';
 import { parseWithConfig } from '../../server/src/lint/lint.ts';
+import { hasClass } from '../../server/src/render/hast-tools.ts';
 import { renderReport, textOf, type RenderedReport } from '../../server/src/render/report.ts';
 import { ROOT } from './lint.ts';
 
@@ -38,10 +39,7 @@ export function one(tree: Root | Element, test: (e: Element) => boolean, what: s
   return found[0];
 }
 
-export function hasClass(e: Element, name: string): boolean {
-  const c: unknown = e.properties.className;
-  return Array.isArray(c) && c.includes(name);
-}
+export { hasClass } from '../../server/src/render/hast-tools.ts';
 
 export const byClass = (name: string) => (e: Element) => hasClass(e, name);
 export const byTag = (tag: string) => (e: Element) => e.tagName === tag;

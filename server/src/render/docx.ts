@@ -26,7 +26,8 @@ import {
 } from 'docx';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
-import { textOf, type RenderedReport } from './report.js';
+import { classesOf, hasClass, textOf } from './hast-tools.js';
+import type { RenderedReport } from './report.js';
 
 /**
  * Writes the rendered report as a Word document. It reads the same sanitized tree as the
@@ -466,11 +467,3 @@ function findAll(root: HastRoot | Element, test: (e: Element) => boolean): Eleme
   return out;
 }
 
-function classesOf(n: Element): string[] {
-  const c: unknown = n.properties.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-}
-
-function hasClass(n: Element, name: string): boolean {
-  return classesOf(n).includes(name);
-}

@@ -10,8 +10,11 @@ import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
 import { rehypeRawBlocks } from './raw-html.js';
+import { hasClass, textOf } from './hast-tools.js';
 import { REPORT_SCHEMA } from './schema.js';
 import { TEXT, typeLabel } from './labels.js';
+
+export { textOf } from './hast-tools.js';
 
 export interface RenderOptions {
   config?: GranskaConfig;
@@ -231,7 +234,7 @@ class ReportBuilder {
       if (n.type !== 'element') continue;
       const start = offsetOf(n);
       if (start !== null) n.properties.dataLine = this.doc.lines.positionAt(start).line;
-      if (n.properties.className && classes(n).includes('recommendation')) {
+      if (hasClass(n, 'recommendation')) {
         for (const c of n.children) {
           if (c.type !== 'element') continue;
           const at = offsetOf(c);
@@ -384,20 +387,8 @@ function isHeading(n: Element): boolean {
   return /^h[1-6]$/.test(n.tagName);
 }
 
-function classes(n: Element): string[] {
-  const c: unknown = n.properties.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-}
-
 function offsetOf(n: Element): number | null {
   return n.position?.start.offset ?? null;
-}
-
-/** The text of an element, as a reader sees it. */
-export function textOf(n: Element | HastContent): string {
-  if (n.type === 'text') return n.value;
-  if (n.type !== 'element') return '';
-  return n.children.map((c) => textOf(c)).join('');
 }
 
 function capitalize(s: string): string {
