@@ -92,7 +92,11 @@ class Preview {
       result = null;
     }
     if (!result) {
-      if (attempt < 20) this.timer = setTimeout(() => void this.render(attempt + 1), 250);
+      // The server checks and renders only files named *.rev.md; a new, unsaved report
+      // has no such name yet, and waiting would not change that.
+      if (!/\.rev\.md$/i.test(this.document.uri.path)) {
+        void this.panel.webview.postMessage({ type: 'message', text: vscode.l10n.t('Save the report as *.rev.md to preview it.') });
+      } else if (attempt < 20) this.timer = setTimeout(() => void this.render(attempt + 1), 250);
       else void this.panel.webview.postMessage({ type: 'message', text: vscode.l10n.t('The preview is waiting for the Granska language server.') });
       return;
     }

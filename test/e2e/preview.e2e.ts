@@ -30,6 +30,11 @@ describe('the Granska preview in a real VS Code', function () {
     await preview().locator('.doc-title', { hasText: 'Granskning av insatser för asyl och integration' }).waitFor({ timeout: 60_000 });
     await preview().locator('.summary-table .grade-partial', { hasText: 'Delvis uppfyllt' }).first().waitFor();
     await preview().locator('h2.kontrollmal', { hasText: '3.4 Kontrollmål 4' }).waitFor();
+    // The page allows no script but its own, by nonce, and loads nothing from elsewhere.
+    const csp = (await preview().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[^']+'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
     // Both the report and its preview are visible, side by side.
     await page.locator('.tab[aria-label*="granskning-asyl-integration.rev.md"]').first().waitFor();
     assert.equal(await page.locator('.editor-group-container').count(), 2);
