@@ -187,7 +187,6 @@ export class PreviewManager implements vscode.Disposable {
       "default-src 'none'",
       `img-src ${webview.cspSource} data:`,
       `style-src 'nonce-${nonce}'`,
-      `font-src ${webview.cspSource}`,
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
