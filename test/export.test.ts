@@ -71,6 +71,25 @@ describe('granska export (dist/cli.js)', function () {
     }
   });
 
+  it('embeds the report\'s pictures, so the exports stand alone, and only real pictures', async () => {
+    fs.copyFileSync(path.join(ROOT, 'images', 'icon.png'), path.join(dir, 'logga.png'));
+    fs.writeFileSync(path.join(dir, 'falsk.png'), 'inte en bild');
+    fs.writeFileSync(path.join(dir, 'rapport.rev.md'), '---\ntyp: förstudie\nkommun: A kommun\ntitel: T\ndatum: 2024-01-01\n---\n\n# Bakgrund\n\n![Kommunens logga](logga.png)\n\n![Falsk](falsk.png) ![Ingen](saknas.png)\n');
+    const r = granska(['export', 'rapport.rev.md'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const html = fs.readFileSync(path.join(dir, 'rapport.html'), 'utf8');
+    assert.match(html, /<img src="data:image\/png;base64,iVBOR[^"]+" alt="Kommunens logga" width="\d+" height="\d+">/);
+    assert.match(html, /<img src="falsk\.png" alt="Falsk">/, 'a file that is no picture is not embedded');
+    assert.match(html, /<img src="saknas\.png" alt="Ingen">/);
+    const d = granska(['export', '--format', 'docx', 'rapport.rev.md'], dir);
+    assert.equal(d.status, 0, d.stderr);
+    const entries = await zipEntries(path.join(dir, 'rapport.docx'));
+    const media = [...entries.keys()].filter((k) => k.startsWith('word/media/'));
+    assert.equal(media.length, 1);
+    assert.deepEqual(entries.get(media[0])!.subarray(1, 4).toString(), 'PNG');
+    assert.match(entries.get('word/document.xml')!.toString('utf8'), /descr="Kommunens logga"/);
+  });
+
   describe('Word', () => {
     let docx: string;
     let xml: string;

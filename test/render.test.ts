@@ -132,6 +132,11 @@ Vi bedömer att det mesta fungerar.
     assert.deepEqual(all(table, byClass('grade')).map((b) => String((b.properties.className as string[])[1])), ['grade-partial', 'grade-bad', 'grade-unknown']);
   });
 
+  it('leaves a picture\'s relative path for the preview page to resolve from the report\'s folder', () => {
+    const report = renderText('---\ntyp: förstudie\n---\n\n# Bakgrund\n\n![Karta](bilder/karta.png)\n');
+    assert.equal(one(report.tree, byTag('img'), 'img').properties.src, 'bilder/karta.png');
+  });
+
   it('keeps the authors\' own section numbers instead of adding a second set', () => {
     const report = renderText('---\ntyp: förstudie\nkommun: A\ntitel: T\ndatum: 2024-01-01\n---\n\n# 1. Bakgrund\n\n## 1.1 Syfte\n');
     assert.deepEqual(report.headings.map((h) => `${h.number}|${h.text}`), ['|1. Bakgrund', '|1.1 Syfte']);

@@ -338,8 +338,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     if (params.format !== 'html' && params.format !== 'docx') throw new ResponseError(-32602, `unknown format: ${params.format}`);
-    const { loaded } = configFor(params.uri);
-    return exportOf(modelFor(doc, loaded), params.format, loaded.config);
+    const { loaded, dir } = configFor(params.uri);
+    return exportOf(modelFor(doc, loaded), params.format, loaded.config, dir);
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.

@@ -4,6 +4,7 @@ import { loadConfigFor } from '../config/load.js';
 import type { Locale } from '../i18n.js';
 import { parseWithConfig, runRules } from '../lint/lint.js';
 import { EXPORT_FORMATS, exportDocument, exportFileName, type ExportFormat } from '../render/export.js';
+import { imagesFrom } from '../render/images.js';
 import type { Io } from './cli.js';
 
 /**
@@ -43,7 +44,7 @@ export async function exportCommand(
   const config = loadConfigFor(path.dirname(source)).config;
   const doc = parseWithConfig(text, config);
   const errors = runRules(doc, { config }).filter((f) => f.severity === 'error').length;
-  const bytes = await exportDocument(doc, format, config);
+  const bytes = await exportDocument(doc, format, config, imagesFrom(path.dirname(source)));
   if (options.output === '-') {
     io.stdout(format === 'html' ? new TextDecoder().decode(bytes) : bytes);
     return 0;

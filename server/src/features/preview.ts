@@ -2,6 +2,7 @@ import type { GranskaConfig } from '../config/config.js';
 import type { AuditDocument } from '../model/types.js';
 import { exportDocument } from '../render/export.js';
 import { reportFragment } from '../render/html.js';
+import { imagesFrom } from '../render/images.js';
 import type { ExportFormat } from '../render/names.js';
 import { renderReport } from '../render/report.js';
 
@@ -17,8 +18,11 @@ export function previewOf(doc: AuditDocument, config: GranskaConfig): PreviewCon
   return { html: reportFragment(report), title: report.title };
 }
 
-/** The bytes of an export, base64-encoded to travel in a JSON-RPC response. */
-export async function exportOf(doc: AuditDocument, format: ExportFormat, config: GranskaConfig): Promise<{ data: string }> {
-  const bytes = await exportDocument(doc, format, config);
+/**
+ * The bytes of an export, base64-encoded to travel in a JSON-RPC response. `folder` is the
+ * report's folder on disk, where its pictures are; null for a document that has none.
+ */
+export async function exportOf(doc: AuditDocument, format: ExportFormat, config: GranskaConfig, folder: string | null): Promise<{ data: string }> {
+  const bytes = await exportDocument(doc, format, config, folder ? imagesFrom(folder) : undefined);
   return { data: Buffer.from(bytes).toString('base64') };
 }

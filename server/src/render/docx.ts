@@ -8,6 +8,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -27,6 +28,7 @@ import {
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
 import { classesOf, hasClass, textOf } from './hast-tools.js';
+import { fromDataUri } from './images.js';
 import type { RenderedReport } from './report.js';
 
 /**
@@ -381,7 +383,13 @@ class DocxWriter {
         out.push(run(textOf(n), fmt));
       } else if (tag === 'img') {
         const alt = typeof n.properties.alt === 'string' && n.properties.alt ? n.properties.alt : '';
-        out.push(run(`[${alt || 'bild'}]`, { ...fmt, italics: true }));
+        const src = typeof n.properties.src === 'string' ? n.properties.src : '';
+        const image = fromDataUri(src, Number(n.properties.width) || 0, Number(n.properties.height) || 0);
+        if (image && image.width > 0 && image.height > 0) {
+          // At most the text width (about 16 cm at 96 dpi), keeping the proportions.
+          const scale = Math.min(1, 600 / image.width);
+          out.push(new ImageRun({ type: image.type, data: image.data, transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) }, altText: { name: alt || 'bild', description: alt, title: alt } }));
+        } else out.push(run(`[${alt || 'bild'}]`, { ...fmt, italics: true }));
       } else if (tag === 'input') {
         out.push(run(n.properties.checked ? '☑ ' : '☐ ', fmt));
       } else out.push(...this.inlines(n.children, fmt));

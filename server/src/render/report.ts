@@ -11,6 +11,7 @@ import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
 import { rehypeRawBlocks } from './raw-html.js';
 import { hasClass, textOf } from './hast-tools.js';
+import { dataUri, type ImageResolver } from './images.js';
 import { REPORT_SCHEMA } from './schema.js';
 import { TEXT, typeLabel } from './labels.js';
 
@@ -18,6 +19,11 @@ export { textOf } from './hast-tools.js';
 
 export interface RenderOptions {
   config?: GranskaConfig;
+  /**
+   * Embeds the pictures a report names by relative path, for exports that must stand
+   * alone. Without it (the preview) such paths are left for the page to resolve.
+   */
+  images?: ImageResolver;
 }
 
 /** A heading of the rendered report, as the table of contents and the preview's outline see it. */
@@ -95,6 +101,7 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   const article = h('article', { className: ['granska-report', letter ? 'letter' : 'report', draft ? 'draft' : 'final'], lang: 'sv' }, children as ElementContent[]);
   const tree: HastRoot = { type: 'root', children: [article] };
   fixFragmentLinks(tree);
+  if (options.images) embedImages(tree, options.images);
   return { tree, title, headings, draft, letter };
 }
 
@@ -381,6 +388,28 @@ function fixFragmentLinks(tree: HastRoot): void {
     const target = decodeURIComponent(String(a.properties.href).slice(1));
     if (!ids.has(target) && ids.has(`user-content-${target}`)) a.properties.href = `#user-content-${target}`;
   }
+}
+
+/**
+ * Replaces relative picture paths by the pictures themselves. It runs after sanitizing,
+ * which removed every `data:` URL the report wrote, so the ones left are the renderer's.
+ */
+function embedImages(tree: HastRoot, images: ImageResolver): void {
+  const walk = (n: HastRoot | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'img' && typeof c.properties.src === 'string') {
+        const image = images(c.properties.src);
+        if (image) {
+          c.properties.src = dataUri(image);
+          c.properties.width = c.properties.width ?? image.width;
+          c.properties.height = c.properties.height ?? image.height;
+        }
+      }
+      walk(c);
+    }
+  };
+  walk(tree);
 }
 
 function isHeading(n: Element): boolean {
