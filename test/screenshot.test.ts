@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { collectFiles } from '../server/src/cli/lint-files.ts';
 import { reportHtmlDocument } from '../server/src/render/html.ts';
 import { renderSample } from './helpers/hast.ts';
 import { ROOT } from './helpers/lint.ts';
@@ -12,17 +13,9 @@ const OUT = path.join(ROOT, 'build', 'screenshots');
 // A4 at 96 dpi, the size a browser prints on.
 const A4 = { width: 794, height: 1123 };
 
+/** Every sample, found as `granska lint samples/` finds them. */
 function samples(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rev.md')) out.push(path.relative(ROOT, p));
-    }
-  };
-  walk(path.join(ROOT, 'samples'));
-  return out.sort();
+  return collectFiles([path.join(ROOT, 'samples')]).files.map((f) => path.relative(ROOT, f));
 }
 
 /** Share of the picture's pixels that differ from its top-left pixel (the paper). */

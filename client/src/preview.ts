@@ -8,7 +8,6 @@ import { REPORT_CSS } from '../../server/src/render/styles.js';
 interface PreviewResult {
   version: number;
   html: string;
-  title: string;
 }
 
 type FromWebview = { type: 'ready' } | { type: 'reveal'; line: number } | { type: 'open'; line: number };
@@ -115,9 +114,13 @@ class Preview {
     void this.panel.webview.postMessage({ type: 'scroll', line });
   }
 
+  /** The editor showing this preview's document, if one is visible. */
+  private editor(): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+  }
+
   private topLine(): number | undefined {
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
-    return editor?.visibleRanges[0]?.start.line;
+    return this.editor()?.visibleRanges[0]?.start.line;
   }
 
   private onMessage(m: FromWebview): void {
@@ -125,15 +128,14 @@ class Preview {
       this.shownVersion = -1;
       void this.render();
     } else if (m.type === 'reveal') {
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+      const editor = this.editor();
       if (!editor) return;
       this.revealingUntil = Date.now() + 400;
       const line = Math.min(Math.max(0, m.line), this.document.lineCount - 1);
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
     } else if (m.type === 'open') {
       const line = Math.min(Math.max(0, m.line), this.document.lineCount - 1);
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
-      const column = editor?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const column = this.editor()?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
       const position = new vscode.Position(line, 0);
       void vscode.window.showTextDocument(this.document, { viewColumn: column, selection: new vscode.Range(position, position) }).then((e) => {
         e.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

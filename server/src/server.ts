@@ -32,6 +32,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { lintDocument } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
+import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
 
@@ -337,9 +338,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
-    if (params.format !== 'html' && params.format !== 'docx') throw new ResponseError(-32602, `unknown format: ${params.format}`);
+    const format = EXPORT_FORMATS.find((f) => f === params.format);
+    if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
     const { loaded, dir } = configFor(params.uri);
-    return exportOf(modelFor(doc, loaded), params.format, loaded.config, dir);
+    return exportOf(modelFor(doc, loaded), format, loaded.config, dir);
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const CODE_SERVER = path.join(ROOT, '.e2e', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -100,6 +100,11 @@ export async function goToLine(page: Page, where: string): Promise<void> {
   await page.keyboard.type(where);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The page inside the last webview opened (the preview): an iframe holding the active frame. */
+export function previewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
 /** Runs a command from the Command Palette by its title, as a user would. */

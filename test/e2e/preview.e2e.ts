@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { goToLine, openFile, runCommand, startEditor, type Editor } from './harness.ts';
+import { goToLine, openFile, previewFrame, runCommand, startEditor, type Editor } from './harness.ts';
 
 /**
  * The Granska preview in a real VS Code, on the Hultsfred report: opened beside the report
@@ -21,7 +21,7 @@ describe('the Granska preview in a real VS Code', function () {
     await editor?.close();
   });
 
-  const preview = () => editor.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const preview = () => previewFrame(editor.page);
 
   it('opens beside the report from the Command Palette and shows the report as it will be read', async () => {
     const page = editor.page;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { goToLine, openFile, ROOT, runCommand, startEditor } from './harness.ts';
+import { goToLine, openFile, previewFrame, ROOT, runCommand, startEditor } from './harness.ts';
 
 /**
  * Takes the screenshots of docs/guide.md from a real VS Code with the packaged extension:
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     // The preview beside the report, scrolled to the kontrollmål.
     await goToLine(page, '31');
     await runCommand(page, 'Granska: Open Preview to the Side');
-    const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const preview = previewFrame(page);
     await preview.locator('h2', { hasText: 'Kontrollmål 1' }).waitFor({ timeout: 60_000 });
     await preview.locator('.grade').first().waitFor();
     await shot('forhandsvisning');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { goToLine, openFile, startEditor, type Editor } from './harness.ts';
+import { goToLine, openFile, previewFrame, startEditor, type Editor } from './harness.ts';
 
 /**
  * End-to-end in a real VS Code (code-server + headless Chromium): the packaged .vsix is
@@ -52,8 +52,7 @@ describe('Granska in a real VS Code', function () {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+K');
     await page.keyboard.press('v');
-    // The preview is a webview: an iframe holding the active frame with the rendered report.
-    const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const preview = previewFrame(page);
     await preview.locator('h2', { hasText: 'Kontrollmål 4' }).first().waitFor({ timeout: 60_000 });
     // A draft: the title page carries the UTKAST mark.
     await preview.locator('.title-page .draft-mark', { hasText: 'UTKAST' }).waitFor();

@@ -7,6 +7,8 @@ import { accept, at, TODAY } from '../helpers/features.ts';
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
 
+// Not the shared fixture: completion needs a kontrollmål at the scale's top grade with
+// «Inga rekommendationer.» and one that stops before its Bedömning, and no Inledning.
 const REPORT = `---
 typ: granskningsrapport
 kommun: Hultsfreds kommun

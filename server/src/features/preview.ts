@@ -6,16 +6,14 @@ import { imagesFrom } from '../render/images.js';
 import type { ExportFormat } from '../render/names.js';
 import { renderReport } from '../render/report.js';
 
-/** What the preview shows for one version: the report's sanitized markup and its title. */
+/** What the preview shows for one version: the report's sanitized markup. */
 export interface PreviewContent {
   html: string;
-  title: string;
 }
 
 /** Renders the current model for the preview webview. Never throws: an invalid document renders what it can. */
 export function previewOf(doc: AuditDocument, config: GranskaConfig): PreviewContent {
-  const report = renderReport(doc, { config });
-  return { html: reportFragment(report), title: report.title };
+  return { html: reportFragment(renderReport(doc, { config })) };
 }
 
 /**

@@ -129,7 +129,6 @@ class DocxWriter {
     return new Document({
       title: this.report.title,
       creator: 'Granska',
-      description: this.report.letter ? TEXT.to : TEXT.summaryHeading,
       features: { updateFields: !this.report.letter },
       footnotes: this.footnotes,
       numbering: {
@@ -159,13 +158,10 @@ class DocxWriter {
   }
 
   private collectFootnotes(section: Element): void {
-    for (const li of findAll(section, (e) => e.tagName === 'li' && typeof e.properties.id === 'string')) {
-      const id = this.footnoteIds.size + 1;
-      this.footnoteIds.set(String(li.properties.id), id);
-      // The content is converted after all ids are known, since a footnote can cite another.
-      this.footnotes[String(id)] = { children: [] };
-    }
-    for (const li of findAll(section, (e) => e.tagName === 'li' && typeof e.properties.id === 'string')) {
+    const items = findAll(section, (e) => e.tagName === 'li' && typeof e.properties.id === 'string');
+    // Every id is known before any content is converted, since a footnote can cite another.
+    for (const li of items) this.footnoteIds.set(String(li.properties.id), this.footnoteIds.size + 1);
+    for (const li of items) {
       const id = this.footnoteIds.get(String(li.properties.id))!;
       const content = stripBackReferences(li.children);
       const paragraphs = this.blocks(content, {}).filter((b): b is Paragraph => b instanceof Paragraph);

@@ -3,12 +3,13 @@ import { h } from 'hastscript';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
 import { scaleOf } from '../lint/lint.js';
 import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
-import { resolveGrade } from '../rules/util.js';
+import { kmName, resolveGrade } from '../rules/util.js';
 import { rehypeRawBlocks } from './raw-html.js';
 import { hasClass, textOf } from './hast-tools.js';
 import { dataUri, type ImageResolver } from './images.js';
@@ -33,8 +34,6 @@ export interface RenderedHeading {
   /** «3.1» when the renderer numbered it, else empty. */
   number: string;
   text: string;
-  /** Source line (0-based) of the heading, or -1 for generated ones. */
-  line: number;
 }
 
 export interface RenderedReport {
@@ -126,8 +125,8 @@ function readFields(doc: AuditDocument): Fields {
   const text = (key: string): string | undefined => {
     const v = get(key);
     if (typeof v === 'string' && v.trim()) return v.trim();
+    // YAML's core schema keeps dates as strings; a bare number (a dnr year) is shown as written.
     if (typeof v === 'number') return String(v);
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
     return undefined;
   };
   const list = (key: string): string[] => {
@@ -160,23 +159,26 @@ function readFields(doc: AuditDocument): Fields {
   };
 }
 
+/** Label and value pairs as a `<dl>`, leaving out the empty ones; null when all are. */
+function definitionList(className: string, pairs: [string, string | undefined][]): Element | null {
+  const items = pairs.flatMap(([label, value]) => (value ? [h('dt', label), h('dd', value)] : []));
+  return items.length > 0 ? h('dl', { className: [className] }, items) : null;
+}
+
 function titlePageOf(f: Fields, doc: AuditDocument, draft: boolean): Element | null {
   if (!doc.frontmatter) return null;
-  const meta: ElementContent[] = [];
-  const row = (label: string, value: string | undefined): void => {
-    if (value) meta.push(h('dt', label), h('dd', value));
-  };
-  row(TEXT.date, f.datum);
-  row(TEXT.firm, f.revisionsbyrå);
-  row(f.författare.length > 1 ? TEXT.authors : TEXT.author, f.författare.join(', ') || undefined);
-  row(TEXT.registry, f.diarienummer);
-  row(TEXT.status, f.status ? capitalize(f.status) : TEXT.defaultStatus);
   return h('section', { className: ['title-page'], dataLine: 0 }, [
     draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
     f.kommun ? h('p', { className: ['title-kommun'] }, f.kommun) : null,
     h('p', { className: ['title-type'] }, typeLabel(doc.type, f.typ)),
     h('p', { className: ['doc-title'] }, f.titel ?? TEXT.untitled),
-    meta.length > 0 ? h('dl', { className: ['title-meta'] }, meta) : null,
+    definitionList('title-meta', [
+      [TEXT.date, f.datum],
+      [TEXT.firm, f.revisionsbyrå],
+      [f.författare.length > 1 ? TEXT.authors : TEXT.author, f.författare.join(', ') || undefined],
+      [TEXT.registry, f.diarienummer],
+      [TEXT.status, f.status ? capitalize(f.status) : TEXT.defaultStatus],
+    ]),
   ].filter((x): x is Element => x !== null));
 }
 
@@ -192,19 +194,12 @@ function tocOf(headings: readonly RenderedHeading[]): Element {
 }
 
 function letterParts(f: Fields, draft: boolean, content: HastContent[]): HastContent[] {
-  const meta: ElementContent[] = [];
-  const row = (label: string, value: string | undefined): void => {
-    if (value) meta.push(h('dt', label), h('dd', value));
-  };
-  row(TEXT.date, f.datum);
-  row(TEXT.registry, f.diarienummer);
-  row(TEXT.replyBy, f.svar_senast);
   const recipients = (label: string, names: string[]): Element | null =>
     names.length === 0 ? null : h('div', { className: ['recipients'] }, [h('p', { className: ['recipients-label'] }, label), h('ul', names.map((n) => h('li', capitalize(n))))]);
   return [
     h('header', { className: ['letter-head'], dataLine: 0 }, [
       h('div', { className: ['sender'] }, [h('p', TEXT.auditors), f.kommun ? h('p', f.kommun) : null].filter((x): x is Element => x !== null)),
-      meta.length > 0 ? h('dl', { className: ['letter-meta'] }, meta) : null,
+      definitionList('letter-meta', [[TEXT.date, f.datum], [TEXT.registry, f.diarienummer], [TEXT.replyBy, f.svar_senast]]),
     ].filter((x): x is Element => x !== null)),
     draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
     recipients(TEXT.to, f.till),
@@ -279,7 +274,7 @@ class ReportBuilder {
       n.children = [{ type: 'text', value: `${TEXT.assessment}: ` }, this.badge(grade || TEXT.noGrade, grade)];
     }
     if (number) n.children.unshift(h('span', { className: ['secno'] }, number), { type: 'text', value: ' ' });
-    headings.push({ id, level, number, text: number ? stripSectionNumber(text) : text, line: start !== null ? this.doc.lines.positionAt(start).line : -1 });
+    headings.push({ id, level, number, text: number ? stripSectionNumber(text) : text });
   }
 
   badge(label: string, grade: string): Element {
@@ -328,7 +323,7 @@ class ReportBuilder {
     const rows = this.doc.controlObjectives.map((km, i) => {
       const grade = km.bedomning?.gradeText ?? '';
       return h('tr', [
-        h('td', km.text ? km.text : `${TEXT.controlObjective} ${km.number ?? i + 1}`),
+        h('td', km.text ? km.text : `${TEXT.controlObjective} ${kmName(km, i)}`),
         h('td', grade ? [this.badge(grade, grade)] : [this.badge(TEXT.noGrade, '')]),
       ]);
     });
@@ -375,15 +370,10 @@ class ReportBuilder {
 function fixFragmentLinks(tree: HastRoot): void {
   const ids = new Set<string>();
   const links: Element[] = [];
-  const walk = (n: HastRoot | Element): void => {
-    for (const c of n.children) {
-      if (c.type !== 'element') continue;
-      if (typeof c.properties.id === 'string') ids.add(c.properties.id);
-      if (c.tagName === 'a' && typeof c.properties.href === 'string' && c.properties.href.startsWith('#')) links.push(c);
-      walk(c);
-    }
-  };
-  walk(tree);
+  visit(tree, 'element', (e) => {
+    if (typeof e.properties.id === 'string') ids.add(e.properties.id);
+    if (e.tagName === 'a' && typeof e.properties.href === 'string' && e.properties.href.startsWith('#')) links.push(e);
+  });
   for (const a of links) {
     const target = decodeURIComponent(String(a.properties.href).slice(1));
     if (!ids.has(target) && ids.has(`user-content-${target}`)) a.properties.href = `#user-content-${target}`;
@@ -395,21 +385,14 @@ function fixFragmentLinks(tree: HastRoot): void {
  * which removed every `data:` URL the report wrote, so the ones left are the renderer's.
  */
 function embedImages(tree: HastRoot, images: ImageResolver): void {
-  const walk = (n: HastRoot | Element): void => {
-    for (const c of n.children) {
-      if (c.type !== 'element') continue;
-      if (c.tagName === 'img' && typeof c.properties.src === 'string') {
-        const image = images(c.properties.src);
-        if (image) {
-          c.properties.src = dataUri(image);
-          c.properties.width = c.properties.width ?? image.width;
-          c.properties.height = c.properties.height ?? image.height;
-        }
-      }
-      walk(c);
-    }
-  };
-  walk(tree);
+  visit(tree, 'element', (e) => {
+    if (e.tagName !== 'img' || typeof e.properties.src !== 'string') return;
+    const image = images(e.properties.src);
+    if (!image) return;
+    e.properties.src = dataUri(image);
+    e.properties.width = e.properties.width ?? image.width;
+    e.properties.height = e.properties.height ?? image.height;
+  });
 }
 
 function isHeading(n: Element): boolean {
