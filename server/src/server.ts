@@ -30,7 +30,7 @@ import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { lintDocument } from './lint/lint.js';
+import { lintDocument, parseOptions } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
@@ -216,7 +216,7 @@ export function startServer(connection: Connection): void {
   function modelFor(doc: TextDocument, loaded: LoadedConfig = configFor(doc.uri).loaded): AuditDocument {
     const known = models.get(doc.uri);
     if (known && known.version === doc.version) return known.model;
-    const model = parseNextVersion(known?.model ?? null, doc.getText(), { organs: loaded.config.organs, style: loaded.config.style });
+    const model = parseNextVersion(known?.model ?? null, doc.getText(), parseOptions(loaded.config));
     models.set(doc.uri, { version: doc.version, model });
     return model;
   }

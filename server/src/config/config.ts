@@ -4,6 +4,10 @@ import { msg, type Msg } from '../i18n.js';
 import type { ReferenceForm } from '../model/decisions.js';
 import { BUILTIN_ORGANS, ORGAN_ABBREVIATION, organTable, type OrganTable } from '../model/organs.js';
 import type { Span } from '../model/types.js';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../profiles/builtin.js';
+import { readProfiles } from '../profiles/config.js';
+import type { ScaleStep } from '../profiles/grades.js';
+import type { Profile } from '../profiles/types.js';
 
 export type SeverityName = 'off' | 'info' | 'warning' | 'error';
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'info', 'warning', 'error'];
@@ -25,6 +29,12 @@ export interface GranskaConfig {
   requiredOrgans: readonly string[];
   organs: OrganTable;
   style: ReferenceForm;
+  /** House profiles by name: the built-in ones and those the configuration defines (spec §13). */
+  profiles: ReadonlyMap<string, Profile>;
+  /** The profile of documents that name none with `profil:`. */
+  profile: string;
+  /** Phrases and symbols of configured scales' steps, for grades written in prose (spec §13.4). */
+  scaleSteps: ReadonlyMap<string, readonly ScaleStep[]>;
 }
 
 export interface ConfigProblem {
@@ -47,9 +57,12 @@ export const DEFAULT_CONFIG: GranskaConfig = {
   requiredOrgans: ['KF'],
   organs: organTable(),
   style: 'A',
+  profiles: BUILTIN_PROFILES,
+  profile: DEFAULT_PROFILE,
+  scaleSteps: new Map(),
 };
 
-const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil'];
+const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler'];
 
 /**
  * Reads a configuration file's text. Never throws: every problem becomes a ConfigProblem
@@ -74,6 +87,10 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
   let scaleNode: JsonNode | null = null;
   let requiredOrgans: readonly string[] = DEFAULT_CONFIG.requiredOrgans;
   let style: ReferenceForm = 'A';
+  const scaleSteps = new Map<string, readonly ScaleStep[]>();
+  let profileName = DEFAULT_PROFILE;
+  let profileNode: JsonNode | null = null;
+  let profilesNode: JsonNode | undefined;
   const span = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
   const problem = (n: JsonNode, sv: string, en: string) => problems.push({ message: msg(sv, en), span: span(n) });
 
@@ -118,11 +135,12 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
         for (const s of valueNode.children ?? []) {
           const [k, v] = s.children ?? [];
           if (!k || !v) continue;
-          const grades = v.type === 'array' ? (v.children ?? []).map((g) => g.value) : null;
-          if (!grades || grades.length < 2 || grades.some((g) => typeof g !== 'string' || g.trim() === '')) {
-            problem(v, `Skalan "${k.value}" ska vara en lista med minst två grader (texter), högsta först.`, `The scale "${k.value}" must be a list of at least two grades (strings), highest first.`);
+          const steps = v.type === 'array' ? (v.children ?? []).map(readStep) : null;
+          if (!steps || steps.length < 2 || steps.some((g) => g === null)) {
+            problem(v, `Skalan "${k.value}" ska vara en lista med minst två grader, högsta först: texter, eller { "namn": "I huvudsak", "fraser": ["i huvudsak", "till övervägande del"], "symboler": ["🟡"] }.`, `The scale "${k.value}" must be a list of at least two grades, highest first: strings, or { "namn": "I huvudsak", "fraser": ["i huvudsak"], "symboler": ["🟡"] }.`);
           } else {
-            scales.set(String(k.value), grades as string[]);
+            scales.set(String(k.value), steps.map((x) => x!.name));
+            scaleSteps.set(String(k.value), steps as ScaleStep[]);
           }
         }
         break;
@@ -158,6 +176,16 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
           style = valueNode.value as ReferenceForm;
         }
         break;
+      case 'profil':
+        if (valueNode.type !== 'string' || valueNode.value.trim() === '') problem(valueNode, '"profil" ska vara namnet på en husprofil, t.ex. "kontrollmal".', '"profil" must name a house profile, e.g. "kontrollmal".');
+        else {
+          profileName = valueNode.value.trim();
+          profileNode = valueNode;
+        }
+        break;
+      case 'profiler':
+        profilesNode = valueNode;
+        break;
       default: {
         const near = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().normalize('NFC').replace('å', 'a').replace('ä', 'a'));
         problem(keyNode, `Okänd nyckel "${key}" i konfigurationen.${near ? ` Menade du "${near}"?` : ` Kända nycklar: ${KNOWN_KEYS.join(', ')}.`}`,
@@ -175,8 +203,14 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
       problem(node, `Det krävda organet "${abbr}" är inte känt. Lägg till det under "organ".`, `The required organ "${abbr}" is not known. Add it under "organ".`);
     }
   }
+  const read = readProfiles(profilesNode, new Set(scales.keys()), scaleSteps);
+  problems.push(...read.problems);
+  if (!read.profiles.has(profileName)) {
+    if (profileNode) problem(profileNode, `Profilen "${profileName}" finns inte. Kända profiler: ${[...read.profiles.keys()].join(', ')}.`, `The profile "${profileName}" does not exist. Known profiles: ${[...read.profiles.keys()].join(', ')}.`);
+    profileName = DEFAULT_PROFILE;
+  }
   return {
-    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style },
+    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps },
     file,
     text,
     problems,
@@ -193,4 +227,23 @@ export function findConfigFile(startDir: string, exists: (file: string) => boole
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** A grade of a configured scale: a string, or a step with the phrases and symbols it is also written as. */
+function readStep(n: JsonNode): ScaleStep | null {
+  if (n.type === 'string') return n.value.trim() ? { name: n.value.trim(), phrases: [], symbols: [] } : null;
+  if (n.type !== 'object') return null;
+  let name = '';
+  let phrases: string[] = [];
+  let symbols: string[] = [];
+  for (const p of n.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (!k || !v) continue;
+    const list = v.type === 'array' && (v.children ?? []).every((c) => c.type === 'string') ? (v.children ?? []).map((c) => String(c.value)) : null;
+    if (k.value === 'namn' && v.type === 'string') name = v.value.trim();
+    else if (k.value === 'fraser' && list) phrases = list;
+    else if (k.value === 'symboler' && list) symbols = list;
+    else return null;
+  }
+  return name ? { name, phrases, symbols } : null;
 }

@@ -1,7 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { DEFAULT_CONFIG, type GranskaConfig, type SeverityName } from '../config/config.js';
 import { localize, msg, type Locale, type Msg } from '../i18n.js';
-import { parseAuditDocument } from '../model/parse.js';
+import { parseAuditDocument, type ParseOptions } from '../model/parse.js';
+import type { Scale } from '../profiles/grades.js';
 import type { AuditDocument, Span } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import type { Fix, RuleContext } from '../rules/rule.js';
@@ -42,13 +43,20 @@ export interface GranskaDiagnostic extends Diagnostic {
 
 /** Parses with the options a configuration implies (its organs and house style). */
 export function parseWithConfig(text: string, config: GranskaConfig = DEFAULT_CONFIG): AuditDocument {
-  return parseAuditDocument(text, { organs: config.organs, style: config.style });
+  return parseAuditDocument(text, parseOptions(config));
 }
 
-export function scaleOf(doc: AuditDocument, config: GranskaConfig): { name: string; grades: readonly string[] } {
-  const named = doc.frontmatter?.fields.get('skala')?.value;
-  const name = typeof named === 'string' && config.scales.has(named) ? named : config.scale;
-  return { name, grades: config.scales.get(name) ?? config.scales.get('uppfyllt')! };
+/** What parsing takes from a configuration: organs, house style, profiles and scales. */
+export function parseOptions(config: GranskaConfig): ParseOptions {
+  return { organs: config.organs, style: config.style, profiles: config.profiles, profile: config.profile, scales: config.scales, scaleSteps: config.scaleSteps, scale: config.scale };
+}
+
+/**
+ * The document's grading scale. The model resolved it with the configuration it was parsed
+ * with; the argument is kept for callers that hold a configuration anyway.
+ */
+export function scaleOf(doc: AuditDocument, _config?: GranskaConfig): Scale {
+  return doc.scale;
 }
 
 /** Runs every enabled rule over one parsed document. Never throws. */

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
@@ -6,12 +6,13 @@ import { readFrontmatter } from './frontmatter.js';
 import { parseIncrementally } from './incremental.js';
 import { parseMarkdown } from './markdown.js';
 import { organTable, type OrganTable } from './organs.js';
-import { LineIndex, normalizeHeading, normalizeLabel, stripSectionNumber } from './text.js';
+import { DEFAULT_PROFILE } from '../profiles/builtin.js';
+import { resolveProfile, resolveScale, type ProfileChoice } from '../profiles/resolve.js';
+import { buildUnits } from './units.js';
+import { LineIndex, normalizeHeading, normalizeLabel } from './text.js';
 import {
   DOCUMENT_TYPES,
-  type Assessment,
   type AuditDocument,
-  type ControlObjective,
   type DecisionRef,
   type DocumentType,
   type FootnoteDef,
@@ -20,13 +21,11 @@ import {
   type MalformedRef,
   type Section,
   type Span,
-  type SubSection,
-  type SummaryTable,
   type TextRun,
   spanInRun,
 } from './types.js';
 
-export interface ParseOptions {
+export interface ParseOptions extends ProfileChoice {
   organs?: OrganTable;
   /** The house style, used to word suggestions for malformed references. */
   style?: ReferenceForm;
@@ -127,9 +126,10 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
   footnoteRefs.sort((a, b) => a.span.start - b.span.start);
 
   const sections = buildSections(text, root);
-  const findingsSection = sections.find((s) => s.key === 'iakttagelser och bedömningar') ?? null;
-  const controlObjectives = findingsSection ? buildControlObjectives(text, root, findingsSection, footnoteRefs) : [];
-  const summarySection = sections.find((s) => s.key.startsWith('sammanfattning')) ?? null;
+  const profile = resolveProfile(frontmatter?.fields.get('profil')?.value, options);
+  const defaultProfile = profile.name === DEFAULT_PROFILE;
+  const scale = resolveScale(frontmatter?.fields.get('skala')?.value, profile, options);
+  const units = buildUnits(text, root, sections, footnoteRefs, profile, scale, defaultProfile);
 
   return {
     text,
@@ -138,13 +138,18 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     frontmatter,
     type,
     sections,
-    findingsSection,
-    controlObjectives,
+    findingsSection: units.findingsSection,
+    controlObjectives: units.units,
+    profile,
+    defaultProfile,
+    scale,
+    recommendations: units.recommendations,
+    recommendationSection: units.recommendationSection,
     footnoteRefs,
     footnoteDefs: walk.footnoteDefs,
     decisions,
     malformedRefs,
-    summaryTable: summarySection ? findSummaryTable(root, summarySection) : null,
+    summaryTable: units.summaryTable,
     textRuns: walk.textRuns,
     controls: walk.controls,
     parseProblems,
@@ -354,81 +359,3 @@ function buildSections(text: string, root: Root): Section[] {
   while (open.length > 0) close(open.pop()!, root.children.length, text.length);
   return top;
 }
-
-const KONTROLLMAL = /^kontrollmål(?![\p{L}])\s*(\d+)?\s*[:.–—-]?\s*(.*)$/iu;
-
-/**
- * The content of a section. Footnote and link definitions are document-level: they belong
- * to no section even when they stand after the last heading, so they are left out.
- */
-function subsection(root: Root, s: Section): SubSection {
-  const content = root.children.slice(s.first, s.end).filter((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition');
-  return { headingSpan: s.headingSpan, title: s.title, content, span: s.span };
-}
-
-function buildControlObjectives(text: string, root: Root, findings: Section, refs: FootnoteRef[]): ControlObjective[] {
-  const result: ControlObjective[] = [];
-  for (const section of findings.children) {
-    if (section.depth !== 2) continue;
-    const m = KONTROLLMAL.exec(stripSectionNumber(section.title));
-    if (!m) continue;
-    const source = text.slice(section.headingSpan.start, section.headingSpan.end);
-    const numberMatch = /kontrollmål[ \t]*(\d+)/iu.exec(source);
-    const numberSpan = numberMatch
-      ? { start: section.headingSpan.start + numberMatch.index + numberMatch[0].length - numberMatch[1].length, end: section.headingSpan.start + numberMatch.index + numberMatch[0].length }
-      : null;
-    const km: ControlObjective = {
-      number: m[1] !== undefined ? Number(m[1]) : null,
-      numberSpan: m[1] !== undefined ? numberSpan : null,
-      text: m[2].trim(),
-      headingSpan: section.headingSpan,
-      span: section.span,
-      iakttagelser: null,
-      bedomning: null,
-      rekommendation: null,
-      footnoteRefs: refs.filter((r) => r.span.start >= section.span.start && r.span.start < section.span.end),
-    };
-    for (const sub of section.children) {
-      if (sub.depth !== 3) continue;
-      const key = sub.key;
-      if (key === 'iakttagelser') km.iakttagelser ??= subsection(root, sub);
-      else if (key === 'rekommendation' || key === 'rekommendationer') km.rekommendation ??= subsection(root, sub);
-      else if (/^bedömning(?![\p{L}])/u.test(key) && !km.bedomning) km.bedomning = assessment(text, root, sub);
-    }
-    result.push(km);
-  }
-  return result;
-}
-
-function assessment(text: string, root: Root, s: Section): Assessment {
-  const title = stripSectionNumber(s.title);
-  const gradeText = title.replace(/^bedömning\s*[:–—-]?\s*/iu, '').trim();
-  let gradeSpan: Span | null = null;
-  if (gradeText) {
-    const source = text.slice(s.headingSpan.start, s.headingSpan.end);
-    const at = source.lastIndexOf(gradeText);
-    gradeSpan = at >= 0 ? { start: s.headingSpan.start + at, end: s.headingSpan.start + at + gradeText.length } : s.headingSpan;
-  }
-  return { ...subsection(root, s), gradeText, gradeSpan };
-}
-
-function findSummaryTable(root: Root, section: Section): SummaryTable | null {
-  for (let i = section.first; i < section.end; i++) {
-    const node: RootContent = root.children[i];
-    if (node.type !== 'table') continue;
-    const table = node as Table;
-    const header = table.children[0]?.children.map((c) => toString(c).trim()) ?? [];
-    if (header.length === 0 || normalizeLabel(header[0]) !== 'kontrollmål') continue;
-    const gradeColumn = header.findIndex((h) => normalizeLabel(h) === 'bedömning');
-    if (gradeColumn < 0) continue;
-    return {
-      table,
-      span: nodeSpan(table),
-      gradeColumn,
-      header,
-      rows: table.children.slice(1).map((row) => ({ cells: row.children.map((c) => toString(c).trim()), span: nodeSpan(row) })),
-    };
-  }
-  return null;
-}
-

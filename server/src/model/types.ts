@@ -4,6 +4,8 @@ import type { LineIndex } from './text.js';
 import type { ReferenceForm } from './decisions.js';
 import type { CalendarDate } from './dates.js';
 import type { Msg } from '../i18n.js';
+import type { GradePlace, Profile } from '../profiles/types.js';
+import type { Scale } from '../profiles/grades.js';
 
 export const DOCUMENT_TYPES = ['granskningsrapport', 'förstudie', 'uppföljning', 'missiv'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -65,6 +67,14 @@ export interface Assessment extends SubSection {
   /** The grade as written after `Bedömning:`, trimmed; empty when none. */
   gradeText: string;
   gradeSpan: Span | null;
+  /** Where the grade was read (spec §13.4); undefined when there is none. */
+  gradeFrom?: GradePlace;
+}
+
+/** A recommendation of a consolidated chapter (a list item), for profiles that gather them. */
+export interface Recommendation {
+  text: string;
+  span: Span;
 }
 
 export interface ControlObjective {
@@ -80,6 +90,8 @@ export interface ControlObjective {
   rekommendation: SubSection | null;
   /** Footnote references (resolved or not) that stand inside the kontrollmål. */
   footnoteRefs: FootnoteRef[];
+  /** The unit's own section; null for units listed in the introduction (spec §13.2). */
+  section: Section | null;
 }
 
 export interface FootnoteRef {
@@ -158,9 +170,19 @@ export interface AuditDocument {
   type: DocumentType | null;
   /** Level-1 sections with their nested subsections. */
   sections: Section[];
-  /** The `Iakttagelser och bedömningar` section, when present. */
+  /** The chapter holding the units (v1: `Iakttagelser och bedömningar`), when present. */
   findingsSection: Section | null;
+  /** The assessed units (kontrollmål, revisionsfrågor, …) as the document's profile finds them. */
   controlObjectives: ControlObjective[];
+  /** The house profile the document is read with (spec §13). */
+  profile: Profile;
+  /** Whether that is the default profile, under which version 1's exact checks apply. */
+  defaultProfile: boolean;
+  /** The document's grading scale, highest grade first. */
+  scale: Scale;
+  /** Recommendations of a consolidated chapter, for profiles that gather them (empty otherwise). */
+  recommendations: Recommendation[];
+  recommendationSection: Section | null;
   footnoteRefs: FootnoteRef[];
   footnoteDefs: FootnoteDef[];
   decisions: DecisionRef[];
