@@ -58,7 +58,11 @@ export const PROFILE_SCALES: Readonly<Record<string, ScaleStep[]>> = {
 export function agreementKey(text: string): string {
   return normalizeLabel(text)
     .split(' ')
-    .map((w) => (w.length >= 5 ? w.replace(/(?:dda|dde|tt|da|de|d|t|a)$/u, '') : w))
+    .map((w) => {
+      // Punctuation after a word («uppfyllt,») is kept apart, so that the word's ending is found.
+      const m = /^(.*?)([^\p{L}\p{N}]*)$/u.exec(w)!;
+      return m[1].length >= 5 ? m[1].replace(/(?:dda|dde|tt|da|de|d|t|a)$/u, '') + m[2] : w;
+    })
     .join(' ');
 }
 

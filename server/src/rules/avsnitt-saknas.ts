@@ -1,5 +1,7 @@
 import { msg } from '../i18n.js';
-import type { Section } from '../model/types.js';
+import type { AuditDocument, Section } from '../model/types.js';
+import { chapterSpec, findChapter } from '../model/units.js';
+import { headingMatcher } from '../profiles/types.js';
 import type { Rule } from './rule.js';
 import { firstLine, isReport } from './util.js';
 
@@ -7,17 +9,6 @@ interface Requirement {
   name: string;
   matches(key: string): boolean;
 }
-
-const REPORT_SECTIONS: Requirement[] = [
-  { name: 'Sammanfattning', matches: (k) => k.startsWith('sammanfattning') },
-  { name: 'Inledning', matches: (k) => k === 'inledning' },
-  { name: 'Iakttagelser och bedömningar', matches: (k) => k === 'iakttagelser och bedömningar' },
-];
-
-const INTRODUCTION_SECTIONS: Requirement[] = [
-  { name: 'Syfte och revisionsfråga', matches: (k) => k.includes('revisionsfråga') },
-  { name: 'Revisionskriterier', matches: (k) => k === 'revisionskriterier' },
-];
 
 const PRESTUDY_SECTIONS: Requirement[] = [
   { name: 'Bakgrund', matches: (k) => k === 'bakgrund' },
@@ -53,10 +44,20 @@ export const avsnittSaknas: Rule = {
       });
     };
     if (isReport(doc)) {
-      for (const req of REPORT_SECTIONS) if (!doc.sections.some((s) => req.matches(s.key))) missing(req, null);
-      const intro = doc.sections.find((s) => s.key === 'inledning');
-      if (intro) {
-        for (const req of INTRODUCTION_SECTIONS) if (!intro.children.some((s) => s.depth === 2 && req.matches(s.key))) missing(req, intro);
+      // The required chapters and their sections are the document's profile's (spec §13);
+      // with the default profile they are spec §3's.
+      for (const chapter of doc.profile.chapters) {
+        if (!chapter.required) continue;
+        const found = findChapter(doc.sections, chapter);
+        if (!found) {
+          missing({ name: chapter.name, matches: headingMatcher(chapter.headings) }, null);
+          continue;
+        }
+        for (const sec of chapter.sections) {
+          if (!sec.required) continue;
+          const matches = headingMatcher(sec.headings);
+          if (!found.children.some((s) => s.depth === 2 && matches(s.key))) missing({ name: sec.name, matches }, found);
+        }
       }
     } else if (doc.type === 'förstudie') {
       for (const req of PRESTUDY_SECTIONS) if (!doc.sections.some((s) => req.matches(s.key))) missing(req, null);
@@ -64,11 +65,14 @@ export const avsnittSaknas: Rule = {
   },
 };
 
-/** The section that must hold the audit question, when the document type has one. */
-export function questionSection(sections: readonly Section[], type: string | null): Section | null {
+/** The section that must hold the audit question, when the document type has one: where the profile places it. */
+export function questionSection(doc: AuditDocument): Section | null {
+  const { sections, type, profile } = doc;
   if (type === 'granskningsrapport' || type === 'uppföljning') {
-    const intro = sections.find((s) => s.key === 'inledning');
-    return intro?.children.find((s) => s.depth === 2 && s.key.includes('revisionsfråga')) ?? null;
+    const matches = headingMatcher(profile.question.headings);
+    if (profile.question.within === null) return sections.find((s) => s.depth === 1 && matches(s.key)) ?? null;
+    const chapter = findChapter(sections, chapterSpec(profile, profile.question.within));
+    return chapter?.children.find((s) => s.depth === 2 && matches(s.key)) ?? null;
   }
   if (type === 'förstudie') return sections.find((s) => s.key.includes('revisionsfråg')) ?? null;
   return null;

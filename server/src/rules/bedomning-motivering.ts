@@ -1,6 +1,6 @@
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
-import { hasBodyContent, kmName } from './util.js';
+import { hasBodyContent, unitNameLower } from './util.js';
 
 export const bedomningMotivering: Rule = {
   id: 'bedomning-motivering',
@@ -21,8 +21,8 @@ export const bedomningMotivering: Rule = {
       ctx.report({
         span: b.headingSpan,
         message: msg(
-          `Bedömningen av kontrollmål ${kmName(km, i)} saknar motivering. Skriv under rubriken varför kontrollmålet får sin grad.`,
-          `The assessment of kontrollmål ${kmName(km, i)} has no reasoning. Write below the heading why the objective gets its grade.`,
+          `Bedömningen av ${unitNameLower(ctx.doc, km, i)} saknar motivering. Skriv under rubriken varför kontrollmålet får sin grad.`,
+          `The assessment of ${unitNameLower(ctx.doc, km, i)} has no reasoning. Write below the heading why the objective gets its grade.`,
         ),
       });
     });

@@ -1,10 +1,14 @@
 import { msg } from '../i18n.js';
-import { normalizeLabel } from '../model/text.js';
+import { agreementKey } from '../profiles/grades.js';
 import { runsIn, spanInRun } from '../model/types.js';
 import type { Rule } from './rule.js';
-import { kmName } from './util.js';
+import { sameGrade, unitNameLower } from './util.js';
 
-const SENTENCE = /kontrollmålet\s+bedöms\s+(?:som|vara)\s+([^.!?;\n]+)/giu;
+/** «Kontrollmålet bedöms som X», and the same with the profile's own unit («Revisionsfrågan bedöms vara X»). */
+function sentencePattern(definite: string): RegExp {
+  const words = [...new Set(['kontrollmålet', definite.toLowerCase()])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:${words.join('|')})\\s+bedöms\\s+(?:som|vara)\\s+([^.!?;\\n]+)`, 'giu');
+}
 
 export const bedomningMotsagelse: Rule = {
   id: 'bedomning-motsagelse',
@@ -21,25 +25,25 @@ export const bedomningMotsagelse: Rule = {
   check(ctx) {
     // Longest first, so that «delvis uppfyllt» is not read as «uppfyllt».
     const grades = [...ctx.scale.grades].sort((a, b) => b.length - a.length);
+    const SENTENCE = sentencePattern(ctx.doc.profile.units.definite);
     ctx.doc.controlObjectives.forEach((km, i) => {
       const b = km.bedomning;
       if (!b || !b.gradeText) return;
-      const heading = normalizeLabel(b.gradeText);
       for (const run of runsIn(ctx.doc, { start: b.headingSpan.end, end: b.span.end })) {
         SENTENCE.lastIndex = 0;
         for (let m = SENTENCE.exec(run.value); m; m = SENTENCE.exec(run.value)) {
-          const said = normalizeLabel(m[1]);
+          // Compared ignoring adjective agreement (spec §4 v2): «delvis åtgärdat» states «Delvis åtgärdad».
+          const said = agreementKey(m[1]);
           const grade = grades.find((g) => {
-            const k = normalizeLabel(g);
+            const k = agreementKey(g);
             return said === k || (said.startsWith(k) && !/\p{L}/u.test(said.charAt(k.length)));
           });
-          const stated = grade ? normalizeLabel(grade) : said;
-          if (stated === heading) continue;
+          if (sameGrade(ctx.doc, grade ?? m[1], b.gradeText)) continue;
           ctx.report({
             span: spanInRun(ctx.doc, run, m.index, m[0]),
             message: msg(
-              `Meningen säger att kontrollmål ${kmName(km, i)} bedöms som "${grade ?? m[1].trim()}", men rubriken säger "${b.gradeText}". Ändra den ena så att de stämmer.`,
-              `The sentence says kontrollmål ${kmName(km, i)} is graded "${grade ?? m[1].trim()}", but the heading says "${b.gradeText}". Change one so that they agree.`,
+              `Meningen säger att ${unitNameLower(ctx.doc, km, i)} bedöms som "${grade ?? m[1].trim()}", men rubriken säger "${b.gradeText}". Ändra den ena så att de stämmer.`,
+              `The sentence says ${unitNameLower(ctx.doc, km, i)} is graded "${grade ?? m[1].trim()}", but the heading says "${b.gradeText}". Change one so that they agree.`,
             ),
           });
         }

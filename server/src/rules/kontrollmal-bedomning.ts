@@ -1,7 +1,7 @@
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
 import { insertBlock, subsectionPosition } from './edits.js';
-import { kmName } from './util.js';
+import { unitName, unitNameLower } from './util.js';
 
 export const kontrollmalBedomning: Rule = {
   id: 'kontrollmal-bedomning',
@@ -16,21 +16,39 @@ export const kontrollmalBedomning: Rule = {
     good: 'Återrapportering sker muntligt men saknas i protokollen.\n\n### Bedömning: Delvis uppfyllt\n\nVi bedömer att dokumentation saknas i protokollen.',
   },
   check(ctx) {
+    const { doc } = ctx;
     const grades = ctx.scale.grades.join('|');
-    ctx.doc.controlObjectives.forEach((km, i) => {
+    const { place, grade } = doc.profile.assessment;
+    const hashes = '#'.repeat(doc.profile.units.level + 1);
+    doc.controlObjectives.forEach((km, i) => {
       if (km.bedomning) return;
+      const n = unitName(doc, km, i);
+      if (place === 'subsection' && grade.includes('heading')) {
+        ctx.report({
+          span: km.headingSpan,
+          message: msg(
+            `${n} saknar bedömning. Lägg till en rubrik "${hashes} Bedömning: <grad>" med motivering (${grades}).`,
+            `${n} has no assessment. Add a heading "${hashes} Bedömning: <grade>" with reasoning (${grades}).`,
+          ),
+          // One fix per grade, best first: the auditor picks the grade, the skeleton follows.
+          fixes: ctx.scale.grades.map((g) => ({
+            title: msg(`Infoga "${hashes} Bedömning: ${g}"`, `Insert "${hashes} Bedömning: ${g}"`),
+            edits: [insertBlock(doc, subsectionPosition(doc, km, 'bedomning'), `${hashes} Bedömning: ${g}\n\nTODO: motivera bedömningen. ${doc.profile.units.definite} bedöms som ${g.toLowerCase()}.\n`)],
+            safe: false,
+          })),
+        });
+        return;
+      }
+      const where = place === 'chapter' ? msg(`i kapitlet "${doc.profile.assessment.chapter}", under en rubrik som namnger ${unitNameLower(doc, km, i)}`, `in the chapter "${doc.profile.assessment.chapter}", under a heading naming ${unitNameLower(doc, km, i)}`)
+        : place === 'unit' ? msg('under rubriken', 'below the heading')
+        : place === 'table' ? msg('i sammanställningens tabell', 'in the summary table')
+        : msg(`under en rubrik "${hashes} Bedömning"`, `under a heading "${hashes} Bedömning"`);
       ctx.report({
         span: km.headingSpan,
         message: msg(
-          `Kontrollmål ${kmName(km, i)} saknar bedömning. Lägg till en rubrik "### Bedömning: <grad>" med motivering (${grades}).`,
-          `Kontrollmål ${kmName(km, i)} has no assessment. Add a heading "### Bedömning: <grade>" with reasoning (${grades}).`,
+          `${n} saknar bedömning. Skriv bedömningen ${where.sv}, med en grad (${grades}).`,
+          `${n} has no assessment. Write the assessment ${where.en}, with a grade (${grades}).`,
         ),
-        // One fix per grade, best first: the auditor picks the grade, the skeleton follows.
-        fixes: ctx.scale.grades.map((g) => ({
-          title: msg(`Infoga "### Bedömning: ${g}"`, `Insert "### Bedömning: ${g}"`),
-          edits: [insertBlock(ctx.doc, subsectionPosition(ctx.doc, km, 'bedomning'), `### Bedömning: ${g}\n\nTODO: motivera bedömningen. Kontrollmålet bedöms som ${g.toLowerCase()}.\n`)],
-          safe: false,
-        })),
       });
     });
   },

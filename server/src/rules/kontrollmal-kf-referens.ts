@@ -3,7 +3,7 @@ import type { Rule } from './rule.js';
 import { appendDefinition, nextFootnoteLabel } from './edits.js';
 import type { ControlObjective } from '../model/types.js';
 import type { SpanEdit } from './rule.js';
-import { kmName } from './util.js';
+import { unitName } from './util.js';
 
 export const kontrollmalKfReferens: Rule = {
   id: 'kontrollmal-kf-referens',
@@ -18,7 +18,9 @@ export const kontrollmalKfReferens: Rule = {
     good: '### Iakttagelser\n\nFullmäktige beslutade i december 2015 att inrätta en enhet.[^2]',
   },
   check(ctx) {
-    const required = new Set(ctx.config.requiredOrgans);
+    const requirement = ctx.doc.profile.references.required;
+    if (requirement === 'none') return;
+    const required = new Set(ctx.doc.profile.references.organs ?? ctx.config.requiredOrgans);
     const byFootnote = new Map<string, boolean>();
     for (const d of ctx.doc.decisions) {
       if (d.footnote !== null && required.has(d.organ)) byFootnote.set(d.footnote, true);
@@ -27,6 +29,19 @@ export const kontrollmalKfReferens: Rule = {
     const organsEn = orList([...required], 'en');
     const example = [...required][0] ?? 'KF';
     const label = nextFootnoteLabel(ctx.doc);
+    if (requirement === 'report') {
+      // Once per report (spec §13.8): any footnote citing a decision of a required organ will do.
+      if (ctx.doc.footnoteRefs.some((r) => r.defined && byFootnote.get(r.key))) return;
+      const first = ctx.doc.controlObjectives[0];
+      ctx.report({
+        span: first ? first.headingSpan : ctx.doc.findingsSection?.headingSpan ?? { start: 0, end: 0 },
+        message: msg(
+          `Rapporten saknar en fotnot med beslutsreferens från ${organs}. Lägg till t.ex. [^1] där bedömningen vilar på beslutet och "[^1]: ${example} § 16/2015-02-23".`,
+          `The report lacks a footnote with a decision reference by ${organsEn}. Add e.g. [^1] where the assessment rests on the decision and "[^1]: ${example} § 16/2015-02-23".`,
+        ),
+      });
+      return;
+    }
     ctx.doc.controlObjectives.forEach((km, i) => {
       if (km.footnoteRefs.some((r) => r.defined && byFootnote.get(r.key))) return;
       // The reference goes where the assessment rests on the decision: after the grade's
@@ -36,8 +51,8 @@ export const kontrollmalKfReferens: Rule = {
       ctx.report({
         span: km.headingSpan,
         message: msg(
-          `Kontrollmål ${kmName(km, i)} saknar en fotnot med beslutsreferens från ${organs}. Lägg till t.ex. [^1] i texten och "[^1]: ${example} § 16/2015-02-23".`,
-          `Kontrollmål ${kmName(km, i)} lacks a footnote with a decision reference by ${organsEn}. Add e.g. [^1] in the text and "[^1]: ${example} § 16/2015-02-23".`,
+          `${unitName(ctx.doc, km, i)} saknar en fotnot med beslutsreferens från ${organs}. Lägg till t.ex. [^1] i texten och "[^1]: ${example} § 16/2015-02-23".`,
+          `${unitName(ctx.doc, km, i)} lacks a footnote with a decision reference by ${organsEn}. Add e.g. [^1] in the text and "[^1]: ${example} § 16/2015-02-23".`,
         ),
         fixes: [{ title: msg(`Lägg till fotnoten [^${label}] med "${example} § /"`, `Add the footnote [^${label}] with "${example} § /"`), edits, safe: false }],
       });

@@ -14,7 +14,10 @@ export const kontrollmalNumrering: Rule = {
     good: '## Kontrollmål 1: Finns mål och aktiviteter för att förbättra asyl och integration?\n…\n## Kontrollmål 2: Har återrapportering skett till kommunstyrelsen?',
   },
   check(ctx) {
+    // Only units whose headings carry numbers can be numbered wrong (spec §13.2).
+    if (ctx.doc.profile.units.discovery !== 'numbered') return;
     const kms = ctx.doc.controlObjectives;
+    const name = ctx.doc.profile.units.name;
     const edits: SpanEdit[] = [];
     kms.forEach((km, i) => {
       if (km.number === i + 1) return;
@@ -22,15 +25,16 @@ export const kontrollmalNumrering: Rule = {
       else {
         // A heading without a number gets one right after the word «Kontrollmål».
         const source = ctx.doc.text.slice(km.headingSpan.start, km.headingSpan.end);
-        const at = source.search(/kontrollmål/i);
-        if (at >= 0) {
-          const pos = km.headingSpan.start + at + 'kontrollmål'.length;
+        const word = ctx.doc.profile.units.words.map((w) => ({ w, at: source.toLowerCase().indexOf(w.toLowerCase()) })).find((x) => x.at >= 0);
+        if (word) {
+          const pos = km.headingSpan.start + word.at + word.w.length;
           edits.push({ span: { start: pos, end: pos }, newText: ` ${i + 1}` });
         }
       }
     });
     if (edits.length === 0) return;
-    const fix: Fix = { title: msg('Numrera om kontrollmålen 1, 2, 3 …', 'Renumber the kontrollmål 1, 2, 3 …'), edits, safe: true };
+    const plural = ctx.doc.profile.units.plural;
+    const fix: Fix = { title: msg(`Numrera om ${plural === 'kontrollmål' ? 'kontrollmålen' : plural} 1, 2, 3 …`, `Renumber the ${plural} 1, 2, 3 …`), edits, safe: true };
     const seen = new Set<number>();
     kms.forEach((km, i) => {
       const repeated = km.number !== null && seen.has(km.number);
@@ -39,10 +43,10 @@ export const kontrollmalNumrering: Rule = {
       ctx.report({
         span: km.headingSpan,
         message: km.number === null
-          ? msg(`Kontrollmål nummer ${i + 1} i ordningen saknar nummer. Skriv "Kontrollmål ${i + 1}: …".`, `The kontrollmål in place ${i + 1} has no number. Write "Kontrollmål ${i + 1}: …".`)
+          ? msg(`${name} nummer ${i + 1} i ordningen saknar nummer. Skriv "${name} ${i + 1}: …".`, `The ${name.toLowerCase()} in place ${i + 1} has no number. Write "${name} ${i + 1}: …".`)
           : repeated
-            ? msg(`Kontrollmål ${km.number} förekommer redan. Det här är kontrollmål ${i + 1} i ordningen; numrera om.`, `Kontrollmål ${km.number} already exists. This is kontrollmål ${i + 1} in order; renumber.`)
-            : msg(`Kontrollmål ${km.number} står i ordningen som nummer ${i + 1}. Numrera kontrollmålen 1, 2, 3 … i dokumentordning.`, `Kontrollmål ${km.number} is number ${i + 1} in order. Number the kontrollmål 1, 2, 3 … in document order.`),
+            ? msg(`${name} ${km.number} förekommer redan. Det här är ${name.toLowerCase()} ${i + 1} i ordningen; numrera om.`, `${name} ${km.number} already exists. This is ${name.toLowerCase()} ${i + 1} in order; renumber.`)
+            : msg(`${name} ${km.number} står i ordningen som nummer ${i + 1}. Numrera ${plural === 'kontrollmål' ? 'kontrollmålen' : plural} 1, 2, 3 … i dokumentordning.`, `${name} ${km.number} is number ${i + 1} in order. Number the ${plural} 1, 2, 3 … in document order.`),
         fixes: [fix],
       });
     });

@@ -2,6 +2,8 @@ import { msg } from '../i18n.js';
 import { normalizeLabel } from '../model/text.js';
 import type { AuditDocument, ControlObjective, SummaryTable } from '../model/types.js';
 import type { Fix, Rule } from './rule.js';
+import { rowNames } from '../model/units.js';
+import { sameGrade, unitNameLower } from './util.js';
 
 /** How a summary row's first cell names a kontrollmål: «Kontrollmål 2», «Kontrollmål 2: text» or «text». */
 type Naming = 'number' | 'prefixed' | 'text';
@@ -13,7 +15,12 @@ function normalizeText(s: string): string {
 }
 
 /** Whether a first cell names the kontrollmål at `index`; returns how it names it, or null. */
-function names(cell: string, km: ControlObjective, index: number): Naming | null {
+function names(cell: string, km: ControlObjective, index: number, doc?: AuditDocument): Naming | null {
+  // Other profiles name their units by their own words, a bare number or the unit's text (spec §7 v2).
+  if (doc && !doc.defaultProfile) {
+    if (!rowNames(cell, km, index, doc.profile)) return null;
+    return /^\D*\d+\D*$/u.test(cell.trim()) && cell.trim().length < 30 ? 'number' : /^\D*\d+\s*[:.–—-]/u.test(cell.trim()) ? 'prefixed' : 'text';
+  }
   const m = PREFIX.exec(cell.trim());
   const n = km.number ?? index + 1;
   if (m) {
@@ -36,7 +43,7 @@ function escapeCell(s: string): string {
 export function renderSummaryTable(doc: AuditDocument, table: SummaryTable): string {
   const kms = doc.controlObjectives;
   const used = new Set<number>();
-  const firstNaming = table.rows.length > 0 && kms.length > 0 ? names(table.rows[0].cells[0] ?? '', kms[0], 0) : null;
+  const firstNaming = table.rows.length > 0 && kms.length > 0 ? names(table.rows[0].cells[0] ?? '', kms[0], 0, doc) : null;
   const naming: Naming = firstNaming ?? (table.rows.length > 0 && PREFIX.test(table.rows[0].cells[0] ?? '') ? 'prefixed' : 'text');
   const width = Math.max(table.header.length, 2);
   const header = Array.from({ length: width }, (_, c) => table.header[c] ?? '');
@@ -45,11 +52,12 @@ export function renderSummaryTable(doc: AuditDocument, table: SummaryTable): str
     `| ${header.map(() => '---').join(' | ')} |`,
   ];
   kms.forEach((km, i) => {
-    const rowIndex = table.rows.findIndex((r, j) => !used.has(j) && names(r.cells[0] ?? '', km, i) !== null);
+    const rowIndex = table.rows.findIndex((r, j) => !used.has(j) && names(r.cells[0] ?? '', km, i, doc) !== null);
     if (rowIndex >= 0) used.add(rowIndex);
     const old = rowIndex >= 0 ? table.rows[rowIndex].cells : [];
     const n = km.number ?? i + 1;
-    const first = naming === 'number' ? `Kontrollmål ${n}` : naming === 'prefixed' ? `Kontrollmål ${n}: ${km.text}` : km.text;
+    const word = doc.profile.units.words[0] ?? doc.profile.units.name;
+    const first = naming === 'number' ? `${word} ${n}` : naming === 'prefixed' ? `${word} ${n}: ${km.text}` : km.text;
     const cells = header.map((_, c) => (c === 0 ? first : c === table.gradeColumn ? km.bedomning?.gradeText ?? '' : old[c] ?? ''));
     lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
   });
@@ -73,6 +81,8 @@ export const sammanstallning: Rule = {
     const table = doc.summaryTable;
     if (!table) return;
     const kms = doc.controlObjectives;
+    const plural = doc.profile.units.plural;
+    const lower = (km: ControlObjective, i: number) => unitNameLower(doc, km, i);
     const fix: Fix = {
       title: msg('Skapa om sammanställningen från kontrollmålen', 'Regenerate the summary table from the kontrollmål'),
       edits: [{ span: table.span, newText: renderSummaryTable(doc, table) }],
@@ -85,8 +95,8 @@ export const sammanstallning: Rule = {
         ctx.report({
           span: table.span,
           message: msg(
-            `Sammanställningen har ${table.rows.length} rader men rapporten har ${kms.length} kontrollmål; kontrollmål ${km.number ?? i + 1} saknas i tabellen.`,
-            `The summary table has ${table.rows.length} rows but the report has ${kms.length} kontrollmål; kontrollmål ${km.number ?? i + 1} is missing from the table.`,
+            `Sammanställningen har ${table.rows.length} rader men rapporten har ${kms.length} ${plural}; ${lower(km, i)} saknas i tabellen.`,
+            `The summary table has ${table.rows.length} rows but the report has ${kms.length} ${plural}; ${lower(km, i)} is missing from the table.`,
           ),
           fixes: [fix],
         });
@@ -96,20 +106,19 @@ export const sammanstallning: Rule = {
         ctx.report({
           span: row.span,
           message: msg(
-            `Raden "${row.cells[0] ?? ''}" motsvarar inget kontrollmål: rapporten har ${kms.length} kontrollmål. Ta bort raden eller skapa om tabellen.`,
-            `The row "${row.cells[0] ?? ''}" matches no kontrollmål: the report has ${kms.length}. Remove the row or regenerate the table.`,
+            (doc.defaultProfile ? `Raden "${row.cells[0] ?? ''}" motsvarar inget kontrollmål: rapporten har ${kms.length} kontrollmål. Ta bort raden eller skapa om tabellen.` : `Raden "${row.cells[0] ?? ''}" motsvarar ingen av rapportens ${plural}: den har ${kms.length}. Ta bort raden eller skapa om tabellen.`),
+            `The row "${row.cells[0] ?? ''}" matches none of the report's ${plural}: it has ${kms.length}. Remove the row or regenerate the table.`,
           ),
           fixes: [fix],
         });
         return;
       }
-      const n = km.number ?? i + 1;
-      if (!names(row.cells[0] ?? '', km, i)) {
+      if (!names(row.cells[0] ?? '', km, i, doc)) {
         ctx.report({
           span: row.span,
           message: msg(
-            `Rad ${i + 1} i sammanställningen ska gälla kontrollmål ${n} ("${km.text}") men säger "${row.cells[0] ?? ''}".`,
-            `Row ${i + 1} of the summary table should be kontrollmål ${n} ("${km.text}") but says "${row.cells[0] ?? ''}".`,
+            `Rad ${i + 1} i sammanställningen ska gälla ${lower(km, i)} ("${km.text}") men säger "${row.cells[0] ?? ''}".`,
+            `Row ${i + 1} of the summary table should be ${lower(km, i)} ("${km.text}") but says "${row.cells[0] ?? ''}".`,
           ),
           fixes: [fix],
         });
@@ -117,12 +126,13 @@ export const sammanstallning: Rule = {
       }
       const grade = km.bedomning?.gradeText ?? '';
       const cell = row.cells[table.gradeColumn] ?? '';
-      if (normalizeLabel(cell) !== normalizeLabel(grade)) {
+      // The grades compare as spec §4 v2 says; a unit graded only in the table agrees with itself.
+      if (!sameGrade(doc, cell, grade)) {
         ctx.report({
           span: row.span,
           message: msg(
-            `Sammanställningen anger "${cell}" för kontrollmål ${n}, men bedömningen i rapporten är "${grade}".`,
-            `The summary table gives "${cell}" for kontrollmål ${n}, but the assessment in the report is "${grade}".`,
+            `Sammanställningen anger "${cell}" för ${lower(km, i)}, men bedömningen i rapporten är "${grade}".`,
+            `The summary table gives "${cell}" for ${lower(km, i)}, but the assessment in the report is "${grade}".`,
           ),
           fixes: [fix],
         });

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeLabel } from '../model/text.js';
+import { agreementKey, resolveStep } from '../profiles/grades.js';
 import type { AuditDocument, ControlObjective, FrontmatterField, Span } from '../model/types.js';
 
 /** A span covering only the first line of another, for findings «on a line». */
@@ -50,4 +51,31 @@ export function isStringList(value: unknown): value is string[] {
 
 export function isReport(doc: AuditDocument): boolean {
   return doc.type === 'granskningsrapport' || doc.type === 'uppföljning';
+}
+
+/** How a unit is named in messages: «Kontrollmål 2», «Revisionsfråga 3», by the document's profile. */
+export function unitName(doc: AuditDocument, km: ControlObjective, index: number): string {
+  return `${doc.profile.units.name} ${kmName(km, index)}`;
+}
+
+/** The same in running text: «kontrollmål 2», «revisionsfråga 3». */
+export function unitNameLower(doc: AuditDocument, km: ControlObjective, index: number): string {
+  return `${doc.profile.units.name.toLowerCase()} ${kmName(km, index)}`;
+}
+
+/**
+ * The scale grade a text names, for checking that a grade is on the scale: under the default
+ * profile as version 1 did (case and white space only, so «Uppfylld» is off the scale and the
+ * fix offers «Uppfyllt»); under other profiles also ignoring adjective agreement and by the
+ * scale's symbols (spec §4 and §13.4).
+ */
+export function gradeOnScale(doc: AuditDocument, text: string): string | null {
+  return resolveStep(text, doc.scale, !doc.defaultProfile)?.name ?? null;
+}
+
+/** Two grades compared as spec §4 v2 says: ignoring case, white space and adjective agreement. */
+export function sameGrade(doc: AuditDocument, a: string, b: string): boolean {
+  const sa = resolveStep(a, doc.scale, true)?.name ?? a;
+  const sb = resolveStep(b, doc.scale, true)?.name ?? b;
+  return agreementKey(sa) === agreementKey(sb);
 }
