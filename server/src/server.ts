@@ -25,11 +25,11 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
-import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
+import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
-import { localeFrom, localize, msg, type Locale } from './i18n.js';
+import { localeFrom, localize, type Locale } from './i18n.js';
 import { lintDocument } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
@@ -368,9 +368,8 @@ export function startServer(connection: Connection): void {
   connection.onRenameRequest(async (p) => {
     const c = await contextFor(p.textDocument.uri);
     if (!c) return null;
-    if (!validLabel(p.newName)) {
-      throw new ResponseError(-32602, localize(msg(`"${p.newName}" kan inte vara en fotnotsetikett: den får inte innehålla blanksteg, [, ] eller ^.`, `"${p.newName}" cannot be a footnote label: it may not contain white space, [, ] or ^.`), c.ctx.locale));
-    }
+    const problem = renameProblem(c.ctx, offsetOf(c.ctx, p), p.newName);
+    if (problem) throw new ResponseError(-32602, localize(problem, c.ctx.locale));
     const edit = rename(c.ctx, offsetOf(c.ctx, p), p.newName);
     return edit ? withVersion(edit, c.doc) : null;
   });
