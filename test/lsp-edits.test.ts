@@ -50,7 +50,7 @@ describe('edits and positions the language server sends (issue 16): a buffer tha
   let bomServer: LspClient;
   let plain: string;
   let bom: string;
-  const request = <T>(method: string, params: { textDocument: { uri: string } }) =>
+  const request = <T>(method: string, params: { textDocument: { uri: string }; [key: string]: unknown }) =>
     (params.textDocument.uri === bom ? bomServer : plainServer).connection.sendRequest(method, params) as Promise<T>;
 
   before(function () {
