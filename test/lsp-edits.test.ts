@@ -37,7 +37,7 @@ function apply(text: string, edit: Versioned | null, uri: string): string {
 
 /** A value with every position on line 0 one character later: where the same place is in a buffer with a BOM. */
 function later<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) => {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
     const p = v as Position;
     return v !== null && typeof v === 'object' && typeof p.line === 'number' && typeof p.character === 'number' && p.line === 0 ? { ...p, character: p.character + 1 } : v;
   }) as T;
