@@ -25,15 +25,16 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
-import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
+import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
-import { localeFrom, localize, msg, type Locale } from './i18n.js';
+import { localeFrom, localize, type Locale } from './i18n.js';
 import { lintDocument, parseOptions } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
+import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
 
 /**
@@ -204,7 +205,8 @@ export function startServer(connection: Connection): void {
     const locale = localeOf(settings);
     publishConfigProblems(loaded, locale);
     const model = modelFor(doc, loaded);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
+    const found = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
+    const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
@@ -222,7 +224,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Everything a feature needs for one document, or null for files that are not audit documents. */
-  async function contextFor(uri: string): Promise<{ ctx: FeatureContext; doc: TextDocument; dir: string | null } | null> {
+  async function contextFor(uri: string): Promise<{ ctx: FeatureContext; doc: TextDocument; dir: string | null; bom: boolean } | null> {
     const doc = documents.get(uri);
     if (!doc || !isAuditDocument(uri)) return null;
     const settings = await settingsFor(uri);
@@ -231,10 +233,13 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today }), doc: current, dir };
+    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today }), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
-  const offsetOf = (ctx: FeatureContext, p: TextDocumentPositionParams) => ctx.doc.lines.offsetAt(p.position);
+  // A buffer that starts with a BOM counts it on line 0; the model does not (see bom-positions.ts).
+  type Context = { ctx: FeatureContext; bom: boolean };
+  const offsetOf = (c: Context, p: TextDocumentPositionParams) => c.ctx.doc.lines.offsetAt(positionFromClient(p.position, c.bom));
+  const toClient = <T>(c: Context, value: T): T => shiftPositions(value, c.ctx.uri, c.bom, 'toClient');
 
   /**
    * A report a missiv names exists when it is on disk or open in the editor: a report just
@@ -347,54 +352,55 @@ export function startServer(connection: Connection): void {
   // Editor features: each handler builds the context of the current version and asks its module.
   connection.onCompletion(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? completions(c.ctx, offsetOf(c.ctx, p)) : [];
+    return c ? toClient(c, completions(c.ctx, offsetOf(c, p))) : [];
   });
   connection.onHover(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? hover(c.ctx, offsetOf(c.ctx, p)) : null;
+    return c ? toClient(c, hover(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onDefinition(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? definition(c.ctx, offsetOf(c.ctx, p)) : null;
+    return c ? toClient(c, definition(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onReferences(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? references(c.ctx, offsetOf(c.ctx, p), p.context.includeDeclaration) : [];
+    return c ? toClient(c, references(c.ctx, offsetOf(c, p), p.context.includeDeclaration)) : [];
   });
   connection.onPrepareRename(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? prepareRename(c.ctx, offsetOf(c.ctx, p)) : null;
+    return c ? toClient(c, prepareRename(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onRenameRequest(async (p) => {
     const c = await contextFor(p.textDocument.uri);
     if (!c) return null;
-    if (!validLabel(p.newName)) {
-      throw new ResponseError(-32602, localize(msg(`"${p.newName}" kan inte vara en fotnotsetikett: den får inte innehålla blanksteg, [, ] eller ^.`, `"${p.newName}" cannot be a footnote label: it may not contain white space, [, ] or ^.`), c.ctx.locale));
-    }
-    const edit = rename(c.ctx, offsetOf(c.ctx, p), p.newName);
-    return edit ? withVersion(edit, c.doc) : null;
+    const problem = renameProblem(c.ctx, offsetOf(c, p), p.newName);
+    if (problem) throw new ResponseError(-32602, localize(problem, c.ctx.locale));
+    const edit = rename(c.ctx, offsetOf(c, p), p.newName);
+    return edit ? toClient(c, withVersion(edit, c.doc)) : null;
   });
   connection.onDocumentSymbol(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? documentSymbols(c.ctx) : [];
+    return c ? toClient(c, documentSymbols(c.ctx)) : [];
   });
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
   connection.onFoldingRanges(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? foldingRanges(c.ctx) : [];
+    return c ? toClient(c, foldingRanges(c.ctx)) : [];
   });
   connection.onCodeLens(async (p) => {
     const c = await contextFor(p.textDocument.uri);
-    return c ? codeLenses(c.ctx) : [];
+    return c ? toClient(c, codeLenses(c.ctx)) : [];
   });
   connection.onCodeAction(async (p) => {
     const c = await contextFor(p.textDocument.uri);
     if (!c) return [];
-    const start = c.ctx.doc.lines.offsetAt(p.range.start);
-    const end = c.ctx.doc.lines.offsetAt(p.range.end);
-    return codeActions(c.ctx, { start, end, version: c.doc.version, only: p.context.only, diagnostics: p.context.diagnostics }, {
+    const range = shiftPositions(p.range, c.ctx.uri, c.bom, 'fromClient');
+    const start = c.ctx.doc.lines.offsetAt(range.start);
+    const end = c.ctx.doc.lines.offsetAt(range.end);
+    const diagnostics = shiftPositions(p.context.diagnostics, c.ctx.uri, c.bom, 'fromClient');
+    return toClient(c, codeActions(c.ctx, { start, end, version: c.doc.version, only: p.context.only, diagnostics }, {
       fileExists: c.dir ? existsOnDiskOrOpen(c.dir) : undefined,
-    });
+    }));
   });
 
   /** Ties an edit of one document to the version it was computed for. */

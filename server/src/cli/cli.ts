@@ -25,8 +25,9 @@ Användning:
              kontrollmålens numrering och sammanställningstabellen
   --locale   språk för meddelanden: sv (standard) eller en
 
-Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
-oläslig fil. Export: 0 när filen skrivits, 2 annars.
+Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning, en
+oläslig fil eller en rättning som inte kunde skrivas (filen lämnas då orörd).
+Export: 0 när filen skrivits, 2 annars.
 `,
   en: `granska ${VERSION} — checks Swedish municipal audit reports (*.rev.md)
 
@@ -45,8 +46,9 @@ Usage:
              kontrollmål numbering and the summary table
   --locale   message language: sv (default) or en
 
-Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
-file. Export: 0 when the file was written, 2 otherwise.
+Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage, an unreadable
+file or a fix that could not be written (the file is then left untouched).
+Export: 0 when the file was written, 2 otherwise.
 `,
 };
 
@@ -115,12 +117,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   for (const m of missing) io.stderr(locale === 'en' ? `granska: no such file or folder: ${m}\n` : `granska: filen eller mappen finns inte: ${m}\n`);
   const run = lintFiles(files, { fix: !!values.fix, locale });
   for (const u of run.unreadable) io.stderr(locale === 'en' ? `granska: cannot read ${u.file} (${u.reason})\n` : `granska: kan inte läsa ${u.file} (${u.reason})\n`);
+  for (const u of run.unwritable) io.stderr(locale === 'en' ? `granska: cannot write ${u.file} (${u.reason}); the file is unchanged\n` : `granska: kan inte skriva ${u.file} (${u.reason}); filen är oförändrad\n`);
   if (format === 'json') io.stdout(formatJson(run.results));
   else if (format === 'sarif') io.stdout(formatSarif(run.results, locale, VERSION, io.cwd));
   else if (files.length > 0 || missing.length === 0) {
     for (const f of run.fixed) io.stderr(locale === 'en' ? `granska: fixed ${f}\n` : `granska: rättade ${f}\n`);
     io.stdout(formatText(run.results, locale));
   }
-  if (missing.length > 0 || run.unreadable.length > 0) return 2;
+  if (missing.length > 0 || run.unreadable.length > 0 || run.unwritable.length > 0) return 2;
   return run.results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

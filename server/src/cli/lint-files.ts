@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from '../config/load.js';
 import type { Locale } from '../i18n.js';
+import { writeFileAtomic } from '../io/write-file.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
 import type { FileResult } from './format.js';
@@ -46,6 +47,8 @@ export function collectFiles(paths: readonly string[]): { files: string[]; missi
 export interface LintRun {
   results: FileResult[];
   unreadable: { file: string; reason: string }[];
+  /** Files whose fixes could not be written; each is left as it was. */
+  unwritable: { file: string; reason: string }[];
   fixed: string[];
 }
 
@@ -53,7 +56,7 @@ export interface LintRun {
 export function lintFiles(files: readonly string[], options: { fix: boolean; locale: Locale }): LintRun {
   const cache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
-  const run: LintRun = { results: [], unreadable: [], fixed: [] };
+  const run: LintRun = { results: [], unreadable: [], unwritable: [], fixed: [] };
   for (const file of files) {
     const dir = path.dirname(path.resolve(file));
     const loaded = loadConfigFor(dir, cache);
@@ -74,16 +77,18 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
     }
     const env = { config: loaded.config, fileExists: fileExistsFrom(dir) };
     if (options.fix) {
-      const fixed = fixAll(text, (t) => runRules(parseWithConfig(t, loaded.config), env));
+      // The fixes' spans are offsets into the model's text, which has no BOM: fix that text
+      // and put the BOM back when writing, so that nothing shifts by one character.
+      const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+      const body = bom ? text.slice(1) : text;
+      const fixed = fixAll(body, (t) => runRules(parseWithConfig(t, loaded.config), env));
       if (fixed.changed) {
-        // Keep the BOM the file had; the model works on the text without it.
-        const bom = text.charCodeAt(0) === 0xfeff && fixed.text.charCodeAt(0) !== 0xfeff ? '\ufeff' : '';
         try {
-          fs.writeFileSync(file, bom + fixed.text);
+          writeFileAtomic(file, bom + fixed.text);
           run.fixed.push(file);
           text = bom + fixed.text;
         } catch (e) {
-          run.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+          run.unwritable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
         }
       }
     }

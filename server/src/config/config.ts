@@ -69,7 +69,10 @@ const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'refere
  * with a position, and the valid parts still apply, so one typo does not switch off
  * the whole configuration.
  */
-export function parseConfig(text: string, file: string | null, ruleIds: ReadonlySet<string>): LoadedConfig {
+export function parseConfig(input: string, file: string | null, ruleIds: ReadonlySet<string>): LoadedConfig {
+  // Notepad saves a BOM; it is no JSON but no mistake either. Positions refer to the text
+  // without it, as the editor shows the file, and as for reports.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });

@@ -1,5 +1,7 @@
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { msg, type Msg } from '../i18n.js';
 import { formatDecision } from '../model/decisions.js';
+import { normalizeLabel } from '../model/text.js';
 import type { DecisionRef, FootnoteDef, FootnoteRef } from '../model/types.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
 
@@ -71,15 +73,38 @@ export function prepareRename(ctx: FeatureContext, offset: number): { range: Ran
   return at ? { range: rangeOf(doc, at), placeholder: target.label } : null;
 }
 
-/** A valid footnote label: no white space, brackets or caret. */
-export function validLabel(name: string): boolean {
-  return /^[^\s[\]^]+$/.test(name);
+/** micromark's limit: a footnote label longer than this is no label, and the footnote breaks. */
+const MAX_LABEL_LENGTH = 999;
+
+/**
+ * Why `newName` cannot replace the label of the footnote at `offset`, or null when it can.
+ * Each reason is a way the renamed footnote would stop being the same footnote: characters
+ * a label cannot hold, a trailing backslash that escapes the closing `]`, a label longer than
+ * micromark reads, or the label of another footnote, which would silently merge the two.
+ */
+export function renameProblem(ctx: FeatureContext, offset: number, newName: string): Msg | null {
+  const shown = newName.length > 40 ? `${newName.slice(0, 40)}…` : newName;
+  if (!/^[^\s[\]^]+$/.test(newName)) {
+    return msg(`"${shown}" kan inte vara en fotnotsetikett: den får inte vara tom eller innehålla blanksteg, [, ] eller ^.`, `"${shown}" cannot be a footnote label: it may not be empty or contain white space, [, ] or ^.`);
+  }
+  if (newName.endsWith('\\')) {
+    return msg(`"${shown}" kan inte vara en fotnotsetikett: ett \\ sist gör att ] inte längre avslutar etiketten.`, `"${shown}" cannot be a footnote label: a trailing \\ stops ] from closing the label.`);
+  }
+  if (newName.length > MAX_LABEL_LENGTH) {
+    return msg(`Etiketten är ${newName.length} tecken lång; en fotnotsetikett får vara högst ${MAX_LABEL_LENGTH} tecken.`, `The label is ${newName.length} characters long; a footnote label may have at most ${MAX_LABEL_LENGTH}.`);
+  }
+  const target = targetAt(ctx, offset);
+  const key = normalizeLabel(newName);
+  if (target?.kind === 'footnote' && key !== target.key && [...ctx.doc.footnoteRefs, ...ctx.doc.footnoteDefs].some((x) => x.key === key)) {
+    return msg(`Fotnoten [^${shown}] finns redan: att byta namn till den skulle slå ihop två fotnoter. Välj en annan etikett.`, `The footnote [^${shown}] already exists: renaming to it would merge two footnotes. Choose another label.`);
+  }
+  return null;
 }
 
-/** Renames a footnote label in every reference and its definition. Null when there is nothing to rename or the name is invalid. */
+/** Renames a footnote label in every reference and its definition. Null when there is nothing to rename or the name cannot be used (see `renameProblem`). */
 export function rename(ctx: FeatureContext, offset: number, newName: string): WorkspaceEdit | null {
   const target = targetAt(ctx, offset);
-  if (target?.kind !== 'footnote' || !validLabel(newName)) return null;
+  if (target?.kind !== 'footnote' || renameProblem(ctx, offset, newName)) return null;
   const { doc } = ctx;
   const edits: TextEdit[] = [...doc.footnoteRefs.filter((r) => r.key === target.key), ...doc.footnoteDefs.filter((d) => d.key === target.key)]
     .map((x) => ({ range: rangeOf(doc, labelSpan(doc.text, x)), newText: newName }));

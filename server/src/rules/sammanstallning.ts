@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import { normalizeLabel } from '../model/text.js';
+import type { TableCell } from 'mdast';
 import type { AuditDocument, ControlObjective, SummaryTable } from '../model/types.js';
 import type { Fix, Rule } from './rule.js';
 import { rowNames } from '../model/units.js';
@@ -36,32 +37,97 @@ function escapeCell(s: string): string {
 }
 
 /**
+ * What the author wrote in a table cell, without its pipes and the white space around it:
+ * links, footnote references, emphasis, code and escapes as they stand in the source.
+ */
+function cellSource(text: string, cell: TableCell | undefined): string | null {
+  const start = cell?.position?.start.offset;
+  const end = cell?.position?.end.offset;
+  if (start === undefined || end === undefined) return null;
+  let s = text.slice(start, end).trimEnd();
+  if (s.startsWith('|')) s = s.slice(1);
+  // A closing pipe ends the cell unless it is escaped (an odd number of backslashes before it).
+  if (/(?:^|[^\\])(?:\\\\)*\|$/.test(s)) s = s.slice(0, -1);
+  return s.trim();
+}
+
+/**
+ * The cell the fix writes where a kept row must say something new: the old cell's source with
+ * its plain text replaced, so that emphasis, a link or a footnote reference around it stay
+ * (a lost `[^3]` would leave its definition unused); the new text alone when the plain text
+ * cannot be found in the source (escapes or entities in it).
+ */
+function revisedCell(source: string | null, plain: string, next: string): string {
+  const at = source && plain ? source.indexOf(plain) : -1;
+  if (source === null || at < 0) return plain === '' && source ? `${escapeCell(next)}${source}` : escapeCell(next);
+  return source.slice(0, at) + escapeCell(next) + source.slice(at + plain.length);
+}
+
+/** The header row and the alignment row, as written: the fix changes neither. */
+function headSource(text: string, table: SummaryTable): string | null {
+  const header = table.table.children[0]?.position?.end.offset;
+  if (header === undefined) return null;
+  const afterHeader = text.indexOf('\n', header);
+  if (afterHeader < 0 || afterHeader >= table.span.end) return null;
+  const lineEnd = text.indexOf('\n', afterHeader + 1);
+  const end = lineEnd < 0 || lineEnd > table.span.end ? table.span.end : lineEnd;
+  return text.slice(table.span.start, end).replace(/\r$/, '');
+}
+
+/**
+ * How the table names kontrollmål: as the first row that names any of them does, so that rows
+ * out of order keep their form («Kontrollmål 2» stays a number, not number and text).
+ */
+function namingOf(table: SummaryTable, kms: readonly ControlObjective[], doc: AuditDocument): Naming | null {
+  for (const row of table.rows) {
+    for (let i = 0; i < kms.length; i++) {
+      const naming = names(row.cells[0] ?? '', kms[i], i, doc);
+      if (naming) return naming;
+    }
+  }
+  return null;
+}
+
+/**
  * Writes the summary table anew from the kontrollmål: one row per kontrollmål in order,
  * grades from the headings, and any other columns (a comment, say) kept from the row that
  * named the same kontrollmål, so regenerating never loses an auditor's text that still applies.
+ * Everything it need not change keeps its source: the header and alignment rows, every kept
+ * cell (links, footnote references, emphasis, code, escapes) and every row that still agrees.
  */
 export function renderSummaryTable(doc: AuditDocument, table: SummaryTable): string {
+  const { text } = doc;
   const kms = doc.controlObjectives;
   const used = new Set<number>();
-  const firstNaming = table.rows.length > 0 && kms.length > 0 ? names(table.rows[0].cells[0] ?? '', kms[0], 0, doc) : null;
-  const naming: Naming = firstNaming ?? (table.rows.length > 0 && PREFIX.test(table.rows[0].cells[0] ?? '') ? 'prefixed' : 'text');
+  const naming: Naming = namingOf(table, kms, doc) ?? (table.rows.length > 0 && PREFIX.test(table.rows[0].cells[0] ?? '') ? 'prefixed' : 'text');
   const width = Math.max(table.header.length, 2);
   const header = Array.from({ length: width }, (_, c) => table.header[c] ?? '');
-  const lines = [
-    `| ${header.map(escapeCell).join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-  ];
+  const head = headSource(text, table);
+  const lines = head !== null ? [head] : [`| ${header.map(escapeCell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
   kms.forEach((km, i) => {
     const rowIndex = table.rows.findIndex((r, j) => !used.has(j) && names(r.cells[0] ?? '', km, i, doc) !== null);
     if (rowIndex >= 0) used.add(rowIndex);
     const old = rowIndex >= 0 ? table.rows[rowIndex].cells : [];
+    const oldNode = rowIndex >= 0 ? table.table.children[rowIndex + 1] : undefined;
     const n = km.number ?? i + 1;
     const word = doc.profile.units.words[0] ?? doc.profile.units.name;
     const first = naming === 'number' ? `${word} ${n}` : naming === 'prefixed' ? `${word} ${n}: ${km.text}` : km.text;
-    const cells = header.map((_, c) => (c === 0 ? first : c === table.gradeColumn ? km.bedomning?.gradeText ?? '' : old[c] ?? ''));
-    lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
+    const grade = km.bedomning?.gradeText ?? '';
+    let changed = !oldNode || oldNode.children.length !== width;
+    const cells = header.map((_, c) => {
+      const source = cellSource(text, oldNode?.children[c]);
+      const plain = old[c] ?? '';
+      const keeps = c === 0 ? names(plain, km, i, doc) === naming : c === table.gradeColumn ? sameGrade(doc, plain, grade) : true;
+      if (keeps && source !== null) return source;
+      changed = true;
+      if (c === 0) return revisedCell(source, plain, first);
+      if (c === table.gradeColumn) return revisedCell(source, plain, grade);
+      return '';
+    });
+    const rowSpan = rowIndex >= 0 ? table.rows[rowIndex].span : null;
+    lines.push(!changed && rowSpan ? text.slice(rowSpan.start, rowSpan.end) : `| ${cells.join(' | ')} |`);
   });
-  return lines.join(doc.text.includes('\r\n') ? '\r\n' : '\n');
+  return lines.join(text.includes('\r\n') ? '\r\n' : '\n');
 }
 
 export const sammanstallning: Rule = {
