@@ -9,6 +9,8 @@ let client: LanguageClient | undefined;
 interface Status {
   total: number;
   complete: number;
+  /** The profile's name for its units, in the plural (spec §13); older servers send none. */
+  units?: string;
 }
 
 function isAuditDocument(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -98,7 +100,10 @@ async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
     return;
   }
   const done = status.complete === status.total;
-  item.text = `$(${done ? 'pass' : 'checklist'}) ${vscode.l10n.t('{0}/{1} kontrollmål complete', status.complete, status.total)}`;
+  const label = !status.units || status.units === 'kontrollmål'
+    ? vscode.l10n.t('{0}/{1} kontrollmål complete', status.complete, status.total)
+    : vscode.l10n.t('{0}/{1} {2} complete', status.complete, status.total, status.units);
+  item.text = `$(${done ? 'pass' : 'checklist'}) ${label}`;
   item.tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
   item.show();
 }

@@ -13,7 +13,8 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
   const { doc, locale } = ctx;
   const t = (sv: string, en: string) => localize(msg(sv, en), locale);
   const grades = scaleOf(doc, ctx.config).grades;
-  const organs = ctx.config.requiredOrgans.join('/') || 'KF';
+  const organs = (doc.profile.references.organs ?? ctx.config.requiredOrgans).join('/') || 'KF';
+  const requirement = doc.profile.references.required;
   return doc.controlObjectives.map((km) => {
     const s = summarize(doc, km, grades, ctx.config);
     const parts: string[] = [];
@@ -25,6 +26,11 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
     else if (s.noneNeeded) parts.push(t('inga rekommendationer', 'no recommendations'));
     else parts.push(t('⚠ rekommendationer saknas', '⚠ no recommendations'));
     const k = new Set(s.requiredDecisions.map((d) => d.raw)).size;
+    // A profile that asks no decision reference per unit (spec §13.8) gets no warning for one.
+    if (requirement !== 'unit') {
+      if (k > 0) parts.push(t(`${k} ${organs}-${k === 1 ? 'referens' : 'referenser'}`, `${k} ${organs} ${k === 1 ? 'reference' : 'references'}`));
+      return { range: rangeOf(doc, km.headingSpan), command: { title: parts.join(' · '), command: '' } };
+    }
     parts.push(k > 0 ? t(`${k} ${organs}-${k === 1 ? 'referens' : 'referenser'}`, `${k} ${organs} ${k === 1 ? 'reference' : 'references'}`) : t(`⚠ ${organs}-referens saknas`, `⚠ no ${organs} reference`));
     return { range: rangeOf(doc, km.headingSpan), command: { title: parts.join(' · '), command: '' } };
   });

@@ -41,8 +41,8 @@ function frontmatterBlock(doc: AuditDocument): { contentStart: number; contentEn
 
 /** Keys that belong in each kind of document (spec §2), in the order they are usually written. */
 const KEYS_BY_TYPE: Record<string, readonly string[]> = {
-  granskningsrapport: ['typ', 'kommun', 'titel', 'datum', 'status', 'skala', 'revisionsbyrå', 'författare', 'granskade', 'diarienummer'],
-  uppföljning: ['typ', 'kommun', 'titel', 'datum', 'status', 'skala', 'revisionsbyrå', 'författare', 'granskade', 'diarienummer', 'tidigare'],
+  granskningsrapport: ['typ', 'kommun', 'titel', 'datum', 'status', 'skala', 'revisionsbyrå', 'författare', 'granskade', 'diarienummer', 'profil'],
+  uppföljning: ['typ', 'kommun', 'titel', 'datum', 'status', 'skala', 'revisionsbyrå', 'författare', 'granskade', 'diarienummer', 'tidigare', 'profil'],
   förstudie: ['typ', 'kommun', 'titel', 'datum', 'status', 'revisionsbyrå', 'författare', 'granskade', 'diarienummer'],
   missiv: ['typ', 'kommun', 'titel', 'datum', 'diarienummer', 'till', 'kännedom', 'svar_senast', 'rapport', 'undertecknare', 'revisionsbyrå', 'status'],
 };
@@ -103,8 +103,17 @@ function frontmatterCompletions(ctx: FeatureContext, offset: number, line: Line,
         return DOCUMENT_TYPES.map((t) => simple(t, CompletionItemKind.EnumMember, valueRange(typed.length), localize(TYPE_DOCS[t], locale)));
       case 'status':
         return STATUS_VALUES.map((s, i) => ({ ...simple(s, CompletionItemKind.EnumMember, valueRange(typed.length), localize(STATUS_DOCS[s], locale)), sortText: String(i) }));
-      case 'skala':
-        return [...ctx.config.scales.entries()].map(([name, grades]) => simple(name, CompletionItemKind.EnumMember, valueRange(typed.length), grades.join(' · ')));
+      case 'skala': {
+        // The configuration's scales, then those the document's profile brings (verbal, traffic lights).
+        const own = Object.entries(doc.profile.scales).filter(([name]) => !ctx.config.scales.has(name)).map(([name, steps]) => [name, steps.map((x) => x.name)] as const);
+        return [...ctx.config.scales.entries(), ...own].map(([name, grades]) => simple(name, CompletionItemKind.EnumMember, valueRange(typed.length), grades.join(' · ')));
+      }
+      case 'profil':
+        return [...ctx.config.profiles.values()].map((p, i) => ({
+          ...simple(p.name, CompletionItemKind.EnumMember, valueRange(typed.length), p.description),
+          detail: p.name === ctx.config.profile ? localize(msg('standard', 'default'), locale) : p.builtin ? localize(msg('inbyggd', 'built in'), locale) : localize(msg('från konfigurationen', 'from the configuration'), locale),
+          sortText: String(i).padStart(2, '0'),
+        }));
       case 'kommun':
         return KOMMUNER.map((k) => ({ ...simple(k.formal, CompletionItemKind.Value, valueRange(typed.length)), detail: k.lan, filterText: k.formal }));
       case 'datum':
@@ -214,19 +223,24 @@ function headingCompletions(ctx: FeatureContext, offset: number, line: Line): Co
   if (m[1] === '##') {
     const findings = doc.findingsSection;
     if (!findings || line.start < findings.headingSpan.end || line.start > findings.span.end) return null;
+    // The profile's unit heading: «Kontrollmål 3: », «Revisionsfråga 3: », when its units are numbered headings.
+    const unit = doc.profile.units;
+    if (unit.discovery !== 'numbered' || unit.level !== 2) return null;
+    const word = unit.words[0] ?? unit.name;
     const before = doc.controlObjectives.filter((km) => km.headingSpan.start < line.start);
     const next = before.length > 0 ? (before[before.length - 1].number ?? before.length) + 1 : 1;
     return [{
-      label: `Kontrollmål ${next}: `,
+      label: `${word} ${next}: `,
       kind: CompletionItemKind.Snippet,
-      detail: localize(msg('nästa kontrollmål', 'next control objective'), locale),
-      filterText: `Kontrollmål ${next}`,
-      textEdit: { range, newText: `Kontrollmål ${next}: \${1:text}` },
+      detail: doc.defaultProfile ? localize(msg('nästa kontrollmål', 'next control objective'), locale) : localize(msg(`nästa ${unit.name.toLowerCase()}`, `next ${unit.name.toLowerCase()}`), locale),
+      filterText: `${word} ${next}`,
+      textEdit: { range, newText: `${word} ${next}: \${1:text}` },
       insertTextFormat: InsertTextFormat.Snippet,
     }];
   }
   const km = doc.controlObjectives.find((k) => line.start > k.headingSpan.start && line.start <= k.span.end);
-  if (!km) return null;
+  // Subsection headings are offered where the profile puts observations, assessment and recommendations under the unit.
+  if (!km || doc.profile.observations.place !== 'subsection' || doc.profile.assessment.place !== 'subsection' || doc.profile.recommendations.place !== 'unit') return null;
   return missingSubsections(km, line.start).map((s, i) => ({
     label: s.label,
     kind: CompletionItemKind.Snippet,

@@ -4,7 +4,7 @@ import { scaleOf } from '../lint/lint.js';
 import { formatDecision } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
 import type { DecisionRef } from '../model/types.js';
-import { resolveGrade } from '../rules/util.js';
+import { gradeOnScale } from '../rules/util.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
 import { longDate, summarize } from './summary.js';
 
@@ -34,7 +34,7 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
   for (const km of doc.controlObjectives) {
     const g = km.bedomning?.gradeSpan;
     if (g && contains(g, offset)) {
-      const resolved = resolveGrade(km.bedomning!.gradeText, grades.grades);
+      const resolved = gradeOnScale(doc, km.bedomning!.gradeText);
       const scale = grades.grades.map((x) => (x === resolved ? `**${x}**` : x)).join(' · ');
       const head = resolved
         ? t(`Grad på skalan *${grades.name}* (högst först):`, `A grade of the scale *${grades.name}* (highest first):`)
@@ -43,7 +43,7 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     }
     if (contains(km.headingSpan, offset)) {
       const s = summarize(doc, km, grades.grades, ctx.config);
-      const lines: string[] = [`**Kontrollmål ${km.number ?? ''}${km.text ? `: ${km.text}` : ''}**`, ''];
+      const lines: string[] = [`**${doc.profile.units.name} ${km.number ?? (doc.defaultProfile ? '' : doc.controlObjectives.indexOf(km) + 1)}${km.text ? `: ${km.text}` : ''}**`, ''];
       lines.push(s.grade ? `${t('Bedömning', 'Assessment')}: **${s.grade.text || '—'}**${s.grade.valid ? '' : t(' (inte på skalan)', ' (not on the scale)')}` : t('Bedömning saknas.', 'No assessment.'));
       lines.push('');
       if (s.recommendations.length > 0) {

@@ -1,29 +1,24 @@
 import type { GranskaConfig } from '../config/config.js';
-import { scaleOf } from '../lint/lint.js';
 import type { AuditDocument } from '../model/types.js';
-import { resolveGrade } from '../rules/util.js';
+import { isComplete, summarize } from './summary.js';
 
 export interface ControlObjectiveStatus {
   total: number;
-  /** Kontrollmål with a grade on the scale, recommendations and a footnoted decision by a required organ. */
+  /** Units with a grade on the scale, recommendations and the decision references their profile requires. */
   complete: number;
+  /** What the document's profile calls its units, in the plural («revisionsfrågor»); absent for kontrollmål. */
+  units?: string;
 }
 
 /**
- * How many kontrollmål are complete, for the status bar: a bedömning with a grade of the
- * document's scale, a Rekommendation section, and a footnote whose definition holds a
- * decision reference by a required organ. Null for documents without kontrollmål by nature.
+ * How many units are complete, for the status bar: a grade of the document's scale,
+ * recommendations as the profile places them, and the decision references it requires
+ * (spec §13). Null for documents without units by nature.
  */
 export function controlObjectiveStatus(doc: AuditDocument, config: GranskaConfig): ControlObjectiveStatus | null {
   if (doc.type !== 'granskningsrapport' && doc.type !== 'uppföljning') return null;
-  const required = new Set(config.requiredOrgans);
-  const decided = new Set(doc.decisions.filter((d) => d.footnote !== null && required.has(d.organ)).map((d) => d.footnote));
-  const grades = scaleOf(doc, config).grades;
-  const complete = doc.controlObjectives.filter(
-    (km) =>
-      km.bedomning !== null && resolveGrade(km.bedomning.gradeText, grades) !== null &&
-      km.rekommendation !== null &&
-      km.footnoteRefs.some((r) => r.defined && decided.has(r.key)),
-  ).length;
-  return { total: doc.controlObjectives.length, complete };
+  const complete = doc.controlObjectives.filter((km) => isComplete(doc, summarize(doc, km, doc.scale.grades, config))).length;
+  const status: ControlObjectiveStatus = { total: doc.controlObjectives.length, complete };
+  if (doc.profile.units.plural !== 'kontrollmål') status.units = doc.profile.units.plural;
+  return status;
 }

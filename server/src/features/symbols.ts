@@ -1,8 +1,8 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import { localize, msg } from '../i18n.js';
-import { scaleOf } from '../lint/lint.js';
 import type { Section } from '../model/types.js';
 import { contentEnd } from '../rules/edits.js';
+import { gradeOnScale } from '../rules/util.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import { rangeOf, type FeatureContext } from './context.js';
 
@@ -12,14 +12,13 @@ import { rangeOf, type FeatureContext } from './context.js';
  */
 export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   const { doc, locale } = ctx;
-  const grades = scaleOf(doc, ctx.config).grades;
   const byHeading = new Map(doc.controlObjectives.map((km) => [km.headingSpan.start, km]));
   const toSymbol = (s: Section): DocumentSymbol => {
     const km = byHeading.get(s.headingSpan.start);
     let detail: string | undefined;
     if (km) {
       const g = km.bedomning?.gradeText;
-      detail = g ? (grades.some((x) => x.toLowerCase() === g.toLowerCase()) ? g : `${g} ?`) : localize(msg('saknar bedömning', 'no assessment'), locale);
+      detail = g ? (gradeOnScale(doc, g) !== null ? g : `${g} ?`) : localize(msg('saknar bedömning', 'no assessment'), locale);
     }
     return {
       name: s.title.trim() || '#'.repeat(s.depth),

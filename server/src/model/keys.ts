@@ -17,6 +17,7 @@ export const FRONTMATTER_KEYS: Readonly<Record<string, Msg>> = {
   svar_senast: msg('Sista dag för svar, ÅÅÅÅ-MM-DD.', 'Reply deadline, YYYY-MM-DD.'),
   rapport: msg('Sökväg till rapporten, relativt detta dokument.', 'Path of the report, relative to this document.'),
   undertecknare: msg('Lista med undertecknare, var och en med namn och roll.', 'List of signatories, each with namn and roll.'),
+  profil: msg('Husprofil: hur rapporten är uppbyggd (kapitel, enheter, var bedömningar och rekommendationer står), t.ex. kontrollmal.', 'House profile: how the report is structured (chapters, units, where assessments and recommendations stand), e.g. kontrollmal.'),
   tidigare: msg('Sökväg till den tidigare rapport som en uppföljning följer upp.', 'Path of the earlier report that a follow-up follows up.'),
 };
 

@@ -27,6 +27,7 @@ export const TEXT = {
   noGrade: 'Saknar bedömning',
   controlObjective: 'Kontrollmål',
   summaryHeading: 'Bedömningar mot kontrollmål',
+  summaryHeadingPrefix: 'Bedömningar mot',
   page: 'Sida',
 } as const;
 

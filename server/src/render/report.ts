@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
 import { scaleOf } from '../lint/lint.js';
 import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
-import { kmName, resolveGrade } from '../rules/util.js';
+import { gradeOnScale, kmName } from '../rules/util.js';
 import { rehypeRawBlocks } from './raw-html.js';
 import { hasClass, textOf } from './hast-tools.js';
 import { dataUri, type ImageResolver } from './images.js';
@@ -217,11 +217,15 @@ class ReportBuilder {
   private readonly kmByHeading = new Map<number, ControlObjective>();
   private readonly gradeHeadings = new Map<number, ControlObjective>();
   private readonly recommendationHeadings = new Set<number>();
+  private readonly badgeAfter = new Map<number, string>();
 
   constructor(private readonly doc: AuditDocument, private readonly grades: readonly string[]) {
     for (const km of doc.controlObjectives) {
       this.kmByHeading.set(km.headingSpan.start, km);
-      if (km.bedomning) this.gradeHeadings.set(km.bedomning.headingSpan.start, km);
+      // A grade written in its heading becomes the heading's badge; one written in prose or a
+      // table (spec §13.4) is shown as a badge after the heading of the unit or its assessment.
+      if (km.bedomning && (km.bedomning.gradeFrom === 'heading' || (!km.bedomning.gradeText && doc.profile.assessment.place === 'subsection'))) this.gradeHeadings.set(km.bedomning.headingSpan.start, km);
+      else if (km.bedomning?.gradeText) this.badgeAfter.set(km.bedomning.headingSpan.start, km.bedomning.gradeText);
       if (km.rekommendation) this.recommendationHeadings.add(km.rekommendation.headingSpan.start);
     }
   }
@@ -268,6 +272,8 @@ class ReportBuilder {
     const km = start !== null ? this.kmByHeading.get(start) : undefined;
     const graded = start !== null ? this.gradeHeadings.get(start) : undefined;
     if (km) n.properties.className = ['kontrollmal'];
+    const after = start !== null ? this.badgeAfter.get(start) : undefined;
+    if (after) n.children.push({ type: 'text', value: ' ' }, this.badge(after, after));
     if (graded?.bedomning) {
       // «Bedömning: Delvis uppfyllt» keeps its words, with the grade shown as a badge.
       const grade = graded.bedomning.gradeText;
@@ -282,7 +288,7 @@ class ReportBuilder {
   }
 
   gradeClass(grade: string): GradeClass {
-    const resolved = grade ? resolveGrade(grade, this.grades) : null;
+    const resolved = grade ? gradeOnScale(this.doc, grade) : null;
     if (resolved === null) return 'grade-unknown';
     const rank = this.grades.indexOf(resolved);
     if (rank === 0) return 'grade-good';
@@ -320,18 +326,19 @@ class ReportBuilder {
       at = h1 + 1;
       while (at < out.length && !(out[at].type === 'element' && /^h[12]$/.test((out[at] as Element).tagName))) at++;
     }
+    const unitWord = this.doc.defaultProfile ? TEXT.controlObjective : this.doc.profile.units.name;
     const rows = this.doc.controlObjectives.map((km, i) => {
       const grade = km.bedomning?.gradeText ?? '';
       return h('tr', [
-        h('td', km.text ? km.text : `${TEXT.controlObjective} ${kmName(km, i)}`),
+        h('td', km.text ? km.text : `${unitWord} ${kmName(km, i)}`),
         h('td', grade ? [this.badge(grade, grade)] : [this.badge(TEXT.noGrade, '')]),
       ]);
     });
     // Under the Sammanfattning it is a subsection; without one, a section of its own.
     out.splice(at, 0,
-      h(h1 >= 0 ? 'h2' : 'h1', { className: ['generated'] }, TEXT.summaryHeading),
+      h(h1 >= 0 ? 'h2' : 'h1', { className: ['generated'] }, this.doc.defaultProfile ? TEXT.summaryHeading : `${TEXT.summaryHeadingPrefix} ${this.doc.profile.units.plural}`),
       h('table', { className: ['summary-table', 'generated'] }, [
-        h('thead', [h('tr', [h('th', TEXT.controlObjective), h('th', TEXT.assessment)])]),
+        h('thead', [h('tr', [h('th', unitWord), h('th', TEXT.assessment)])]),
         h('tbody', rows),
       ]),
     );

@@ -1,8 +1,7 @@
 import { msg } from '../i18n.js';
-import { agreementKey } from '../profiles/grades.js';
 import { runsIn, spanInRun } from '../model/types.js';
 import type { Rule } from './rule.js';
-import { sameGrade, unitNameLower } from './util.js';
+import { gradeKey, sameGrade, unitNameLower } from './util.js';
 
 /** «Kontrollmålet bedöms som X», and the same with the profile's own unit («Revisionsfrågan bedöms vara X»). */
 function sentencePattern(definite: string): RegExp {
@@ -32,10 +31,10 @@ export const bedomningMotsagelse: Rule = {
       for (const run of runsIn(ctx.doc, { start: b.headingSpan.end, end: b.span.end })) {
         SENTENCE.lastIndex = 0;
         for (let m = SENTENCE.exec(run.value); m; m = SENTENCE.exec(run.value)) {
-          // Compared ignoring adjective agreement (spec §4 v2): «delvis åtgärdat» states «Delvis åtgärdad».
-          const said = agreementKey(m[1]);
+          // Compared ignoring adjective agreement under the house profiles (spec §4 v2): «delvis åtgärdat» states «Delvis åtgärdad».
+          const said = gradeKey(ctx.doc, m[1]);
           const grade = grades.find((g) => {
-            const k = agreementKey(g);
+            const k = gradeKey(ctx.doc, g);
             return said === k || (said.startsWith(k) && !/\p{L}/u.test(said.charAt(k.length)));
           });
           if (sameGrade(ctx.doc, grade ?? m[1], b.gradeText)) continue;

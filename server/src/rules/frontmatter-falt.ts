@@ -121,10 +121,17 @@ function validate(f: FrontmatterField, ctx: RuleContext): Msg | null {
         ? null
         : msg(`"status" ska vara utkast, granskad eller slutlig, inte "${show(f.value)}".`, `"status" must be utkast, granskad or slutlig, not "${show(f.value)}".`);
     case 'skala': {
-      const names = [...ctx.config.scales.keys()];
-      return typeof f.value === 'string' && ctx.config.scales.has(f.value)
+      // The configuration's scales, and those the document's profile brings (spec §13.4).
+      const names = [...new Set([...ctx.config.scales.keys(), ...Object.keys(ctx.doc.profile.scales)])];
+      return typeof f.value === 'string' && names.includes(f.value)
         ? null
         : msg(`Skalan "${show(f.value)}" finns inte. Kända skalor: ${names.join(', ')}.`, `The scale "${show(f.value)}" does not exist. Known scales: ${names.join(', ')}.`);
+    }
+    case 'profil': {
+      const names = [...ctx.config.profiles.keys()];
+      return typeof f.value === 'string' && ctx.config.profiles.has(f.value.trim())
+        ? null
+        : msg(`Profilen "${show(f.value)}" finns inte. Kända profiler: ${names.join(', ')}. Skriv en egen under "profiler" i .granskarc.json.`, `The profile "${show(f.value)}" does not exist. Known profiles: ${names.join(', ')}. Define your own under "profiler" in .granskarc.json.`);
     }
     case 'författare':
       return stringList(f, '[Caroline Liljebjörn]');

@@ -30,6 +30,11 @@ export function hasBodyContent(nodes: readonly RootContent[]): boolean {
 /** The sole paragraph that says a kontrollmål needs no recommendations (spec §4). */
 export const NO_RECOMMENDATIONS = /^(inga rekommendationer|ingen rekommendation)\.?$/i;
 
+/** The key grades compare by in a document: v1's under the default profile, agreement-free under others. */
+export function gradeKey(doc: AuditDocument, text: string): string {
+  return doc.defaultProfile ? normalizeLabel(text) : agreementKey(text);
+}
+
 /** The scale grade a text names, compared ignoring case and white space; null when none. */
 export function resolveGrade(text: string, grades: readonly string[]): string | null {
   const key = normalizeLabel(text);
@@ -73,8 +78,13 @@ export function gradeOnScale(doc: AuditDocument, text: string): string | null {
   return resolveStep(text, doc.scale, !doc.defaultProfile)?.name ?? null;
 }
 
-/** Two grades compared as spec §4 v2 says: ignoring case, white space and adjective agreement. */
+/**
+ * Two grades compared as spec §4 v2 says: ignoring case, white space and adjective
+ * agreement. Under the default profile as version 1 did (case and white space only), so that
+ * version 1 documents keep their exact diagnostics.
+ */
 export function sameGrade(doc: AuditDocument, a: string, b: string): boolean {
+  if (doc.defaultProfile) return normalizeLabel(a) === normalizeLabel(b);
   const sa = resolveStep(a, doc.scale, true)?.name ?? a;
   const sb = resolveStep(b, doc.scale, true)?.name ?? b;
   return agreementKey(sa) === agreementKey(sb);
