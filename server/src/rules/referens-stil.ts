@@ -1,5 +1,5 @@
 import { msg } from '../i18n.js';
-import { formatDecision } from '../model/decisions.js';
+import { formatDecision, references } from '../model/decisions.js';
 import type { Rule } from './rule.js';
 
 export const referensStil: Rule = {
@@ -16,9 +16,11 @@ export const referensStil: Rule = {
   },
   check(ctx) {
     const style = ctx.config.style;
-    for (const d of ctx.doc.decisions) {
-      if (d.form === style) continue;
-      const rewrite = formatDecision(d, style);
+    for (const [d, paragraphs] of references(ctx.doc.decisions)) {
+      // Form D is a reference written into a sentence (`enligt kommunfullmäktiges beslut …`);
+      // rewriting it into a house style would break the sentence, so prose is left as written.
+      if (d.form === style || d.form === 'D') continue;
+      const rewrite = formatDecision(d, style, paragraphs);
       if (!rewrite) continue;
       ctx.report({
         span: d.span,
