@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileExistsFrom } from '../server/src/config/load.ts';
 import { hover } from '../server/src/features/hover.ts';
 import { lintText, severityName, type GranskaDiagnostic } from '../server/src/lint/lint.ts';
+import { formatDecision } from '../server/src/model/decisions.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
 import { sentences } from '../server/src/model/sentences.ts';
 import { RULES } from '../server/src/rules/index.ts';
@@ -104,6 +105,19 @@ describe('v2 forms: referens-stil and the fixes', () => {
     assert.deepEqual(found('kommunfullmäktiges beslut  2016-02-08,§ 7'), ['kommunfullmäktiges beslut 2016-02-08, § 7']);
     assert.deepEqual(found('KF 2016-02-08 §7, 8'), ['KF §§ 7–8/2016-02-08']);
     assert.deepEqual(found('KF 2016-02-08 § 8–7'), [null]);
+  });
+});
+
+describe('v2 forms: writing a decision', () => {
+  it('writes several paragraphs as one reference, and form D in prose', () => {
+    const d = { organ: 'KF', organName: 'kommunfullmäktige', paragraph: 92, date: { year: 2019, month: 6, day: 17 } };
+    assert.equal(formatDecision(d, 'A', [92, 93]), 'KF §§ 92–93/2019-06-17');
+    assert.equal(formatDecision(d, 'B', [92, 93, 94, 96]), 'KF 2019-06-17 §§ 92–94, 96');
+    assert.equal(formatDecision(d, 'D'), 'kommunfullmäktiges beslut 2019-06-17, § 92');
+    assert.equal(formatDecision({ ...d, organName: 'kommunstyrelsens arbetsutskott' }, 'D'), 'kommunstyrelsens arbetsutskotts beslut 2019-06-17, § 92');
+    // An organ known only by the name a minute gives has no abbreviation for forms A and B.
+    const named = { ...d, organ: 'kultur- och fritidsnämnden', organName: 'kultur- och fritidsnämnden' };
+    assert.deepEqual([formatDecision(named, 'A'), formatDecision(named, 'B')], [null, null]);
   });
 });
 

@@ -8,8 +8,8 @@ export const referensStil: Rule = {
   description: msg('En beslutsreferens följer inte husstilen.', 'A decision reference does not follow the house style.'),
   docs: {
     why: msg(
-      'Byråer och revisionskontor har en husstil för beslutsreferenser. Regeln är avstängd som standard; slå på den med "referens-stil": "warning" och välj stil med "referensstil".',
-      'Firms and audit offices have a house style for decision references. The rule is off by default; switch it on with "referens-stil": "warning" and choose the style with "referensstil".',
+      'Byråer och revisionskontor har en husstil för beslutsreferenser. Regeln är avstängd som standard; slå på den med "referens-stil": "warning" och välj stil med "referensstil" (A, B eller C). En referens i löptext (form D, "kommunfullmäktiges beslut 2012-11-20, § 101") lämnas som den är skriven.',
+      'Firms and audit offices have a house style for decision references. The rule is off by default; switch it on with "referens-stil": "warning" and choose the style with "referensstil" (A, B or C). A reference in running prose (form D, "kommunfullmäktiges beslut 2012-11-20, § 101") is left as written.',
     ),
     bad: '[^3]: KF 2016-02-08 § 7',
     good: '[^3]: KF § 7/2016-02-08',
