@@ -70,8 +70,11 @@ describe('v2 forms: decision references in the model', () => {
 
   it('maps a configured organ\'s full name, in the genitive too, to its abbreviation', () => {
     const cfg = config({ organ: { NAV: 'nämnden för arbete och välfärd' } });
-    const doc = parseAuditDocument('[^1]: Protokoll nämnden för arbete och välfärd 2019-01-24 § 15\n[^2]: Nämnden för arbete och välfärds beslut 2019-02-21, § 4\n', { organs: cfg.organs });
-    assert.deepEqual(doc.decisions.map((d) => `${d.organ} § ${d.paragraph}`), ['NAV § 15', 'NAV § 4']);
+    const doc = parseAuditDocument(
+      '[^1]: Protokoll nämnden för arbete och välfärd 2019-01-24 § 15\n[^2]: Nämnden för arbete och välfärds beslut 2019-02-21, § 4\n[^3]: Protokoll från sammanträdet med socialnämnden 2019-03-14 § 9\n',
+      { organs: cfg.organs },
+    );
+    assert.deepEqual(doc.decisions.map((d) => `${d.organ} § ${d.paragraph}`), ['NAV § 15', 'NAV § 4', 'SN § 9']);
   });
 
   it('counts a required organ\'s form D reference for the kontrollmål, and no body word makes no organ', () => {

@@ -312,6 +312,14 @@ function proseOrgan(groups: Record<string, string | undefined>, organs: OrganTab
   if (name === undefined) return null;
   const abbr = nameToAbbr.get(name);
   if (abbr) return { organ: abbr, organName: organs.get(abbr) ?? name };
+  if (groups.pname !== undefined) {
+    // `Protokoll från sammanträdet med socialnämnden …`: the organ is the known name the words end in.
+    const words = name.split(' ');
+    for (let i = 1; i < words.length; i++) {
+      const known = nameToAbbr.get(words.slice(i).join(' '));
+      if (known) return { organ: known, organName: organs.get(known) ?? null };
+    }
+  }
   // A minute may name a body the table does not know; it must still read as one, so that
   // `Protokoll fört vid sammanträdet 2019-01-24 § 15` is not taken for an organ.
   if (groups.pname === undefined || !BODY_WORD.test(name)) return null;
