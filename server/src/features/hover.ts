@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { localize, msg, type Locale } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
-import { formatDecision } from '../model/decisions.js';
+import { formatDecision, formatParagraphs, references } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
 import type { DecisionRef } from '../model/types.js';
 import { gradeOnScale } from '../rules/util.js';
@@ -26,7 +26,7 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     const def = doc.footnoteDefs.find((d) => d.key === ref.key);
     if (!def) return { contents: markdown(t(`Fotnoten **[^${ref.label}]** har ingen definition.`, `The footnote **[^${ref.label}]** has no definition.`)), range: rangeOf(doc, ref.span) };
     const parts = [`**[^${def.label}]** ${def.text || t('*(tom)*', '*(empty)*')}`];
-    for (const d of doc.decisions.filter((x) => x.footnote === def.key)) parts.push(describeDecision(ctx, d, locale));
+    for (const [d] of references(doc.decisions.filter((x) => x.footnote === def.key))) parts.push(describeDecision(ctx, d, locale));
     return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
   }
 
@@ -53,7 +53,7 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
       lines.push('');
       if (s.decisions.length > 0) {
         lines.push(`${t('Referenser', 'References')}:`);
-        for (const d of s.decisions) lines.push(`- ${d.raw}${d.organName ? ` (${d.organName})` : ''}`);
+        for (const [d] of references(s.decisions)) lines.push(`- ${d.raw}${d.organName ? ` (${d.organName})` : ''}`);
       } else lines.push(t('Ingen beslutsreferens i fotnoterna.', 'No decision reference in the footnotes.'));
       return { contents: markdown(lines.join('\n')), range: rangeOf(doc, km.headingSpan) };
     }
@@ -71,10 +71,12 @@ function markdown(value: string) {
 
 function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): string {
   const t = (sv: string, en: string) => localize(msg(sv, en), locale);
-  const organ = d.organName ? `${d.organName} (${d.organ})` : d.organ;
-  const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `§ ${d.paragraph}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
-  const canonical = formatDecision(d, 'A') ?? d.raw;
-  const elsewhere = new Set(ctx.index.citationsOf(canonical).map((c) => c.uri).filter((u) => u !== ctx.uri));
+  // A reference to several paragraphs (`§§ 92–93`) is one entry per paragraph with one span.
+  const same = ctx.doc.decisions.filter((x) => x.span.start === d.span.start && x.span.end === d.span.end);
+  const organ = d.organName && d.organName !== d.organ ? `${d.organName} (${d.organ})` : d.organName ?? d.organ;
+  const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `${formatParagraphs(same.map((x) => x.paragraph))}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
+  const canonicals = same.map((x) => formatDecision(x, 'A') ?? x.raw);
+  const elsewhere = new Set(canonicals.flatMap((c) => ctx.index.citationsOf(c)).map((c) => c.uri).filter((u) => u !== ctx.uri));
   if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
   return lines.join('\n');
 }

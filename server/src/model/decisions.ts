@@ -1,8 +1,12 @@
 import { type CalendarDate, formatIsoDate, makeDate, parseIsoDate, parseSwedishDate, SWEDISH_MONTH_PATTERN } from './dates.js';
 import { ORGAN_ABBREVIATION, type OrganTable } from './organs.js';
 
-/** The three accepted ways of writing a decision reference (spec §6). */
-export type ReferenceForm = 'A' | 'B' | 'C';
+/**
+ * The accepted ways of writing a decision reference (spec §6). A, B and C are the forms a
+ * house style may require; D is prose (`kommunfullmäktiges beslut 2012-11-20, § 101`), which
+ * is accepted everywhere but never asked for as a house style.
+ */
+export type ReferenceForm = 'A' | 'B' | 'C' | 'D';
 
 export interface DecisionParts {
   /** Abbreviation (`KF`) when the organ is known by one, otherwise the name as written. */
@@ -15,6 +19,11 @@ export interface DecisionParts {
 
 export interface ScannedDecision extends DecisionParts {
   form: ReferenceForm;
+  /**
+   * Every paragraph the reference names (`§§ 92–93` names 92 and 93). A reference to several
+   * paragraphs is returned once per paragraph, each entry with the same span and raw text.
+   */
+  paragraphs: readonly number[];
   /** Offsets into the scanned string. */
   start: number;
   end: number;
@@ -35,6 +44,17 @@ const SP = '[ \\t\\u00a0]+';
 const OSP = '[ \\t\\u00a0]*';
 const BEFORE = '(?<![\\p{L}\\p{N}])';
 const ISO = '\\d{4}-\\d{2}-\\d{2}';
+/**
+ * One paragraph or several of one meeting: `92`, `92–93`, `92, 93`, `92 och 93`. A number
+ * after a separator must not start a date (`§ 92, 2019-06-17` names only § 92).
+ */
+const PARAGRAPHS = `\\d+(?:(?:${OSP}[–—-]${OSP}|${OSP},${OSP}|${SP}och${SP})\\d+(?!\\d|${OSP}[-–]${OSP}\\d{1,2}-))*`;
+/** The paragraph part after a date: `§ 92`, `, § 92`, `§§ 92–93` or `(§ 92)`. */
+const PARAGRAPH_TAIL = `(?:,?${SP}§§?${SP}(?<paras>${PARAGRAPHS})|${OSP}\\(${OSP}§§?${SP}(?<pparas>${PARAGRAPHS})${OSP}\\))(?!\\d)`;
+/** Words that make a name read as a decision-making body when the organ table does not know it. */
+const BODY_WORD = /nämnd|styrelse|fullmäktige|utskott|beredning|direktion|förbund/u;
+/** The most paragraphs one range may name; a longer range is a typo, not a reference. */
+const MAX_RANGE = 50;
 
 interface Patterns {
   strict: { form: ReferenceForm; re: RegExp }[];
@@ -48,44 +68,136 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A name as it may stand in prose: in lower case, or with a capital first letter at a sentence start. */
+function sentenceCase(name: string): string {
+  const first = name.charAt(0);
+  const rest = escapeRegExp(name.slice(1));
+  return first.toLowerCase() === first.toUpperCase() ? escapeRegExp(first) + rest : `[${first.toLowerCase()}${first.toUpperCase()}]${rest}`;
+}
+
+/** The genitive of an organ name: `kommunfullmäktiges`; a name ending in s, x or z takes no extra s. */
+export function genitive(name: string): string {
+  return /[sxz]$/u.test(name) ? name : `${name}s`;
+}
+
 function patterns(organs: OrganTable): Patterns {
   let p = cache.get(organs);
   if (p) return p;
   const nameToAbbr = new Map<string, string>();
   for (const [abbr, name] of organs) nameToAbbr.set(name.toLowerCase(), abbr);
-  const names = [...nameToAbbr.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const byLength = [...nameToAbbr.keys()].sort((a, b) => b.length - a.length);
+  const names = byLength.map(escapeRegExp).join('|');
+  const proseNames = byLength.map(sentenceCase).join('|');
+  const genitives = byLength.map((n) => sentenceCase(genitive(n))).join('|');
   const longDate = `\\d{1,2}${SP}(?:${SWEDISH_MONTH_PATTERN})${SP}\\d{4}`;
+  const date = `(?<date>${ISO}|${longDate})`;
+  const looseDate = `(?<y>\\d{2,4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})`;
+  // The organ of a minute: a name the table knows, or up to eight words that name a body.
+  const minuteOrgan = `(?<pname>\\p{L}[\\p{L}-]*(?:${SP}\\p{L}[\\p{L}-]*){0,7}?)`;
+  const minute = `[Pp]rotokoll(?:sutdrag)?(?:${SP}från)?,?${SP}${minuteOrgan},?`;
   p = {
     nameToAbbr,
     strict: [
-      { form: 'A', re: new RegExp(`${BEFORE}([A-ZÅÄÖ]{2,6})${SP}§${SP}(\\d+)\\/(${ISO})(?!\\d)`, 'gu') },
-      { form: 'B', re: new RegExp(`${BEFORE}([A-ZÅÄÖ]{2,6})${SP}(${ISO}),?${SP}§${SP}(\\d+)(?!\\d)`, 'gu') },
+      { form: 'A', re: new RegExp(`${BEFORE}([A-ZÅÄÖ]{2,6})${SP}§§?${SP}(${PARAGRAPHS})\\/(${ISO})(?!\\d)`, 'gu') },
+      { form: 'B', re: new RegExp(`${BEFORE}([A-ZÅÄÖ]{2,6})${SP}(${ISO}),?${SP}§§?${SP}(${PARAGRAPHS})(?!\\d)`, 'gu') },
       {
         form: 'C',
-        re: new RegExp(`${BEFORE}(${names})${SP}(?:den${SP})?(${ISO}|${longDate}),?${SP}§${SP}(\\d+)(?!\\d)`, 'giu'),
+        re: new RegExp(`${BEFORE}(${names})${SP}(?:den${SP})?(${ISO}|${longDate}),?${SP}§§?${SP}(${PARAGRAPHS})(?!\\d)`, 'giu'),
+      },
+      // Form D, prose: `kommunfullmäktiges beslut 2012-11-20, § 101`, `KF:s beslut 2018-12-17 § 153`.
+      { form: 'D', re: new RegExp(`${BEFORE}(?:(?<gen>${genitives})|(?<abbr>[A-ZÅÄÖ]{2,6}):s)${SP}beslut(?:${SP}den)?${SP}${date}${PARAGRAPH_TAIL}`, 'gu') },
+      // `Kommunfullmäktige, 2018-12-17, § 160`.
+      { form: 'D', re: new RegExp(`${BEFORE}(?<name>${proseNames}),${OSP}(?:den${SP})?${date}${PARAGRAPH_TAIL}`, 'gu') },
+      // `Protokoll nämnden för arbete och välfärd 2019-01-24 § 15`.
+      { form: 'D', re: new RegExp(`${BEFORE}${minute}${SP}(?:den${SP})?${date}${PARAGRAPH_TAIL}`, 'gu') },
+      // `kommunfullmäktige 2019-06-17 (§ 92)`, `KF beslutade den 17 juni 2019 (§ 92)`.
+      {
+        form: 'D',
+        re: new RegExp(
+          `${BEFORE}(?:(?<abbr>[A-ZÅÄÖ]{2,6})|(?<name>${proseNames}))(?:${SP}(?:beslutade|beslöt))?${SP}(?:den${SP})?${date}${OSP}\\(${OSP}§§?${SP}(?<pparas>${PARAGRAPHS})${OSP}\\)`,
+          'gu',
+        ),
       },
     ],
     loose: [
-      new RegExp(`${BEFORE}(\\p{L}{2,6})${OSP}§${OSP}(\\d+)${OSP}[/,]?${OSP}(\\d{2,4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
-      new RegExp(`${BEFORE}(\\p{L}{2,6})${OSP},?${OSP}(\\d{2,4})-(\\d{1,2})-(\\d{1,2})${OSP},?${OSP}§${OSP}(\\d+)(?!\\d)`, 'gu'),
-      new RegExp(`${BEFORE}(${names})${OSP}(?:den${OSP})?(\\d{2,4})-(\\d{1,2})-(\\d{1,2})${OSP},?${OSP}§${OSP}(\\d+)(?!\\d)`, 'giu'),
+      // Prose (form D) written almost right: the writer's words are kept, the date and § mended.
+      new RegExp(
+        `${BEFORE}(?<pre>(?:(?<gen>${genitives})|(?<abbr>[A-ZÅÄÖ]{2,6}):s)${OSP}beslut(?:${SP}den)?|(?<name>${proseNames}),|${minute})${OSP}${looseDate}(?<sep>${OSP},?${OSP})§§?${OSP}(?<paras>${PARAGRAPHS})(?!\\d)`,
+        'gu',
+      ),
+      new RegExp(`${BEFORE}(\\p{L}{2,6})${OSP}§§?${OSP}(${PARAGRAPHS})${OSP}[/,]?${OSP}(\\d{2,4})-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'gu'),
+      new RegExp(`${BEFORE}(\\p{L}{2,6})${OSP},?${OSP}(\\d{2,4})-(\\d{1,2})-(\\d{1,2})${OSP},?${OSP}§§?${OSP}(${PARAGRAPHS})(?!\\d)`, 'gu'),
+      new RegExp(`${BEFORE}(${names})${OSP}(?:den${OSP})?(\\d{2,4})-(\\d{1,2})-(\\d{1,2})${OSP},?${OSP}§§?${OSP}(${PARAGRAPHS})(?!\\d)`, 'giu'),
     ],
   };
   cache.set(organs, p);
   return p;
 }
 
-/** Renders a decision in a given form; null when form C is asked for an organ without a known name. */
-export function formatDecision(d: Omit<DecisionParts, 'date'> & { date: { year: number; month: number; day: number } }, form: ReferenceForm): string | null {
+/** Reads `92`, `92–93`, `92, 93` or `92 och 93` as paragraph numbers; null for a backward or absurd range. */
+export function parseParagraphs(text: string): number[] | null {
+  const out: number[] = [];
+  for (const item of text.split(/[ \t\u00a0]*(?:,|[ \t\u00a0]och[ \t\u00a0])[ \t\u00a0]*/u)) {
+    const range = /^(\d+)(?:[ \t\u00a0]*[–—-][ \t\u00a0]*(\d+))?$/u.exec(item.trim());
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from || to - from > MAX_RANGE) return null;
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Writes paragraph numbers as a reference does: `§ 92`, `§§ 92–93`, `§§ 92, 94`. */
+export function formatParagraphs(paragraphs: readonly number[]): string {
+  if (paragraphs.length <= 1) return `§ ${paragraphs[0]}`;
+  const runs: string[] = [];
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i;
+    while (j + 1 < paragraphs.length && paragraphs[j + 1] === paragraphs[j] + 1) j++;
+    runs.push(j > i ? `${paragraphs[i]}–${paragraphs[j]}` : String(paragraphs[i]));
+    i = j + 1;
+  }
+  return `§§ ${runs.join(', ')}`;
+}
+
+/**
+ * Renders a decision in a given form; `paragraphs` (default: its one paragraph) lets a
+ * reference to several paragraphs of one meeting be written as one. Null when the form needs
+ * a part the decision lacks: an abbreviation for A and B, a full name for C and D.
+ */
+export function formatDecision(
+  d: Omit<DecisionParts, 'date'> & { date: { year: number; month: number; day: number } },
+  form: ReferenceForm,
+  paragraphs: readonly number[] = [d.paragraph],
+): string | null {
   const iso = formatIsoDate(d.date);
+  const section = formatParagraphs(paragraphs);
   switch (form) {
     case 'A':
-      return `${d.organ} § ${d.paragraph}/${iso}`;
+      return ORGAN_ABBREVIATION.test(d.organ) ? `${d.organ} ${section}/${iso}` : null;
     case 'B':
-      return `${d.organ} ${iso} § ${d.paragraph}`;
+      return ORGAN_ABBREVIATION.test(d.organ) ? `${d.organ} ${iso} ${section}` : null;
     case 'C':
-      return d.organName ? `${d.organName} ${iso} § ${d.paragraph}` : null;
+      return d.organName ? `${d.organName} ${iso} ${section}` : null;
+    case 'D':
+      return d.organName ? `${genitive(d.organName)} beslut ${iso}, ${section}` : null;
   }
+}
+
+/**
+ * Groups the model's decisions into references: the model holds one entry per paragraph
+ * (`§§ 92–93` is two, with one span), while a reference is reported and rewritten once, with
+ * all its paragraphs.
+ */
+export function references<T extends { paragraph: number; span: { start: number; end: number } }>(decisions: readonly T[]): [T, number[]][] {
+  const out: [T, number[]][] = [];
+  for (const d of decisions) {
+    const last = out[out.length - 1];
+    if (last && last[0].span.start === d.span.start && last[0].span.end === d.span.end) last[1].push(d.paragraph);
+    else out.push([d, [d.paragraph]]);
+  }
+  return out;
 }
 
 /**
@@ -107,10 +219,16 @@ export function scanDecisions(
   if (!memo) memos.set(organs, (memo = new Map()));
   const known = memo.get(key);
   if (known) return known;
-  const result = scan(text, organs, options);
+  const result = expandParagraphs(scan(text, organs, options));
   if (memo.size > 20_000) memo.clear();
   memo.set(key, result);
   return result;
+}
+
+/** One entry per paragraph, so that `§§ 92–93` counts as a reference to § 92 and to § 93. */
+function expandParagraphs(result: { refs: ScannedDecision[]; malformed: ScannedMalformed[] }): { refs: ScannedDecision[]; malformed: ScannedMalformed[] } {
+  if (result.refs.every((r) => r.paragraphs.length === 1)) return result;
+  return { refs: result.refs.flatMap((r) => r.paragraphs.map((paragraph) => ({ ...r, paragraph }))), malformed: result.malformed };
 }
 
 const memos = new WeakMap<OrganTable, Map<string, { refs: ScannedDecision[]; malformed: ScannedMalformed[] }>>();
@@ -141,7 +259,9 @@ function scan(
         if (kept.some((k) => overlaps(k, span)) || malformed.some((k) => overlaps(k, span))) continue;
         const found = looseParts(index, m, organs, p.nameToAbbr);
         if (!found) continue;
-        const suggestion = found.parts && (formatDecision(found.parts, options.style) ?? formatDecision(found.parts, 'A'));
+        const suggestion = found.suggestion !== undefined
+          ? found.suggestion
+          : found.parts && (formatDecision(found.parts, options.style, found.paragraphs) ?? formatDecision(found.parts, 'A', found.paragraphs));
         malformed.push({ ...span, raw: m[0], suggestion, safe: found.safe && suggestion !== null });
       }
     });
@@ -154,14 +274,19 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-function strictParts(form: ReferenceForm, m: RegExpExecArray, organs: OrganTable, nameToAbbr: Map<string, string>): DecisionParts | null {
+type FoundParts = DecisionParts & { paragraphs: number[] };
+
+function strictParts(form: ReferenceForm, m: RegExpExecArray, organs: OrganTable, nameToAbbr: Map<string, string>): FoundParts | null {
+  if (form === 'D') return proseParts(m, organs, nameToAbbr);
+  const paragraphs = parseParagraphs(form === 'A' ? m[2] : m[3]);
+  if (!paragraphs) return null;
   if (form === 'A') {
     const date = parseIsoDate(m[3]);
-    return date && { organ: m[1], organName: organs.get(m[1]) ?? null, paragraph: Number(m[2]), date };
+    return date && { organ: m[1], organName: organs.get(m[1]) ?? null, paragraph: paragraphs[0], paragraphs, date };
   }
   if (form === 'B') {
     const date = parseIsoDate(m[2]);
-    return date && { organ: m[1], organName: organs.get(m[1]) ?? null, paragraph: Number(m[3]), date };
+    return date && { organ: m[1], organName: organs.get(m[1]) ?? null, paragraph: paragraphs[0], paragraphs, date };
   }
   const name = m[1].toLowerCase();
   // Form C names the organ in lower case as in running text; only a capital first letter
@@ -169,15 +294,59 @@ function strictParts(form: ReferenceForm, m: RegExpExecArray, organs: OrganTable
   if (m[1].slice(1) !== m[1].slice(1).toLowerCase()) return null;
   const abbr = nameToAbbr.get(name);
   const date = parseIsoDate(m[2]) ?? parseSwedishDate(m[2].replace(/[ \t\u00a0]+/g, ' '));
-  return date && { organ: abbr ?? name, organName: organs.get(abbr ?? '') ?? name, paragraph: Number(m[3]), date };
+  return date && { organ: abbr ?? name, organName: organs.get(abbr ?? '') ?? name, paragraph: paragraphs[0], paragraphs, date };
 }
 
-function looseParts(
-  index: number,
-  m: RegExpExecArray,
-  organs: OrganTable,
-  nameToAbbr: Map<string, string>,
-): { parts: DecisionParts | null; safe: boolean } | null {
+/** The organ a form D reference names: by abbreviation, by (genitive) name, or the body of a minute. */
+function proseOrgan(groups: Record<string, string | undefined>, organs: OrganTable, nameToAbbr: Map<string, string>): { organ: string; organName: string | null } | null {
+  if (groups.abbr !== undefined) return { organ: groups.abbr, organName: organs.get(groups.abbr) ?? null };
+  const written = groups.name ?? groups.pname;
+  let name: string | undefined;
+  if (written !== undefined) name = written.replace(/[ \t\u00a0]+/g, ' ').toLowerCase();
+  else if (groups.gen !== undefined) {
+    // The genitive s is dropped unless the name itself ends in s (`kommunstyrelsens arbetsutskott`
+    // has none added): the table decides which reading is a name.
+    const gen = groups.gen.toLowerCase();
+    name = nameToAbbr.has(gen) ? gen : gen.replace(/s$/u, '');
+  }
+  if (name === undefined) return null;
+  const abbr = nameToAbbr.get(name);
+  if (abbr) return { organ: abbr, organName: organs.get(abbr) ?? name };
+  if (groups.pname !== undefined) {
+    // `Protokoll från sammanträdet med socialnämnden …`: the organ is the known name the words end in.
+    const words = name.split(' ');
+    for (let i = 1; i < words.length; i++) {
+      const known = nameToAbbr.get(words.slice(i).join(' '));
+      if (known) return { organ: known, organName: organs.get(known) ?? null };
+    }
+  }
+  // A minute may name a body the table does not know; it must still read as one, so that
+  // `Protokoll fört vid sammanträdet 2019-01-24 § 15` is not taken for an organ.
+  if (groups.pname === undefined || !BODY_WORD.test(name)) return null;
+  return { organ: name, organName: name };
+}
+
+function proseParts(m: RegExpExecArray, organs: OrganTable, nameToAbbr: Map<string, string>): FoundParts | null {
+  const groups = m.groups ?? {};
+  const organ = proseOrgan(groups, organs, nameToAbbr);
+  const paragraphs = parseParagraphs(groups.paras ?? groups.pparas ?? '');
+  const written = groups.date ?? '';
+  const date = parseIsoDate(written) ?? parseSwedishDate(written.replace(/[ \t\u00a0]+/g, ' '));
+  if (!organ || !paragraphs || !date) return null;
+  return { ...organ, paragraph: paragraphs[0], paragraphs, date };
+}
+
+interface LooseFound {
+  parts: DecisionParts | null;
+  paragraphs?: number[];
+  safe: boolean;
+  /** A suggestion of its own (prose keeps the writer's words); otherwise one is made in the house style. */
+  suggestion?: string | null;
+}
+
+function looseParts(index: number, m: RegExpExecArray, organs: OrganTable, nameToAbbr: Map<string, string>): LooseFound | null {
+  if (index === 0) return looseProse(m, organs, nameToAbbr);
+  index -= 1;
   let organ: string;
   let organName: string | null;
   let paragraph: string;
@@ -199,16 +368,41 @@ function looseParts(
     if (index === 0) [paragraph, y, mo, d] = [m[2], m[3], m[4], m[5]];
     else [y, mo, d, paragraph] = [m[2], m[3], m[4], m[5]];
   }
+  const date = looseDate(y, mo, d);
+  const paragraphs = parseParagraphs(paragraph);
+  if (!date || !paragraphs) return { parts: null, safe: false };
+  return { parts: { organ, organName, paragraph: paragraphs[0], date: date.date }, paragraphs, safe: date.safe };
+}
+
+/** A date written loosely: a two-digit year is completed (not safely), a three-digit one cannot be. */
+function looseDate(y: string, mo: string, d: string): { date: CalendarDate; safe: boolean } | null {
   let safe = true;
   let year = Number(y);
   if (y.length === 2) {
     year = 2000 + year;
     safe = false;
   } else if (y.length !== 4) {
-    // A three-digit year cannot be completed without guessing, so nothing is suggested.
-    return { parts: null, safe: false };
+    return null;
   }
   const date = makeDate(year, Number(mo), Number(d));
   if (!date.valid) safe = false;
-  return { parts: { organ, organName, paragraph: Number(paragraph), date }, safe };
+  return { date, safe };
+}
+
+/**
+ * Prose written almost right (`KF:s beslut 2018-12-7 §153`). The suggestion keeps the writer's
+ * words and mends only the date and the § sign, since a house-style rewrite would break the sentence.
+ */
+function looseProse(m: RegExpExecArray, organs: OrganTable, nameToAbbr: Map<string, string>): LooseFound | null {
+  const g = m.groups ?? {};
+  const pre = g.pre ?? '';
+  const organ = proseOrgan(g, organs, nameToAbbr);
+  if (!organ) return null;
+  const date = looseDate(g.y ?? '', g.mo ?? '', g.d ?? '');
+  const paragraphs = parseParagraphs(g.paras ?? '');
+  if (!date || !paragraphs) return { parts: null, safe: false, suggestion: null };
+  const words = pre.replace(/[ \t\u00a0]+/g, ' ').replace(/ ?,$/u, ',');
+  const comma = (g.sep ?? '').includes(',') ? ',' : '';
+  const suggestion = `${words} ${formatIsoDate(date.date)}${comma} ${formatParagraphs(paragraphs)}`;
+  return { parts: { ...organ, paragraph: paragraphs[0], date: date.date }, paragraphs, safe: date.safe, suggestion };
 }

@@ -8,6 +8,9 @@ export const BUILTIN_ORGANS: Readonly<Record<string, string>> = {
   KSAU: 'kommunstyrelsens arbetsutskott',
   SN: 'socialnämnden',
   BUN: 'barn- och utbildningsnämnden',
+  // Regions decide in regionfullmäktige and regionstyrelsen (spec §6, v2).
+  RF: 'regionfullmäktige',
+  RS: 'regionstyrelsen',
 };
 
 /** Abbreviation → full name, built-in organs merged with those a configuration adds. */

@@ -2,8 +2,13 @@ import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
 import { field } from './util.js';
 
-/** `2022/347`, `KS 2022/0347`, `REV 2019/12` (spec §9). */
-export const DIARIENUMMER = /^(?:[A-ZÅÄÖ]+ )?\d{4}\/\d+$/;
+/**
+ * `2022/347`, `KS 2022/0347`, `REV 2019/12`, and (spec §9, v2) `KS-2014/742.912` (a hyphen
+ * after the prefix, a dotted suffix) and `3.1.2-56/2016` (a dotted classification code, a
+ * number, a four-digit year). A leading `Dnr` as letterheads write it is accepted too: it
+ * repeats what the key says and the registry searches without it.
+ */
+export const DIARIENUMMER = /^(?:[Dd]nr:? )?(?:(?:[A-ZÅÄÖ]+[ -])?\d{4}\/\d+(?:\.\d+)*|\d+(?:\.\d+)+-\d+\/\d{4})$/u;
 
 export const diarienummer: Rule = {
   id: 'diarienummer',

@@ -95,6 +95,19 @@ function stringList(f: FrontmatterField, example: string): Msg | null {
     : msg(`"${f.key}" ska vara en lista med namn, t.ex. ${example}.`, `"${f.key}" must be a list of names, e.g. ${example}.`);
 }
 
+/** `tidigare`: one path, or a list of paths when an uppföljning follows up several reports (spec §2). */
+function pathOrPaths(f: FrontmatterField): Msg | null {
+  const ok = typeof f.value === 'string'
+    ? f.value.trim() !== ''
+    : isStringList(f.value) && f.value.length > 0 && f.value.every((p) => p.trim() !== '');
+  return ok
+    ? null
+    : msg(
+      `"${f.key}" ska vara sökvägen till en tidigare rapport eller en lista med sökvägar, t.ex. ../2019/granskning.rev.md eller [../2018/a.rev.md, ../2019/b.rev.md].`,
+      `"${f.key}" must be the path of an earlier report or a list of paths, e.g. ../2019/granskning.rev.md or [../2018/a.rev.md, ../2019/b.rev.md].`,
+    );
+}
+
 function isoDate(f: FrontmatterField): Msg | null {
   const d = typeof f.value === 'string' ? parseIsoDate(f.value) : null;
   if (d?.valid) return null;
@@ -111,8 +124,9 @@ function validate(f: FrontmatterField, ctx: RuleContext): Msg | null {
     case 'titel':
     case 'revisionsbyrå':
     case 'rapport':
-    case 'tidigare':
       return nonEmptyString(f);
+    case 'tidigare':
+      return pathOrPaths(f);
     case 'datum':
     case 'svar_senast':
       return isoDate(f);

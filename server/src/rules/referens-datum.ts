@@ -1,5 +1,6 @@
 import { msg } from '../i18n.js';
 import { compareDates, parseIsoDate } from '../model/dates.js';
+import { references } from '../model/decisions.js';
 import type { Rule } from './rule.js';
 import { field } from './util.js';
 
@@ -18,7 +19,8 @@ export const referensDatum: Rule = {
   check(ctx) {
     const datumValue = field(ctx.doc, 'datum')?.value;
     const datum = typeof datumValue === 'string' ? parseIsoDate(datumValue) : null;
-    for (const d of ctx.doc.decisions) {
+    // A reference to several paragraphs stands once per paragraph in the model; its date is reported once.
+    for (const [d] of references(ctx.doc.decisions)) {
       if (!d.date.valid) {
         ctx.report({
           span: d.span,

@@ -85,7 +85,8 @@ export function indexText(uri: string, text: string, organs: OrganTable = defaul
     const { refs } = scanDecisions(body, organs, { malformed: false, style });
     for (const r of refs) {
       const canonical = formatDecision(r, 'A') ?? r.raw;
-      const after = refs.length === 1 ? body.slice(r.end) : '';
+      // A reference to several paragraphs gives one entry per paragraph, all with one span.
+      const after = refs.every((x) => x.start === r.start) ? body.slice(r.end) : '';
       entry.decisions.push({
         organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical,
         title: after.replace(/^[\s,.;:—–-]+/, '').trim(),
