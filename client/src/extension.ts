@@ -78,9 +78,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = await previewTarget(resource);
       if (doc) previews.show(doc, true);
     }),
+    vscode.commands.registerCommand('granska.newReport', () => newReport(started)),
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
   );
+}
+
+interface ProfileEntry {
+  name: string;
+  description: string;
+  builtin: boolean;
+  isDefault: boolean;
+}
+
+/**
+ * «Granska: Ny rapport»: picks one of the house profiles the folder's configuration knows
+ * and opens a new, unsaved report in its structure, with TODO where the auditor writes.
+ */
+async function newReport(languageClient: LanguageClient): Promise<void> {
+  const uri = vscode.window.activeTextEditor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.with({ path: `${vscode.workspace.workspaceFolders[0].uri.path}/ny.rev.md` }).toString();
+  const profiles = await languageClient.sendRequest<ProfileEntry[]>('granska/profiles', { uri });
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((p) => ({ label: p.name, description: p.isDefault ? vscode.l10n.t('default') : p.builtin ? vscode.l10n.t('built in') : vscode.l10n.t('from .granskarc.json'), detail: p.description, name: p.name })),
+    { title: vscode.l10n.t('New report: choose the house profile'), matchOnDetail: true },
+  );
+  if (!picked) return;
+  const skeleton = await languageClient.sendRequest<{ text: string } | null>('granska/skeleton', { uri, profile: picked.name });
+  if (!skeleton) return;
+  const doc = await vscode.workspace.openTextDocument({ language: 'granska', content: skeleton.text });
+  await vscode.window.showTextDocument(doc);
 }
 
 async function updateStatus(item: vscode.StatusBarItem): Promise<void> {

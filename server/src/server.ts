@@ -28,6 +28,7 @@ import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
+import { profileList, skeletonFor } from './features/new-report.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, type Locale } from './i18n.js';
 import { lintDocument, parseOptions } from './lint/lint.js';
@@ -324,6 +325,18 @@ export function startServer(connection: Connection): void {
     if (configChanged) configCache.clear();
     for (const d of documents.all()) if (configChanged || namesAReport(d.uri)) schedule(d, 0);
   });
+
+  // «Granska: Ny rapport»: the profiles a folder knows, and a new report in one of them.
+  connection.onRequest('granska/profiles', (params: { uri?: string }) => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config));
+  connection.onRequest('granska/skeleton', (params: { uri?: string; profile: string }) => {
+    const config = configFor(params.uri ?? workspaceRootUri()).loaded.config;
+    return skeletonFor(config, params.profile, new Date().toLocaleDateString('sv-SE'));
+  });
+
+  /** A URI inside the first workspace folder, so that a command without a document reads that folder's configuration. */
+  function workspaceRootUri(): string {
+    return workspaceRoots.length > 0 ? pathToFileURL(path.join(workspaceRoots[0], 'ny.rev.md')).href : 'untitled:ny.rev.md';
+  }
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.
   connection.onRequest('granska/status', (params: { uri: string }) => {

@@ -4,7 +4,8 @@ import { KOMMUNER } from '../data/kommuner.js';
 import { localize, msg, type Msg } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
 import { DATE_KEYS, FRONTMATTER_KEYS, STATUS_VALUES } from '../model/keys.js';
-import { DOCUMENT_TYPES, type AuditDocument, type ControlObjective } from '../model/types.js';
+import { DOCUMENT_TYPES, type AuditDocument, type ControlObjective, type Section } from '../model/types.js';
+import { headingMatcher } from '../profiles/types.js';
 import { nextFootnoteLabel } from '../rules/edits.js';
 import { lineAt, rangeOf, type FeatureContext } from './context.js';
 
@@ -21,6 +22,7 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
   if (fm && offset < fm.contentStart) return [];
   return (
     gradeCompletions(ctx, offset, line) ??
+    chapterCompletions(ctx, offset, line) ??
     headingCompletions(ctx, offset, line) ??
     decisionCompletions(ctx, offset, line) ??
     footnoteCompletions(ctx, offset, line) ??
@@ -212,6 +214,32 @@ function gradeCompletions(ctx: FeatureContext, offset: number, line: Line): Comp
     filterText: g,
     textEdit: { range, newText: g },
   }));
+}
+
+/**
+ * `# `: the chapters the document's profile requires that it does not have yet, in the
+ * profile's order; `## ` in a chapter with required sections: the sections it lacks.
+ */
+function chapterCompletions(ctx: FeatureContext, offset: number, line: Line): CompletionItem[] | null {
+  const { doc, locale } = ctx;
+  if (doc.type !== 'granskningsrapport' && doc.type !== 'uppföljning') return null;
+  const m = /^[ \t]{0,3}(#{1,2})[ \t]+([\p{L}\d ]*)$/u.exec(line.before);
+  if (!m) return null;
+  const range = rangeOf(doc, { start: offset - m[2].length, end: Math.max(offset, trimmedLineEnd(line)) });
+  // The heading being typed is itself parsed as a section; it does not count as present.
+  const present = (s: Section) => s.headingSpan.start !== line.start;
+  const item = (name: string, i: number, detail: Msg): CompletionItem => ({
+    label: name, kind: CompletionItemKind.Module, detail: localize(detail, locale), sortText: String(i).padStart(2, '0'), filterText: name, textEdit: { range, newText: name },
+  });
+  if (m[1] === '#') {
+    const missing = doc.profile.chapters.filter((c) => !doc.sections.some((s) => s.depth === 1 && present(s) && headingMatcher(c.headings)(s.key)));
+    return missing.length === 0 ? null : missing.map((c, i) => item(c.name, i, c.required ? msg(`kapitel i profilen ${doc.profile.name}`, `chapter of the profile ${doc.profile.name}`) : msg('valfritt kapitel', 'optional chapter')));
+  }
+  const chapter = [...doc.sections].reverse().find((s) => s.depth === 1 && s.headingSpan.start < line.start);
+  const spec = chapter ? doc.profile.chapters.find((c) => headingMatcher(c.headings)(chapter.key)) : undefined;
+  if (!chapter || !spec || spec.sections.length === 0) return null;
+  const missing = spec.sections.filter((c) => !chapter.children.some((s) => s.depth === 2 && present(s) && headingMatcher(c.headings)(s.key)));
+  return missing.length === 0 ? null : missing.map((c, i) => item(c.name, i, msg(`avsnitt under ${spec.name}`, `section under ${spec.name}`)));
 }
 
 /** `## ` under Iakttagelser och bedömningar: the next kontrollmål; `### ` inside one: the subsections it lacks. */

@@ -161,7 +161,8 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
       const content = root.children.slice(section.first, end).filter((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition');
       unit.iakttagelser = { headingSpan: section.headingSpan, title: section.title, content, span: { start: section.headingSpan.start, end: stop ? stop.headingSpan.start : section.span.end } };
     } else if (profile.observations.place === 'chapter') {
-      const chapters = results ? [results] : observationChapters(sections, profile);
+      // Units assessed in their own text stand in the assessment chapter; their observations are the other chapters'.
+      const chapters = results && profile.assessment.place !== 'unit' ? [results] : observationChapters(sections, profile, results);
       const content = chapters.flatMap((c) => root.children.slice(c.first, c.end).filter((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition'));
       if (chapters.length > 0) unit.iakttagelser = { headingSpan: chapters[0].headingSpan, title: chapters[0].title, content, span: chapters[0].span };
     }
@@ -205,11 +206,11 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
 }
 
 /** The chapters between the introduction and the assessment chapter: where a report's observations stand when units are listed. */
-function observationChapters(sections: readonly Section[], profile: Profile): Section[] {
+function observationChapters(sections: readonly Section[], profile: Profile, unitsChapter: Section | null): Section[] {
   const known = profile.chapters.map((c) => findChapter(sections, c)).filter((s): s is Section => s !== null);
   const assessment = profile.assessment.chapter ? findChapter(sections, chapterSpec(profile, profile.assessment.chapter)) : null;
   const summary = findChapter(sections, profile.chapters.find((c) => c.headings.some((h) => h.startsWith('sammanfatt'))));
-  return sections.filter((s) => s.depth === 1 && s !== assessment && s !== summary && !(known.includes(s) && s.children.length === 0 && s.first === s.end) && !/^(inledning|bakgrund|syfte|avgränsning|revisionskriterier|metod|ansvarig|projektorganisation|bilag|källförteckning|referenser)/u.test(s.key));
+  return sections.filter((s) => s.depth === 1 && s !== assessment && s !== summary && s !== unitsChapter && !(known.includes(s) && s.children.length === 0 && s.first === s.end) && !/^(inledning|bakgrund|syfte|avgränsning|revisionskriterier|metod|ansvarig|projektorganisation|bilag|källförteckning|referenser)/u.test(s.key));
 }
 
 /**
