@@ -48,7 +48,7 @@ describe('house profiles over stdio (dist/server.js)', function () {
     const found = await client.diagnostics(uri, (_d, p) => p.version === 2);
     const skala = found.filter((d) => d.code === 'bedomning-skala');
     assert.equal(skala.length, 2, JSON.stringify(found.map((d) => d.message)));
-    assert.match(skala[0].message, /granskningsmål 1/);
+    assert.match(String(skala[0].message), /granskningsmål 1/);
     assert.equal(await client.connection.sendRequest('granska/skeleton', { uri, profile: 'finns-inte' }), null);
   });
 });

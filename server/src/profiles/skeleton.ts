@@ -87,7 +87,8 @@ export function reportSkeleton(profile: Profile, scale: Scale, today: string): s
         if (unit.discovery === 'listed') h(2, 'Svar på respektive revisionsfråga');
         const level = unit.discovery === 'listed' ? 3 : 2;
         [0, 1].forEach((i) => {
-          h(level, unit.discovery === 'listed' ? `${unit.words[0] ?? unit.name} ${i + 1}` : unitTitle(i).replace(/:.*$/, ''));
+          // A part names its unit by number, or by the question itself when units are question headings.
+          h(level, unit.discovery === 'questions' ? unitTitle(i) : `${unit.words[0] ?? unit.name} ${i + 1}`);
           p(gradeText(grades[i]));
         });
       }

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
-import type { AuditDocument, ControlObjective, Span } from '../model/types.js';
+import type { AuditDocument, ControlObjective, Section, Span } from '../model/types.js';
+import { allSections, chapterSpec, findChapter } from '../model/units.js';
 import type { SpanEdit } from './rule.js';
 
 /**
@@ -81,4 +82,42 @@ function firstSubheading(doc: AuditDocument, km: ControlObjective): number | nul
     if (n.type === 'heading' && n.depth >= 3) return s;
   }
   return null;
+}
+
+/** Where the end of a section's own text is, before footnote definitions that may follow it at the end of the file. */
+export function sectionEnd(doc: AuditDocument, section: Section): number {
+  return contentEnd(doc, section.span);
+}
+
+/**
+ * Where a unit's assessment goes when its profile assesses units in a final chapter (spec
+ * §13.3): after the chapter's last part, as a heading at the level of the parts already
+ * there. Without the chapter, a new one goes before the footnote definitions at the end.
+ */
+export function assessmentPartEdit(doc: AuditDocument, km: ControlObjective, index: number, body: string): SpanEdit {
+  const profile = doc.profile;
+  const spec = chapterSpec(profile, profile.assessment.chapter);
+  const chapter = findChapter(doc.sections, spec);
+  const word = profile.units.words[0] ?? profile.units.name;
+  const title = `${word} ${km.number ?? index + 1}`;
+  if (!chapter) {
+    const at = contentEnd(doc, { start: 0, end: doc.text.length });
+    return insertBlock(doc, at, `# ${spec?.name ?? 'Revisionell bedömning'}\n\n## ${title}\n\n${body}\n`);
+  }
+  const parts = allSections(chapter.children);
+  const level = parts.length > 0 ? Math.max(2, Math.min(...parts.map((p) => p.depth))) : 2;
+  const lastPart = [...doc.controlObjectives].reverse().map((u) => u.bedomning).find((b) => b && b.span.start >= chapter.span.start && b.span.end <= chapter.span.end);
+  const at = lastPart ? contentEnd(doc, lastPart.span) : contentEnd(doc, chapter.span);
+  return insertBlock(doc, at, `${'#'.repeat(level)} ${title}\n\n${body}\n`);
+}
+
+/** A recommendation added to the report's consolidated list, or a list of its own where the profile gathers them. */
+export function consolidatedRecommendationEdit(doc: AuditDocument): SpanEdit {
+  const section = doc.recommendationSection;
+  const item = '- TODO: vad nämnden bör göra.\n';
+  if (section) return insertBlock(doc, contentEnd(doc, section.span), item);
+  const spec = chapterSpec(doc.profile, doc.profile.assessment.chapter);
+  const chapter = findChapter(doc.sections, spec) ?? doc.sections[doc.sections.length - 1] ?? null;
+  const at = chapter ? contentEnd(doc, chapter.span) : contentEnd(doc, { start: 0, end: doc.text.length });
+  return insertBlock(doc, at, `## Rekommendationer\n\n${item}`);
 }

@@ -1,6 +1,6 @@
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
-import { insertBlock, subsectionPosition } from './edits.js';
+import { assessmentPartEdit, insertBlock, subsectionPosition } from './edits.js';
 import { unitName, unitNameLower } from './util.js';
 
 export const kontrollmalBedomning: Rule = {
@@ -43,12 +43,21 @@ export const kontrollmalBedomning: Rule = {
         : place === 'unit' ? msg('under rubriken', 'below the heading')
         : place === 'table' ? msg('i sammanställningens tabell', 'in the summary table')
         : msg(`under en rubrik "${hashes} Bedömning"`, `under a heading "${hashes} Bedömning"`);
+      // In a final chapter the fix adds the unit's part there, one fix per grade, best first.
+      const fixes = place === 'chapter'
+        ? ctx.scale.grades.map((g) => ({
+          title: msg(`Lägg till bedömningen av ${unitNameLower(doc, km, i)}: "${g}"`, `Add the assessment of ${unitNameLower(doc, km, i)}: "${g}"`),
+          edits: [assessmentPartEdit(doc, km, i, `**Bedömning:** ${g}. TODO: motivera bedömningen.`)],
+          safe: false,
+        }))
+        : [];
       ctx.report({
         span: km.headingSpan,
         message: msg(
           `${n} saknar bedömning. Skriv bedömningen ${where.sv}, med en grad (${grades}).`,
           `${n} has no assessment. Write the assessment ${where.en}, with a grade (${grades}).`,
         ),
+        fixes,
       });
     });
   },

@@ -2,7 +2,7 @@ import type { List } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
-import { insertBlock, subsectionPosition } from './edits.js';
+import { consolidatedRecommendationEdit, insertBlock, subsectionPosition } from './edits.js';
 import type { AuditDocument } from '../model/types.js';
 import type { RuleContext } from './rule.js';
 import { gradeOnScale, kmName, NO_RECOMMENDATIONS, unitName, unitNameLower } from './util.js';
@@ -116,6 +116,7 @@ function checkConsolidated(ctx: RuleContext): void {
         `${unit} bedöms som "${grade}" men rapporten har inga rekommendationer. Skriv vad nämnden bör göra som en punktlista under "${chapter}".`,
         `${unit} is graded "${grade}" but the report makes no recommendations. Write what the committee should do as a bullet list under "${chapter}".`,
       ),
+      fixes: [{ title: msg('Lägg till en rekommendation', 'Add a recommendation'), edits: [consolidatedRecommendationEdit(doc)], safe: false }],
     });
   });
 }
