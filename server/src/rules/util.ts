@@ -35,12 +35,6 @@ export function gradeKey(doc: AuditDocument, text: string): string {
   return doc.defaultProfile ? normalizeLabel(text) : agreementKey(text);
 }
 
-/** The scale grade a text names, compared ignoring case and white space; null when none. */
-export function resolveGrade(text: string, grades: readonly string[]): string | null {
-  const key = normalizeLabel(text);
-  return grades.find((g) => normalizeLabel(g) === key) ?? null;
-}
-
 export function field(doc: AuditDocument, key: string): FrontmatterField | undefined {
   return doc.frontmatter?.fields.get(key);
 }
