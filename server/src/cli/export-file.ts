@@ -69,9 +69,9 @@ export async function exportCommand(
       const start = doc.lines.positionAt(w.start ?? 0);
       return { code: 'export', severity: 'warning' as const, message: localize(w.message, locale), range: { start, end: w.end === null ? start : doc.lines.positionAt(w.end) } };
     });
-    const text = formatText([{ file: path.relative(io.cwd, source) || source, diagnostics }], locale);
+    const printed = formatText([{ file: path.relative(io.cwd, source) || source, diagnostics }], locale);
     // Without lint's summary line: these are the export's notes, not the report's problems.
-    io.stderr(`${text.trimEnd().split('\n').slice(0, -1).join('\n')}\n`);
+    io.stderr(`${printed.trimEnd().split('\n').slice(0, -1).join('\n')}\n`);
   }
   const bytes = result.bytes;
   if (target === null) {
