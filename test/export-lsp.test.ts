@@ -29,7 +29,10 @@ describe('granska/export in the language server (dist/server.js)', function () {
   });
 
   afterEach(async () => {
-    await client.shutdown();
+    // A server stuck reading a pipe never answers shutdown: it is ended, so the failure shows
+    // instead of a suite that never finishes (a generous limit only a hang can reach).
+    await Promise.race([client.shutdown(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+    client.process.kill();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
