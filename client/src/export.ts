@@ -22,9 +22,14 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
     title: format === 'docx' ? vscode.l10n.t('Export to Word') : vscode.l10n.t('Export to HTML'),
   });
   if (!target) return;
-  let result: { data: string } | null;
+  // An export never replaces a report, least of all the one it was made from.
+  if (/\.rev\.md$/i.test(target.path) || target.toString() === uri.toString()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('An export is never written over a report (*.rev.md): {0}', vscode.workspace.asRelativePath(target)));
+    return;
+  }
+  let result: ExportAnswer | null;
   try {
-    result = await client.sendRequest<{ data: string } | null>('granska/export', { uri: document.uri.toString(), format });
+    result = await client.sendRequest<ExportAnswer | null>('granska/export', { uri: document.uri.toString(), format });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', String(e)));
     return;
@@ -35,6 +40,40 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
   }
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
   const open = vscode.l10n.t('Open');
+  const warnings = result.warnings ?? [];
+  if (warnings.length > 0) {
+    // Pictures left out: each with its line, and the first one selectable in the editor.
+    const show = vscode.l10n.t('Show in the report');
+    const lines = warnings.map((w) => `${w.range.start.line + 1}:${w.range.start.character + 1} ${w.message}`);
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Exported to {0}, but {1} picture(s) were left out.', vscode.workspace.asRelativePath(target), warnings.length),
+      { modal: false, detail: lines.join('\n') },
+      show,
+      open,
+    );
+    const channel = exportLog();
+    channel.appendLine(`${uri.fsPath}:`);
+    for (const line of lines) channel.appendLine(`  ${line}`);
+    if (choice === show) {
+      const first = warnings[0].range;
+      await vscode.window.showTextDocument(document, { selection: new vscode.Range(first.start.line, first.start.character, first.end.line, first.end.character) });
+    } else if (choice === open) void vscode.env.openExternal(target);
+    return;
+  }
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(target)), open);
   if (choice === open) void vscode.env.openExternal(target);
+}
+
+/** What the server answers: the file's bytes in base64, and the pictures it left out. */
+interface ExportAnswer {
+  data: string;
+  warnings?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }[];
+}
+
+let log: vscode.OutputChannel | undefined;
+
+/** The «Granska: export» output channel, where every left-out picture is listed by line. */
+function exportLog(): vscode.OutputChannel {
+  log ??= vscode.window.createOutputChannel('Granska: export');
+  return log;
 }

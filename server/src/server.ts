@@ -359,7 +359,15 @@ export function startServer(connection: Connection): void {
     const format = EXPORT_FORMATS.find((f) => f === params.format);
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
     const { loaded, dir } = configFor(params.uri);
-    return exportOf(modelFor(doc, loaded), format, loaded.config, dir);
+    // Pictures are embedded only from the workspace folder that holds the report (the
+    // longest match, for nested folders), or from the report's own folder outside any.
+    const file = uriToPath(params.uri);
+    const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
+    try {
+      return await exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, localeOf(await settingsFor(params.uri)));
+    } catch (e) {
+      throw new ResponseError(-32603, String(e instanceof Error ? e.message : e));
+    }
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.

@@ -1,4 +1,5 @@
 import type { GranskaConfig } from '../config/config.js';
+import { localize, type Locale } from '../i18n.js';
 import type { AuditDocument } from '../model/types.js';
 import { exportDocument } from '../render/export.js';
 import { reportFragment } from '../render/html.js';
@@ -16,11 +17,30 @@ export function previewOf(doc: AuditDocument, config: GranskaConfig): PreviewCon
   return { html: reportFragment(renderReport(doc, { config })) };
 }
 
+/** A picture an export left out, where the report names it, in the user's language. */
+export interface ExportWarning {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  message: string;
+}
+
 /**
- * The bytes of an export, base64-encoded to travel in a JSON-RPC response. `folder` is the
- * report's folder on disk, where its pictures are; null for a document that has none.
+ * The bytes of an export, base64-encoded to travel in a JSON-RPC response, and the pictures
+ * it left out. `folder` is the report's folder on disk, where its pictures are, and `root`
+ * the workspace they must lie in; both null for a document that has none on disk.
  */
-export async function exportOf(doc: AuditDocument, format: ExportFormat, config: GranskaConfig, folder: string | null): Promise<{ data: string }> {
-  const bytes = await exportDocument(doc, format, config, folder ? imagesFrom(folder) : undefined);
-  return { data: Buffer.from(bytes).toString('base64') };
+export async function exportOf(
+  doc: AuditDocument,
+  format: ExportFormat,
+  config: GranskaConfig,
+  folder: string | null,
+  root: string | null,
+  locale: Locale,
+): Promise<{ data: string; warnings: ExportWarning[] }> {
+  const result = await exportDocument(doc, format, config, folder ? imagesFrom(folder, root ?? folder) : undefined);
+  const warnings = result.warnings.map((w) => {
+    const start = doc.lines.positionAt(w.start ?? 0);
+    const end = w.end === null ? start : doc.lines.positionAt(w.end);
+    return { range: { start, end }, message: localize(w.message, locale) };
+  });
+  return { data: Buffer.from(result.bytes).toString('base64'), warnings };
 }

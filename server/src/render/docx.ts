@@ -375,6 +375,9 @@ class DocxWriter {
       } else if (tag === 'span' && hasClass(n, 'grade')) {
         const colour = GRADE_COLOURS[classesOf(n).find((c) => c in GRADE_COLOURS) ?? 'grade-unknown'];
         out.push(new TextRun({ text: `\u00a0${textOf(n)}\u00a0`, bold: true, color: colour.color, shading: { type: ShadingType.CLEAR, fill: colour.fill, color: 'auto' }, font: 'Arial' }));
+      } else if (tag === 'span' && hasClass(n, 'image-placeholder')) {
+        // A picture left out (remote, or refused): its note stands in the text, as in HTML.
+        out.push(run(textOf(n), { ...fmt, italics: true }));
       } else if (tag === 'span' && hasClass(n, 'secno')) {
         out.push(run(textOf(n), fmt));
       } else if (tag === 'img') {

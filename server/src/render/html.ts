@@ -8,8 +8,9 @@ export function reportFragment(report: RenderedReport): string {
 }
 
 /**
- * One self-contained HTML file: the styles are inlined, nothing is loaded from elsewhere,
- * and no script is included, so it opens the same anywhere and prints to PDF from a browser.
+ * One self-contained HTML file: the styles are inlined, nothing is loaded from elsewhere
+ * (the policy allows pictures only as `data:` URLs, the renderer's embedded ones, so not
+ * even a remote picture a report names is fetched), and no script is included, so it opens the same anywhere and prints to PDF from a browser.
  */
 export function reportHtmlDocument(report: RenderedReport): string {
   return `<!DOCTYPE html>
@@ -17,7 +18,7 @@ export function reportHtmlDocument(report: RenderedReport): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="Granska">
 <title>${escapeHtml(report.title)}</title>
 <style>

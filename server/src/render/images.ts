@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageSize } from 'image-size';
+import { msg, type Msg } from '../i18n.js';
 
 /** A picture an export carries inside itself, with what Word needs to lay it out. */
 export interface EmbeddedImage {
@@ -10,8 +11,31 @@ export interface EmbeddedImage {
   height: number;
 }
 
-/** Finds the picture a report names by a relative path; null when it cannot be embedded. */
-export type ImageResolver = (src: string) => EmbeddedImage | null;
+/**
+ * What became of a picture the report names: embedded; refused (outside the workspace, not
+ * a regular file, too large, over the export's total), which the renderer replaces by a
+ * placeholder that says why; or unavailable (missing, not a picture), which is left as
+ * written. Refused and unavailable pictures are reported to the user with their position.
+ */
+export type ImageOutcome =
+  | { kind: 'embedded'; image: EmbeddedImage }
+  | { kind: 'refused'; reason: Msg }
+  | { kind: 'unavailable'; reason: Msg };
+
+/** Finds the picture a report names by a relative path. */
+export type ImageResolver = (src: string) => ImageOutcome;
+
+/** How much an export may embed: one picture, and all pictures together. */
+export interface ImageLimits {
+  perImage: number;
+  total: number;
+}
+
+/**
+ * 20 MB for one picture (a scanned page at print resolution fits); 64 MB in all, which as
+ * base64 in one HTML string stays far below what a JavaScript string can hold.
+ */
+export const IMAGE_LIMITS: ImageLimits = { perImage: 20 * 2 ** 20, total: 64 * 2 ** 20 };
 
 const MIME: Record<EmbeddedImage['type'], string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
 
@@ -27,35 +51,223 @@ export function fromDataUri(uri: string, width: number, height: number): Embedde
 }
 
 /**
- * Reads pictures from the report's folder for the exports. Only relative paths to PNG,
- * JPEG or GIF files whose content really is such a picture are embedded (checked by
- * image-size, not by the name), so a report cannot pull another kind of file into an
- * export; SVG is left out since it can carry script.
+ * The workspace of a report for the command line: the nearest folder, from the report's own
+ * upwards, that holds `.granskarc.json` or `.git`, else the report's own folder. Pictures
+ * are embedded only from inside it.
  */
-export function imagesFrom(folder: string): ImageResolver {
+export function workspaceOf(file: string): string {
+  const start = path.dirname(realOr(file));
+  for (let dir = start; ; ) {
+    if (fs.existsSync(path.join(dir, '.granskarc.json')) || fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}
+
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Whether `file` (a real path) is `root` (a real path) or inside it. */
+function inside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const MB = (n: number): string => String(Math.round(n / 2 ** 20));
+
+/**
+ * Reads pictures for one export: relative paths from the report's `folder`, resolved through
+ * symlinks, only when the file is inside `root` (the workspace). Only regular files are
+ * opened, without blocking (a named pipe cannot stall the export) and with the size limit
+ * checked while reading (a link to `/dev/zero` cannot exhaust memory). Only PNG, JPEG and
+ * GIF files whose content really is such a picture are embedded (checked by image-size, not
+ * by the name), cut at the picture's own end so that data appended to it does not travel
+ * with the export; SVG is left out since it can carry script. Each file is read once, and
+ * the bytes embedded by all references together are capped.
+ */
+export function imagesFrom(folder: string, root: string, limits: ImageLimits = IMAGE_LIMITS): ImageResolver {
+  const realRoot = realOr(root);
+  const cache = new Map<string, ImageOutcome>();
+  let total = 0;
   return (src) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('#')) return null;
-    let file: string;
-    try {
-      file = path.resolve(folder, decodeURIComponent(src.split(/[?#]/)[0]));
-    } catch {
-      return null;
+    const outcome = readPicture(src);
+    if (outcome.kind !== 'embedded') return outcome;
+    const size = outcome.image.data.length;
+    if (total + size > limits.total) {
+      return { kind: 'refused', reason: msg(`exportens bilder får sammanlagt vara högst ${MB(limits.total)} MB`, `the export's pictures may total at most ${MB(limits.total)} MB`) };
     }
-    if (!/\.(png|jpe?g|gif)$/i.test(file)) return null;
-    let data: Buffer;
+    total += size;
+    return outcome;
+  };
+
+  function readPicture(src: string): ImageOutcome {
+    let name: string;
     try {
-      if (fs.statSync(file).size > 20 * 2 ** 20) return null;
-      data = fs.readFileSync(file);
+      name = decodeURIComponent(src.split(/[?#]/)[0]);
     } catch {
-      return null;
+      return { kind: 'unavailable', reason: msg('sökvägen går inte att läsa', 'the path cannot be read') };
     }
+    // Decoded first, so that `%2Fetc%2F…` is seen for the absolute path it is.
+    if (name.includes('\0') || path.posix.isAbsolute(name) || path.win32.isAbsolute(name) || /^[a-z]:/i.test(name)) {
+      return { kind: 'refused', reason: msg('bara sökvägar relativt rapporten bäddas in', 'only paths relative to the report are embedded') };
+    }
+    if (!/\.(png|jpe?g|gif)$/i.test(name)) {
+      return { kind: 'unavailable', reason: msg('bara PNG-, JPEG- och GIF-bilder bäddas in', 'only PNG, JPEG and GIF pictures are embedded') };
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync.native(path.resolve(folder, name));
+    } catch {
+      return { kind: 'unavailable', reason: msg('filen finns inte', 'the file does not exist') };
+    }
+    if (!inside(realRoot, real)) {
+      return { kind: 'refused', reason: msg(`filen ligger utanför arbetsytan ${realRoot}`, `the file is outside the workspace ${realRoot}`) };
+    }
+    const known = cache.get(real);
+    if (known) return known;
+    const outcome = readFile(real);
+    cache.set(real, outcome);
+    return outcome;
+  }
+
+  function readFile(real: string): ImageOutcome {
+    const data = readRegularFile(real, limits.perImage);
+    if (!Buffer.isBuffer(data)) return data;
+    let type: EmbeddedImage['type'] | null = null;
+    let width = 0;
+    let height = 0;
     try {
       const size = imageSize(data);
-      const type = size.type === 'jpg' || size.type === 'png' || size.type === 'gif' ? size.type : null;
-      if (!type || !size.width || !size.height) return null;
-      return { data, type, width: size.width, height: size.height };
+      type = size.type === 'jpg' || size.type === 'png' || size.type === 'gif' ? size.type : null;
+      width = size.width ?? 0;
+      height = size.height ?? 0;
     } catch {
-      return null;
+      type = null;
     }
+    if (!type || !width || !height) {
+      return { kind: 'unavailable', reason: msg('filen är ingen PNG-, JPEG- eller GIF-bild', 'the file is not a PNG, JPEG or GIF picture') };
+    }
+    const end = imageEnd(data, type);
+    if (end === null) return { kind: 'unavailable', reason: msg('bilden är ofullständig', 'the picture is incomplete') };
+    // A copy, so that what was read after the picture's end is not kept alive with it.
+    return { kind: 'embedded', image: { data: Buffer.from(data.subarray(0, end)), type, width, height } };
+  }
+}
+
+/**
+ * The bytes of a regular file, at most `limit`, or why not. Opened without following a link
+ * and without blocking, then checked with fstat, so what is read is what was checked.
+ */
+function readRegularFile(file: string, limit: number): Buffer | ImageOutcome {
+  const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags);
+  } catch (e) {
+    return { kind: 'unavailable', reason: msg(`filen går inte att läsa (${(e as NodeJS.ErrnoException).code ?? e})`, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`) };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'refused', reason: msg('det är ingen vanlig fil', 'it is not a regular file') };
+    const tooLarge: ImageOutcome = { kind: 'refused', reason: msg(`bilden är större än ${MB(limit)} MB`, `the picture is larger than ${MB(limit)} MB`) };
+    if (stat.size > limit) return tooLarge;
+    // The size is checked again while reading: the file may grow after fstat.
+    const chunks: Buffer[] = [];
+    let read = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - read, 0) + 1, 1 << 20, limit + 1 - read));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      read += n;
+      if (read > limit) return tooLarge;
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, read);
+  } catch (e) {
+    return { kind: 'unavailable', reason: msg(`filen går inte att läsa (${(e as NodeJS.ErrnoException).code ?? e})`, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Where a picture's data ends (PNG's IEND chunk, JPEG's EOI marker, GIF's trailer), found by
+ * walking its structure, or null when the end is missing.
+ */
+export function imageEnd(data: Uint8Array, type: EmbeddedImage['type']): number | null {
+  if (type === 'png') return pngEnd(data);
+  if (type === 'jpg') return jpegEnd(data);
+  return gifEnd(data);
+}
+
+function pngEnd(d: Uint8Array): number | null {
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  // Chunks: length, type, data, CRC; the signature is 8 bytes.
+  for (let at = 8; at + 12 <= d.length; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(d[at + 4], d[at + 5], d[at + 6], d[at + 7]);
+    const next = at + 12 + length;
+    if (next > d.length) return null;
+    if (type === 'IEND') return next;
+    at = next;
+  }
+  return null;
+}
+
+function jpegEnd(d: Uint8Array): number | null {
+  let at = 2;
+  while (at + 1 < d.length) {
+    if (d[at] !== 0xff) return null;
+    // Any number of 0xFF fill bytes may precede a marker.
+    while (at < d.length && d[at] === 0xff) at++;
+    if (at >= d.length) return null;
+    const marker = d[at++];
+    if (marker === 0xd9) return at;
+    // Markers without a length: TEM and the restart markers.
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
+    if (at + 2 > d.length) return null;
+    const length = (d[at] << 8) | d[at + 1];
+    at += length;
+    if (at > d.length) return null;
+    if (marker !== 0xda) continue;
+    // After a start of scan comes entropy-coded data, where 0xFF is followed by 0x00 (a
+    // stuffed byte) or a restart marker; any other marker ends the scan.
+    while (at + 1 < d.length && !(d[at] === 0xff && d[at + 1] !== 0x00 && !(d[at + 1] >= 0xd0 && d[at + 1] <= 0xd7))) at++;
+  }
+  return null;
+}
+
+function gifEnd(d: Uint8Array): number | null {
+  if (d.length < 13) return null;
+  const colourTable = (flags: number): number => (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);
+  let at = 13 + colourTable(d[10]);
+  const skipSubBlocks = (): boolean => {
+    while (at < d.length) {
+      const size = d[at++];
+      if (size === 0) return true;
+      at += size;
+    }
+    return false;
   };
+  while (at < d.length) {
+    const block = d[at++];
+    if (block === 0x3b) return at;
+    if (block === 0x21) {
+      at++;
+      if (!skipSubBlocks()) return null;
+    } else if (block === 0x2c) {
+      if (at + 9 > d.length) return null;
+      at += 9 + colourTable(d[at + 8]);
+      // The LZW minimum code size, then the image data.
+      at++;
+      if (!skipSubBlocks()) return null;
+    } else return null;
+  }
+  return null;
 }

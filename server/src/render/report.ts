@@ -12,7 +12,9 @@ import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { gradeOnScale, kmName } from '../rules/util.js';
 import { rehypeRawBlocks } from './raw-html.js';
 import { hasClass, textOf } from './hast-tools.js';
+import type { Msg } from '../i18n.js';
 import { dataUri, type ImageResolver } from './images.js';
+import { isRemote, placeholder, remoteNote, xmlSafe } from './safety.js';
 import { REPORT_SCHEMA } from './schema.js';
 import { TEXT, typeLabel } from './labels.js';
 
@@ -25,6 +27,16 @@ export interface RenderOptions {
    * alone. Without it (the preview) such paths are left for the page to resolve.
    */
   images?: ImageResolver;
+}
+
+/**
+ * A picture that was not shown as the report names it, with where the report names it
+ * (offsets into the document's text; null when the renderer cannot tell).
+ */
+export interface RenderWarning {
+  start: number | null;
+  end: number | null;
+  message: Msg;
 }
 
 /** A heading of the rendered report, as the table of contents and the preview's outline see it. */
@@ -45,6 +57,8 @@ export interface RenderedReport {
   /** Whether the «UTKAST» mark is shown (any status but `slutlig`). */
   draft: boolean;
   letter: boolean;
+  /** Pictures left out: remote ones (never fetched) and, in exports, those not embedded. */
+  warnings: RenderWarning[];
 }
 
 /** The class names the renderer gives grade badges, from the best grade of the scale to the worst. */
@@ -63,7 +77,7 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   const fields = readFields(doc);
   const letter = doc.type === 'missiv';
   const draft = fields.status !== 'slutlig';
-  const title = [fields.kommun, fields.titel].filter(Boolean).join(' – ') || TEXT.untitled;
+  const title = xmlSafe([fields.kommun, fields.titel].filter(Boolean).join(' – ') || TEXT.untitled);
   let body: HastRoot;
   try {
     const processor = unified()
@@ -100,8 +114,11 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   const article = h('article', { className: ['granska-report', letter ? 'letter' : 'report', draft ? 'draft' : 'final'], lang: 'sv' }, children as ElementContent[]);
   const tree: HastRoot = { type: 'root', children: [article] };
   fixFragmentLinks(tree);
-  if (options.images) embedImages(tree, options.images);
-  return { tree, title, headings, draft, letter };
+  const warnings: RenderWarning[] = [];
+  pictures(tree, options.images, warnings);
+  cleanText(tree);
+  for (const x of headings) x.text = xmlSafe(x.text);
+  return { tree, title, headings, draft, letter, warnings };
 }
 
 interface Fields {
@@ -388,17 +405,93 @@ function fixFragmentLinks(tree: HastRoot): void {
 }
 
 /**
- * Replaces relative picture paths by the pictures themselves. It runs after sanitizing,
- * which removed every `data:` URL the report wrote, so the ones left are the renderer's.
+ * Makes the report's pictures safe to show and to send on. A remote picture (`https:`,
+ * `//host`) is never fetched, by the preview or by an export: it becomes a placeholder that
+ * names its address, and `<source>` elements go the same way (their `<picture>` keeps its
+ * fallback `<img>`). With `images` (the exports), relative paths are replaced by the
+ * pictures themselves; a refused one becomes a placeholder that says why. It runs after
+ * sanitizing, which removed every `data:` URL the report wrote, so the ones left are the
+ * renderer's.
  */
-function embedImages(tree: HastRoot, images: ImageResolver): void {
-  visit(tree, 'element', (e) => {
+function pictures(tree: HastRoot, images: ImageResolver | undefined, warnings: RenderWarning[]): void {
+  const warn = (e: Element, message: Msg): void => {
+    warnings.push({ start: e.position?.start.offset ?? null, end: e.position?.end.offset ?? null, message });
+  };
+  // A <source> shows nothing of its own: a remote one leaves its placeholders, a local one nothing.
+  const sourceNotes = (source: Element, at: Element): ElementContent[] =>
+    remoteSources(source).map((url) => {
+      warn(source.position ? source : at, remoteNote(url));
+      return placeholder(remoteNote(url).sv);
+    });
+  visit(tree, 'element', (e, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (e.tagName === 'picture') {
+      // Unwrapped, so that the placeholders for its sources are shown beside its <img>.
+      const kept = e.children.flatMap((c) => (c.type === 'element' && c.tagName === 'source' ? sourceNotes(c, e) : [c]));
+      parent.children.splice(index, 1, ...kept);
+      return index;
+    }
+    if (e.tagName === 'source') {
+      const notes = sourceNotes(e, e);
+      parent.children.splice(index, 1, ...notes);
+      return index + notes.length;
+    }
     if (e.tagName !== 'img' || typeof e.properties.src !== 'string') return;
-    const image = images(e.properties.src);
-    if (!image) return;
-    e.properties.src = dataUri(image);
-    e.properties.width = e.properties.width ?? image.width;
-    e.properties.height = e.properties.height ?? image.height;
+    const src = e.properties.src;
+    if (src.startsWith('data:')) return;
+    if (isRemote(src)) {
+      parent.children[index] = placeholder(remoteNote(src).sv, altOf(e));
+      warn(e, remoteNote(src));
+      return;
+    }
+    if (!images || src.startsWith('#')) return;
+    const outcome = images(src);
+    if (outcome.kind === 'embedded') {
+      e.properties.src = dataUri(outcome.image);
+      e.properties.width = e.properties.width ?? outcome.image.width;
+      e.properties.height = e.properties.height ?? outcome.image.height;
+      return;
+    }
+    // Named as the report writes it: remark-rehype percent-encoded the address.
+    const name = decodedOr(src);
+    const message = { sv: `Bilden «${name}» kom inte med i exporten: ${outcome.reason.sv}.`, en: `The picture «${name}» was left out of the export: ${outcome.reason.en}.` };
+    warn(e, message);
+    if (outcome.kind === 'refused') parent.children[index] = placeholder(`Bilden «${name}» är utelämnad: ${outcome.reason.sv}.`, altOf(e));
+  });
+}
+
+/** The remote addresses in a `<source>`'s srcset (each entry is an address and a size). */
+function remoteSources(source: Element): string[] {
+  const value: unknown = source.properties.srcSet;
+  const entries = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+  return entries.map((x) => x.trim().split(/\s+/)[0]).filter((u) => u !== '' && isRemote(u));
+}
+
+function decodedOr(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
+}
+
+function altOf(e: Element): string {
+  return typeof e.properties.alt === 'string' ? e.properties.alt : '';
+}
+
+/**
+ * Removes the characters XML 1.0 forbids from every text and attribute of the tree, since
+ * Word refuses a file that holds one and HTML counts them as errors.
+ */
+function cleanText(tree: HastRoot): void {
+  visit(tree, (n) => {
+    if (n.type === 'text' || n.type === 'comment') n.value = xmlSafe(n.value);
+    else if (n.type === 'element') {
+      for (const [key, value] of Object.entries(n.properties)) {
+        if (typeof value === 'string') n.properties[key] = xmlSafe(value);
+        else if (Array.isArray(value)) n.properties[key] = value.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
+      }
+    }
   });
 }
 

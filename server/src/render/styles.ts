@@ -36,6 +36,7 @@ body { margin: 0; background: var(--g-bg); color: var(--g-fg); }
 .granska-report code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.9em; }
 .granska-report pre { background: var(--g-box); padding: 0.8em; overflow-x: auto; }
 .granska-report img { max-width: 100%; }
+.granska-report .image-placeholder { display: inline-block; border: 1px dashed var(--g-rule); color: var(--g-muted); font-style: italic; padding: 0.2em 0.5em; overflow-wrap: anywhere; }
 .grade { display: inline-block; padding: 0.05em 0.6em; border-radius: 0.8em; font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 0.88em; font-weight: 600; white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .grade-good { background: var(--g-good-bg); color: var(--g-good-fg); }
 .grade-partial { background: var(--g-partial-bg); color: var(--g-partial-fg); }
