@@ -17,6 +17,7 @@ export const FRONTMATTER_KEYS: Readonly<Record<string, Msg>> = {
   svar_senast: msg('Sista dag för svar, ÅÅÅÅ-MM-DD.', 'Reply deadline, YYYY-MM-DD.'),
   rapport: msg('Sökväg till rapporten, relativt detta dokument.', 'Path of the report, relative to this document.'),
   undertecknare: msg('Lista med undertecknare, var och en med namn och roll.', 'List of signatories, each with namn and roll.'),
+  profil: msg('Husprofil (spec §13): rapportens struktur, t.ex. kontrollmal, platta-kapitel eller en profil ur .granskarc.json.', 'House profile (spec §13): the report\'s structure, e.g. kontrollmal, platta-kapitel or a profile from .granskarc.json.'),
   tidigare: msg('Sökväg till den tidigare rapport som en uppföljning följer upp.', 'Path of the earlier report that a follow-up follows up.'),
 };
 

@@ -144,7 +144,9 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
         if (lead !== null && !unit.bedomning) unit.bedomning = assessmentOf(text, root, s, lead, profile, scale);
       }
     } else if (profile.assessment.place === 'unit' && section) {
-      unit.bedomning = proseAssessment(text, root, section, unit.headingSpan, profile, scale, [isRecommendation]);
+      // A unit heading with nothing written under it has no assessment, rather than one without a grade.
+      const assessment = proseAssessment(text, root, section, unit.headingSpan, profile, scale, [isRecommendation]);
+      if (assessment.content.some((n) => n.type !== 'html')) unit.bedomning = assessment;
     } else if (profile.assessment.place === 'chapter') {
       const part = parts.get(unit);
       if (part) {
