@@ -6,6 +6,9 @@ import { configProblems } from '../server/src/config/load.ts';
 import { BUILTIN_PROFILES } from '../server/src/profiles/builtin.ts';
 import { agreementKey, resolveStep, stepInSentence, PROFILE_SCALES } from '../server/src/profiles/grades.ts';
 import { RULE_IDS } from '../server/src/rules/index.ts';
+import type { Profile } from '../server/src/profiles/types.ts';
+import { profileConfigText } from '../server/src/profiles/write.ts';
+import { granska } from './helpers/run.ts';
 import { lint, ROOT } from './helpers/lint.ts';
 import { stripMarkers } from './helpers/markers.ts';
 
@@ -101,5 +104,46 @@ describe('house profiles: grades as auditors write them', () => {
     assert.deepEqual(lint(doc('**Bedömning:** Delvis tillfredsställande\n\nMotivering.')).map((d) => d.code), []);
     assert.deepEqual(lint(doc('Vi bedömer att planen är delvis tillfredsställande.')).map((d) => d.code), []);
     assert.deepEqual(lint(doc('**Bedömning:** Bra\n\nMotivering.')).map((d) => d.code), ['bedomning-skala']);
+  });
+});
+
+describe('house profiles: printed as configuration (granska profil visa)', () => {
+  const comparable = (p: Profile) => {
+    const { name: _n, builtin: _b, extends: _e, ...rest } = p;
+    return rest;
+  };
+  const configured = parseConfig(JSON.stringify({
+    profiler: {
+      'vår-byrå': { bas: 'platta-kapitel', enheter: { namn: 'Granskningsmål', plural: 'granskningsmål' }, skala: 'trafikljus', referenser: { krävs: 'per-rapport', organ: ['KF', 'KS'] }, bedömning: { grad: ['tabell'] } },
+      'vår-byrå-2': { bas: 'vår-byrå', kapitel: { Resultat: { namn: 'Granskningens resultat', ocksåRubriker: ['våra iakttagelser'] } } },
+    },
+  }), '.granskarc.json', RULE_IDS).config.profiles;
+
+  for (const profile of [...BUILTIN_PROFILES.values(), configured.get('vår-byrå')!, configured.get('vår-byrå-2')!]) {
+    it(`${profile.name} read back from its printed configuration is the same profile`, () => {
+      const text = profileConfigText(profile);
+      const read = parseConfig(text, '.granskarc.json', RULE_IDS);
+      assert.deepEqual(configProblems(read, 'sv'), []);
+      const back = read.config.profiles.get(read.config.profile)!;
+      assert.equal(back.builtin, false);
+      assert.equal(back.extends, profile.builtin ? profile.name : profile.extends);
+      assert.deepEqual(comparable(back), comparable(profile));
+    });
+  }
+
+  it('granska profil lista names every built-in profile, and visa prints one or exits 2 for an unknown name', function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip();
+    const list = granska(['profil', 'lista']);
+    assert.equal(list.status, 0, list.stderr);
+    for (const name of BUILTIN_PROFILES.keys()) assert.match(list.stdout, new RegExp(`^[* ] ${name} `, 'm'));
+    const shown = granska(['profil', 'visa', 'platta-kapitel']);
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.equal(shown.stdout, profileConfigText(BUILTIN_PROFILES.get('platta-kapitel')!));
+    const here = granska(['profil', 'visa', 'stadsrevisionen'], path.join(ROOT, 'samples', 'goteborg'));
+    assert.equal(here.status, 0, here.stderr);
+    assert.match(here.stdout, /"bas": "iakttagelser-och-kommentarer"/);
+    const unknown = granska(['profil', 'visa', 'kpmg', '--locale', 'en']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /no profile "kpmg"\. Known profiles: kontrollmal, /);
   });
 });

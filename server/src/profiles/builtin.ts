@@ -90,7 +90,7 @@ const revisionsfragorSlutsatser: Profile = {
   references: { required: 'none', organs: null },
   scale: 'verbal',
   scales: PROFILE_SCALES_FOR_PROFILES,
-  summaryHeaders: ['revisionsfråga', 'nr', 'fråga'],
+  summaryHeaders: ['revisionsfråga', 'nr', 'fråga', 'delfråga'],
   gradeHeaders: ['bedömning', 'svar', 'slutsats'],
 };
 
@@ -119,7 +119,7 @@ const plattaKapitel: Profile = {
   references: { required: 'none', organs: null },
   scale: 'verbal',
   scales: PROFILE_SCALES_FOR_PROFILES,
-  summaryHeaders: ['revisionsfråga', 'nr', 'fråga'],
+  summaryHeaders: ['revisionsfråga', 'nr', 'fråga', 'delfråga'],
   gradeHeaders: ['bedömning', 'svar'],
 };
 

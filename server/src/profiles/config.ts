@@ -20,13 +20,13 @@ export interface ProfileProblem {
 }
 
 /** The configuration's words for each enumerated choice, mapped to the model's. */
-const DISCOVERY: Record<string, UnitDiscovery> = { numrerade: 'numbered', frågor: 'questions', rubriker: 'headings', listade: 'listed' };
-const OBSERVATIONS: Record<string, ObservationPlace> = { underrubrik: 'subsection', enheten: 'unit', kapitel: 'chapter' };
-const ASSESSMENT: Record<string, AssessmentPlace> = { underrubrik: 'subsection', enheten: 'unit', slutkapitel: 'chapter', tabell: 'table' };
-const GRADE: Record<string, GradePlace> = { rubrik: 'heading', fetstil: 'bold', mening: 'sentence', tabell: 'table' };
-const RECOMMENDATIONS: Record<string, RecommendationPlace> = { 'per-enhet': 'unit', samlat: 'chapter', 'per-nämnd': 'chapter' };
-const COVERAGE: Record<string, Coverage> = { enhet: 'unit', lista: 'list', namngiven: 'named' };
-const REFERENCES: Record<string, ReferenceRequirement> = { 'per-enhet': 'unit', 'per-rapport': 'report', inga: 'none' };
+export const DISCOVERY: Record<string, UnitDiscovery> = { numrerade: 'numbered', frågor: 'questions', rubriker: 'headings', listade: 'listed' };
+export const OBSERVATIONS: Record<string, ObservationPlace> = { underrubrik: 'subsection', enheten: 'unit', kapitel: 'chapter' };
+export const ASSESSMENT: Record<string, AssessmentPlace> = { underrubrik: 'subsection', enheten: 'unit', slutkapitel: 'chapter', tabell: 'table' };
+export const GRADE: Record<string, GradePlace> = { rubrik: 'heading', fetstil: 'bold', mening: 'sentence', tabell: 'table' };
+export const RECOMMENDATIONS: Record<string, RecommendationPlace> = { 'per-enhet': 'unit', samlat: 'chapter', 'per-nämnd': 'chapter' };
+export const COVERAGE: Record<string, Coverage> = { enhet: 'unit', lista: 'list', namngiven: 'named' };
+export const REFERENCES: Record<string, ReferenceRequirement> = { 'per-enhet': 'unit', 'per-rapport': 'report', inga: 'none' };
 
 /** The keys a profile object may have, with what each holds: the reference page in docs/profiler.md lists the same. */
 export const PROFILE_KEYS = ['bas', 'beskrivning', 'kapitel', 'revisionsfråga', 'enheter', 'iakttagelser', 'bedömning', 'rekommendationer', 'referenser', 'skala', 'sammanställning'] as const;
@@ -100,7 +100,7 @@ export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySe
         else problem(bas.value, `Profilen "${b}" finns inte. Kända profiler: ${[...profiles.keys()].join(', ')}.`, `The profile "${b}" does not exist. Known profiles: ${[...profiles.keys()].join(', ')}.`);
       }
     }
-    const p: Profile = structuredClone({ ...base, name, builtin: false });
+    const p: Profile = structuredClone({ ...base, name, builtin: false, extends: base.builtin ? base.name : base.extends });
     const strings = (n: JsonNode, what: string): string[] | null => {
       if (n.type === 'string' && String(n.value).trim()) return [String(n.value)];
       if (n.type === 'array' && (n.children ?? []).every((c) => c.type === 'string' && String(c.value).trim() !== '')) return (n.children ?? []).map((c) => String(c.value));
