@@ -2,7 +2,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { msg, type Msg } from '../i18n.js';
 import type { Span } from '../model/types.js';
 import { BUILTIN_PROFILES } from './builtin.js';
-import type { ScaleStep } from './grades.js';
+import { PROFILE_SCALES, type ScaleStep } from './grades.js';
 import type {
   AssessmentPlace, ChapterSpec, Coverage, GradePlace, ObservationPlace, Profile, RecommendationPlace, ReferenceRequirement, UnitDiscovery,
 } from './types.js';
@@ -31,7 +31,7 @@ export const REFERENCES: Record<string, ReferenceRequirement> = { 'per-enhet': '
 /** The keys a profile object may have, with what each holds: the reference page in docs/profiler.md lists the same. */
 export const PROFILE_KEYS = ['bas', 'beskrivning', 'kapitel', 'revisionsfråga', 'enheter', 'iakttagelser', 'bedömning', 'rekommendationer', 'referenser', 'skala', 'sammanställning'] as const;
 
-const SUB_KEYS: Record<string, readonly string[]> = {
+export const SUB_KEYS: Record<string, readonly string[]> = {
   revisionsfråga: ['rubriker', 'under', 'form'],
   enheter: ['namn', 'bestämd', 'plural', 'hittas', 'ord', 'nivå', 'kapitel'],
   iakttagelser: ['var', 'rubriker'],
@@ -41,7 +41,7 @@ const SUB_KEYS: Record<string, readonly string[]> = {
   sammanställning: ['förstaKolumn', 'gradkolumn'],
 };
 
-const CHAPTER_KEYS = ['namn', 'rubriker', 'ocksåRubriker', 'krävs', 'avsnitt'];
+export const CHAPTER_KEYS = ['namn', 'rubriker', 'ocksåRubriker', 'krävs', 'avsnitt'];
 
 export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySet<string>, configScales: ReadonlyMap<string, readonly ScaleStep[]>): { profiles: Map<string, Profile>; problems: ProfileProblem[] } {
   const problems: ProfileProblem[] = [];
@@ -229,8 +229,14 @@ export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySe
     const skala = props.get('skala');
     if (skala) {
       const s = text(skala.value, '"skala"');
-      if (s && !knownScales.has(s) && !(s in p.scales) && !configScales.has(s)) problem(skala.value, `Skalan "${s}" finns inte. Kända skalor: ${[...new Set([...knownScales, ...Object.keys(p.scales)])].join(', ')}.`, `The scale "${s}" does not exist. Known scales: ${[...new Set([...knownScales, ...Object.keys(p.scales)])].join(', ')}.`);
-      else if (s) p.scale = s;
+      const known = [...new Set([...knownScales, ...Object.keys(p.scales), ...Object.keys(PROFILE_SCALES)])];
+      if (s && !knownScales.has(s) && !(s in p.scales) && !configScales.has(s) && !(s in PROFILE_SCALES)) problem(skala.value, `Skalan "${s}" finns inte. Kända skalor: ${known.join(', ')}.`, `The scale "${s}" does not exist. Known scales: ${known.join(', ')}.`);
+      else if (s) {
+        p.scale = s;
+        // The profiles' scales (verbal, tillfredsställande, trafikljus) may be named by any
+        // profile, also one built on `kontrollmal`, which has none of its own.
+        if (!(s in p.scales) && s in PROFILE_SCALES && !configScales.has(s)) p.scales = { ...p.scales, [s]: PROFILE_SCALES[s] };
+      }
     }
     const t = object('sammanställning');
     if (t) {
