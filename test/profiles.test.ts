@@ -116,10 +116,11 @@ describe('house profiles: printed as configuration (granska profil visa)', () =>
     profiler: {
       'vår-byrå': { bas: 'platta-kapitel', enheter: { namn: 'Granskningsmål', plural: 'granskningsmål' }, skala: 'trafikljus', referenser: { krävs: 'per-rapport', organ: ['KF', 'KS'] }, bedömning: { grad: ['tabell'] } },
       'vår-byrå-2': { bas: 'vår-byrå', kapitel: { Resultat: { namn: 'Granskningens resultat', ocksåRubriker: ['våra iakttagelser'] } } },
+      'vår-byrå-3': { bas: 'kontrollmal', skala: 'verbal', bedömning: { grad: ['fetstil', 'mening'] } },
     },
   }), '.granskarc.json', RULE_IDS).config.profiles;
 
-  for (const profile of [...BUILTIN_PROFILES.values(), configured.get('vår-byrå')!, configured.get('vår-byrå-2')!]) {
+  for (const profile of [...BUILTIN_PROFILES.values(), configured.get('vår-byrå')!, configured.get('vår-byrå-2')!, configured.get('vår-byrå-3')!]) {
     it(`${profile.name} read back from its printed configuration is the same profile`, () => {
       const text = profileConfigText(profile);
       const read = parseConfig(text, '.granskarc.json', RULE_IDS);

@@ -11,14 +11,14 @@ export const FRONTMATTER_KEYS: Readonly<Record<string, Msg>> = {
   revisionsbyrå: msg('Revisionsbyrån som utfört granskningen.', 'The audit firm that performed the audit.'),
   författare: msg('Lista med rapportens författare.', 'List of the report authors.'),
   granskade: msg('Lista med granskade organ, t.ex. [kommunstyrelsen, socialnämnden].', 'List of audited bodies, e.g. [kommunstyrelsen, socialnämnden].'),
-  diarienummer: msg('Diarienummer, t.ex. 2022/347 eller KS 2022/0347.', 'Registry number, e.g. 2022/347 or KS 2022/0347.'),
+  diarienummer: msg('Diarienummer, t.ex. 2022/347, KS 2022/0347, KS-2014/742.912 eller 3.1.2-56/2016.', 'Registry number, e.g. 2022/347, KS 2022/0347, KS-2014/742.912 or 3.1.2-56/2016.'),
   till: msg('Lista med mottagare av missivet.', 'List of recipients of the cover letter.'),
   kännedom: msg('Lista med organ som får missivet för kännedom.', 'List of bodies that receive the letter for information.'),
   svar_senast: msg('Sista dag för svar, ÅÅÅÅ-MM-DD.', 'Reply deadline, YYYY-MM-DD.'),
   rapport: msg('Sökväg till rapporten, relativt detta dokument.', 'Path of the report, relative to this document.'),
   undertecknare: msg('Lista med undertecknare, var och en med namn och roll.', 'List of signatories, each with namn and roll.'),
-  profil: msg('Husprofil (spec §13): rapportens struktur, t.ex. kontrollmal, platta-kapitel eller en profil ur .granskarc.json.', 'House profile (spec §13): the report\'s structure, e.g. kontrollmal, platta-kapitel or a profile from .granskarc.json.'),
-  tidigare: msg('Sökväg till den tidigare rapport som en uppföljning följer upp.', 'Path of the earlier report that a follow-up follows up.'),
+  profil: msg('Husprofil: hur rapporten är uppbyggd (kapitel, enheter, var bedömningar och rekommendationer står), t.ex. kontrollmal.', 'House profile: how the report is structured (chapters, units, where assessments and recommendations stand), e.g. kontrollmal.'),
+  tidigare: msg('Sökväg till den tidigare rapport som en uppföljning följer upp, eller en lista med sökvägar när den följer upp flera.', 'Path of the earlier report that a follow-up follows up, or a list of paths when it follows up several.'),
 };
 
 export const STATUS_VALUES = ['utkast', 'granskad', 'slutlig'] as const;
