@@ -17,8 +17,8 @@ const FLAWED = path.join(SAMPLES, 'med-fel');
 describe('samples', () => {
   const clean = files(SAMPLES).filter((f) => !f.startsWith(FLAWED + path.sep));
 
-  it('holds the five seed documents written in the dialect', () => {
-    assert.equal(clean.length, 5);
+  it('holds the five seed documents and five house-profile samples', () => {
+    assert.equal(clean.length, 10);
   });
 
   for (const file of clean) {
@@ -32,4 +32,21 @@ describe('samples', () => {
     const enabled = RULES.filter((r) => r.severity !== 'off');
     assert.ok(fired.size >= Math.ceil(enabled.length * 0.75), `only ${fired.size} of ${enabled.length} rules fire: ${[...fired].join(', ')}`);
   });
+
+  // Each house sample has a flawed twin with the same configuration; its seeded defects (a
+  // summary table that disagrees, a missing assessment, a unit below the best grade without a
+  // recommendation, a grade off the scale) are found at the unit, its part or its table row.
+  const TWINS: Record<string, string[]> = {
+    'ljusdal/granskning-bisysslor-med-fel.rev.md': ['20: sammanstallning', '58: kontrollmal-bedomning', '62: kontrollmal-rekommendation', '74: bedomning-skala'],
+    'solvesborg/granskning-hemtjanst-med-fel.rev.md': ['20: sammanstallning', '38: kontrollmal-rekommendation', '40: kontrollmal-bedomning', '76: bedomning-skala'],
+    'alingsas/granskning-upphandling-med-fel.rev.md': ['18: sammanstallning', '34: kontrollmal-bedomning', '35: kontrollmal-rekommendation', '74: bedomning-skala'],
+    'goteborg/granskning-synpunkter-med-fel.rev.md': ['37: kontrollmal-rekommendation', '45: kontrollmal-bedomning', '53: sammanstallning', '63: bedomning-skala'],
+    'kungsbacka/granskning-loneprocessen-med-fel.rev.md': ['20: sammanstallning', '72: bedomning-skala', '78: kontrollmal-bedomning', '80: kontrollmal-rekommendation'],
+  };
+  for (const [twin, expected] of Object.entries(TWINS)) {
+    it(`the flawed twin ${twin} shows its seeded defects at the unit`, () => {
+      const found = lintFile(path.join(FLAWED, twin)).map((d) => `${d.range.start.line + 1}: ${d.code}`);
+      assert.deepEqual(found, expected);
+    });
+  }
 });

@@ -3,6 +3,7 @@ import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
+import { profileCommand } from './profile-command.js';
 
 declare const GRANSKA_VERSION: string;
 const VERSION = typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : '0.0.0-dev';
@@ -13,6 +14,7 @@ const HELP: Record<Locale, string> = {
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx] [-o UT] FIL
+  granska profil lista | granska profil visa NAMN
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -24,6 +26,8 @@ Användning:
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
              kontrollmålens numrering och sammanställningstabellen
   --locale   språk för meddelanden: sv (standard) eller en
+  profil     lista: husprofilerna som finns här (inbyggda och ur .granskarc.json);
+             visa: en profil som .granskarc.json att utgå från i en egen profil
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning, en
 oläslig fil eller en rättning som inte kunde skrivas (filen lämnas då orörd).
@@ -34,6 +38,7 @@ Export: 0 när filen skrivits, 2 annars.
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx] [-o OUT] FILE
+  granska profil lista | granska profil visa NAME
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -45,6 +50,8 @@ Usage:
   --fix      applies the fixes that need no judgement: decision-reference form,
              kontrollmål numbering and the summary table
   --locale   message language: sv (default) or en
+  profil     lista: the house profiles known here (built in and from .granskarc.json);
+             visa: one profile as .granskarc.json to start a profile of your own from
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage, an unreadable
 file or a fix that could not be written (the file is then left untouched).
@@ -95,6 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, ...paths] = positionals;
+  if (command === 'profil') return profileCommand(paths, locale, io);
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
   if (command !== 'lint') {
     io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);

@@ -144,7 +144,9 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
         if (lead !== null && !unit.bedomning) unit.bedomning = assessmentOf(text, root, s, lead, profile, scale);
       }
     } else if (profile.assessment.place === 'unit' && section) {
-      unit.bedomning = proseAssessment(text, root, section, unit.headingSpan, profile, scale, [isRecommendation]);
+      // A unit heading with nothing written under it has no assessment, rather than one without a grade.
+      const assessment = proseAssessment(text, root, section, unit.headingSpan, profile, scale, [isRecommendation]);
+      if (assessment.content.some((n) => n.type !== 'html')) unit.bedomning = assessment;
     } else if (profile.assessment.place === 'chapter') {
       const part = parts.get(unit);
       if (part) {
@@ -170,8 +172,16 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
 
   // 3. Grades from the summary table, for profiles that accept them there.
   if (summaryTable && profile.assessment.grade.includes('table')) {
+    // A row of the summary chapter's table gives a grade to an assessment written elsewhere; it
+    // is the assessment itself only where the profile assesses in the table, or where the table
+    // stands in the assessment chapter and no unit has a part of its own there («Svar på
+    // respektive revisionsfråga» as a table). So a unit whose assessment is missing is still
+    // reported when only a table lists its grade.
+    const tableAssesses = profile.assessment.place === 'table'
+      || (assessmentChapter !== null && parts.size === 0 && summaryTable.span.start >= assessmentChapter.span.start && summaryTable.span.end <= assessmentChapter.span.end);
     units.forEach((unit, i) => {
       if (unit.bedomning?.gradeText) return;
+      if (!unit.bedomning && !tableAssesses) return;
       const row = summaryTable.rows.find((r) => rowNames(r.cells[0] ?? '', unit, i, profile)) ?? (summaryTable.rows.length === units.length ? summaryTable.rows[i] : undefined);
       const cell = row?.cells[summaryTable.gradeColumn]?.trim();
       if (!row || !cell) return;

@@ -2,7 +2,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { msg, type Msg } from '../i18n.js';
 import type { Span } from '../model/types.js';
 import { BUILTIN_PROFILES } from './builtin.js';
-import type { ScaleStep } from './grades.js';
+import { PROFILE_SCALES, type ScaleStep } from './grades.js';
 import type {
   AssessmentPlace, ChapterSpec, Coverage, GradePlace, ObservationPlace, Profile, RecommendationPlace, ReferenceRequirement, UnitDiscovery,
 } from './types.js';
@@ -20,18 +20,18 @@ export interface ProfileProblem {
 }
 
 /** The configuration's words for each enumerated choice, mapped to the model's. */
-const DISCOVERY: Record<string, UnitDiscovery> = { numrerade: 'numbered', frågor: 'questions', rubriker: 'headings', listade: 'listed' };
-const OBSERVATIONS: Record<string, ObservationPlace> = { underrubrik: 'subsection', enheten: 'unit', kapitel: 'chapter' };
-const ASSESSMENT: Record<string, AssessmentPlace> = { underrubrik: 'subsection', enheten: 'unit', slutkapitel: 'chapter', tabell: 'table' };
-const GRADE: Record<string, GradePlace> = { rubrik: 'heading', fetstil: 'bold', mening: 'sentence', tabell: 'table' };
-const RECOMMENDATIONS: Record<string, RecommendationPlace> = { 'per-enhet': 'unit', samlat: 'chapter', 'per-nämnd': 'chapter' };
-const COVERAGE: Record<string, Coverage> = { enhet: 'unit', lista: 'list', namngiven: 'named' };
-const REFERENCES: Record<string, ReferenceRequirement> = { 'per-enhet': 'unit', 'per-rapport': 'report', inga: 'none' };
+export const DISCOVERY: Record<string, UnitDiscovery> = { numrerade: 'numbered', frågor: 'questions', rubriker: 'headings', listade: 'listed' };
+export const OBSERVATIONS: Record<string, ObservationPlace> = { underrubrik: 'subsection', enheten: 'unit', kapitel: 'chapter' };
+export const ASSESSMENT: Record<string, AssessmentPlace> = { underrubrik: 'subsection', enheten: 'unit', slutkapitel: 'chapter', tabell: 'table' };
+export const GRADE: Record<string, GradePlace> = { rubrik: 'heading', fetstil: 'bold', mening: 'sentence', tabell: 'table' };
+export const RECOMMENDATIONS: Record<string, RecommendationPlace> = { 'per-enhet': 'unit', samlat: 'chapter', 'per-nämnd': 'chapter' };
+export const COVERAGE: Record<string, Coverage> = { enhet: 'unit', lista: 'list', namngiven: 'named' };
+export const REFERENCES: Record<string, ReferenceRequirement> = { 'per-enhet': 'unit', 'per-rapport': 'report', inga: 'none' };
 
 /** The keys a profile object may have, with what each holds: the reference page in docs/profiler.md lists the same. */
 export const PROFILE_KEYS = ['bas', 'beskrivning', 'kapitel', 'revisionsfråga', 'enheter', 'iakttagelser', 'bedömning', 'rekommendationer', 'referenser', 'skala', 'sammanställning'] as const;
 
-const SUB_KEYS: Record<string, readonly string[]> = {
+export const SUB_KEYS: Record<string, readonly string[]> = {
   revisionsfråga: ['rubriker', 'under', 'form'],
   enheter: ['namn', 'bestämd', 'plural', 'hittas', 'ord', 'nivå', 'kapitel'],
   iakttagelser: ['var', 'rubriker'],
@@ -41,7 +41,7 @@ const SUB_KEYS: Record<string, readonly string[]> = {
   sammanställning: ['förstaKolumn', 'gradkolumn'],
 };
 
-const CHAPTER_KEYS = ['namn', 'rubriker', 'ocksåRubriker', 'krävs', 'avsnitt'];
+export const CHAPTER_KEYS = ['namn', 'rubriker', 'ocksåRubriker', 'krävs', 'avsnitt'];
 
 export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySet<string>, configScales: ReadonlyMap<string, readonly ScaleStep[]>): { profiles: Map<string, Profile>; problems: ProfileProblem[] } {
   const problems: ProfileProblem[] = [];
@@ -100,7 +100,7 @@ export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySe
         else problem(bas.value, `Profilen "${b}" finns inte. Kända profiler: ${[...profiles.keys()].join(', ')}.`, `The profile "${b}" does not exist. Known profiles: ${[...profiles.keys()].join(', ')}.`);
       }
     }
-    const p: Profile = structuredClone({ ...base, name, builtin: false });
+    const p: Profile = structuredClone({ ...base, name, builtin: false, extends: base.builtin ? base.name : base.extends });
     const strings = (n: JsonNode, what: string): string[] | null => {
       if (n.type === 'string' && String(n.value).trim()) return [String(n.value)];
       if (n.type === 'array' && (n.children ?? []).every((c) => c.type === 'string' && String(c.value).trim() !== '')) return (n.children ?? []).map((c) => String(c.value));
@@ -229,8 +229,14 @@ export function readProfiles(node: JsonNode | undefined, knownScales: ReadonlySe
     const skala = props.get('skala');
     if (skala) {
       const s = text(skala.value, '"skala"');
-      if (s && !knownScales.has(s) && !(s in p.scales) && !configScales.has(s)) problem(skala.value, `Skalan "${s}" finns inte. Kända skalor: ${[...new Set([...knownScales, ...Object.keys(p.scales)])].join(', ')}.`, `The scale "${s}" does not exist. Known scales: ${[...new Set([...knownScales, ...Object.keys(p.scales)])].join(', ')}.`);
-      else if (s) p.scale = s;
+      const known = [...new Set([...knownScales, ...Object.keys(p.scales), ...Object.keys(PROFILE_SCALES)])];
+      if (s && !knownScales.has(s) && !(s in p.scales) && !configScales.has(s) && !(s in PROFILE_SCALES)) problem(skala.value, `Skalan "${s}" finns inte. Kända skalor: ${known.join(', ')}.`, `The scale "${s}" does not exist. Known scales: ${known.join(', ')}.`);
+      else if (s) {
+        p.scale = s;
+        // The profiles' scales (verbal, tillfredsställande, trafikljus) may be named by any
+        // profile, also one built on `kontrollmal`, which has none of its own.
+        if (!(s in p.scales) && s in PROFILE_SCALES && !configScales.has(s)) p.scales = { ...p.scales, [s]: PROFILE_SCALES[s] };
+      }
     }
     const t = object('sammanställning');
     if (t) {

@@ -70,6 +70,8 @@ export interface Profile {
   description: string;
   /** Built in, or from a configuration file (then with the file's spans for problems). */
   builtin: boolean;
+  /** For a configured profile: the built-in profile at the root of its `bas` chain. */
+  extends?: string;
   /** Top-level chapters with their required sections. */
   chapters: ChapterSpec[];
   question: {

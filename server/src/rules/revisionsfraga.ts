@@ -7,7 +7,8 @@ import { questionSection } from './avsnitt-saknas.js';
 const QUESTION = /\?(?=$|[\s"'”»)])/;
 
 /** An aim stated as an att-clause: «Revisionsfrågan är att bedöma om …», «Syftet är att granska huruvida …». */
-const ATT_CLAUSE = /\b(?:revisionsfrågan|revisionsfrågorna|syftet|granskningens syfte)\b[^.]*?\b(?:är|har varit)\s+att\s+(?:bedöma|granska|pröva|utreda|belysa|kartlägga|undersöka|besvara)\b/iu;
+// Word boundaries are written as look-arounds: `\b` knows only ASCII letters, so «\bär» never matched after a space.
+const ATT_CLAUSE = /(?<![\p{L}\p{N}])(?:revisionsfrågan|revisionsfrågorna|syftet|granskningens syfte)(?![\p{L}\p{N}])[^.]*?(?<![\p{L}\p{N}])(?:är|har varit)\s+att\s+(?:bedöma|granska|pröva|utreda|belysa|kartlägga|undersöka|besvara)\b/iu;
 
 export const revisionsfraga: Rule = {
   id: 'revisionsfraga',
