@@ -20,6 +20,9 @@ export const kontrollmalBedomning: Rule = {
     const grades = ctx.scale.grades.join('|');
     const { place, grade } = doc.profile.assessment;
     const hashes = '#'.repeat(doc.profile.units.level + 1);
+    // The profile's own word for the assessment heading: «Bedömning», «Vår bedömning».
+    const plain = doc.profile.assessment.headings.find((x) => !x.includes('*')) ?? 'bedömning';
+    const word = plain.charAt(0).toLocaleUpperCase('sv') + plain.slice(1);
     doc.controlObjectives.forEach((km, i) => {
       if (km.bedomning) return;
       const n = unitName(doc, km, i);
@@ -27,13 +30,13 @@ export const kontrollmalBedomning: Rule = {
         ctx.report({
           span: km.headingSpan,
           message: msg(
-            `${n} saknar bedömning. Lägg till en rubrik "${hashes} Bedömning: <grad>" med motivering (${grades}).`,
-            `${n} has no assessment. Add a heading "${hashes} Bedömning: <grade>" with reasoning (${grades}).`,
+            `${n} saknar bedömning. Lägg till en rubrik "${hashes} ${word}: <grad>" med motivering (${grades}).`,
+            `${n} has no assessment. Add a heading "${hashes} ${word}: <grade>" with reasoning (${grades}).`,
           ),
           // One fix per grade, best first: the auditor picks the grade, the skeleton follows.
           fixes: ctx.scale.grades.map((g) => ({
-            title: msg(`Infoga "${hashes} Bedömning: ${g}"`, `Insert "${hashes} Bedömning: ${g}"`),
-            edits: [insertBlock(doc, subsectionPosition(doc, km, 'bedomning'), `${hashes} Bedömning: ${g}\n\nTODO: motivera bedömningen. ${doc.profile.units.definite} bedöms som ${g.toLowerCase()}.\n`)],
+            title: msg(`Infoga "${hashes} ${word}: ${g}"`, `Insert "${hashes} ${word}: ${g}"`),
+            edits: [insertBlock(doc, subsectionPosition(doc, km, 'bedomning'), `${hashes} ${word}: ${g}\n\nTODO: motivera bedömningen. ${doc.profile.units.definite} bedöms som ${g.toLowerCase()}.\n`)],
             safe: false,
           })),
         });
@@ -42,7 +45,7 @@ export const kontrollmalBedomning: Rule = {
       const where = place === 'chapter' ? msg(`i kapitlet "${doc.profile.assessment.chapter}", under en rubrik som namnger ${unitNameLower(doc, km, i)}`, `in the chapter "${doc.profile.assessment.chapter}", under a heading naming ${unitNameLower(doc, km, i)}`)
         : place === 'unit' ? msg('under rubriken', 'below the heading')
         : place === 'table' ? msg('i sammanställningens tabell', 'in the summary table')
-        : msg(`under en rubrik "${hashes} Bedömning"`, `under a heading "${hashes} Bedömning"`);
+        : msg(`under en rubrik "${hashes} ${word}"`, `under a heading "${hashes} ${word}"`);
       // In a final chapter the fix adds the unit's part there, one fix per grade, best first.
       const fixes = place === 'chapter'
         ? ctx.scale.grades.map((g) => ({
