@@ -1,5 +1,5 @@
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 // One script bundles every entry point; `--watch` rebuilds on change while developing.
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -23,6 +23,13 @@ const builds = [
   { ...common, entryPoints: ['client/src/webview/preview.ts'], outfile: 'dist/preview.js', format: 'iife', platform: 'browser', target: 'es2022' },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs', format: 'esm', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } },
 ];
+
+// The Swedish dictionary (dictionary-sv, LGPL-3.0) ships beside the bundles as data, read
+// lazily by the server and the CLI when spelling is first needed.
+mkdirSync(new URL('./dist/dictionaries/', import.meta.url), { recursive: true });
+for (const [from, to] of [['index.aff', 'sv.aff'], ['index.dic', 'sv.dic'], ['license', 'LICENSE-sv']]) {
+  copyFileSync(new URL(`./node_modules/dictionary-sv/${from}`, import.meta.url), new URL(`./dist/dictionaries/${to}`, import.meta.url));
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

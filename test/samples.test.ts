@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintFile, ROOT } from './helpers/lint.ts';
 import { RULES } from '../server/src/rules/index.ts';
+import { loadTestSpeller } from './helpers/spelling.ts';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,7 +15,21 @@ function files(dir: string): string[] {
 const SAMPLES = path.join(ROOT, 'samples');
 const FLAWED = path.join(SAMPLES, 'med-fel');
 
+/**
+ * The plain-language findings (severity info) the real reports give, each checked by
+ * hand: a 36-word sentence listing documents, a proper name and an English loan word.
+ * Everything else the samples say passes spelling with the built-in vocabulary.
+ */
+const EXPECTED_INFO: Record<string, string[]> = {
+  'hultsfred/granskning-asyl-integration.rev.md': [
+    '81: mening-lang Meningen har 36 ord (högst 35). Dela upp den i kortare meningar.',
+    '140: stavning "RockCity" finns inte i ordlistan. Rätta stavningen eller lägg till ordet i projektets ordlista.',
+    '261: stavning "makerspace" finns inte i ordlistan. Rätta stavningen eller lägg till ordet i projektets ordlista.',
+  ],
+};
+
 describe('samples', () => {
+  before(() => loadTestSpeller());
   const clean = files(SAMPLES).filter((f) => !f.startsWith(FLAWED + path.sep));
 
   it('holds the five seed documents written in the dialect', () => {
@@ -22,8 +37,9 @@ describe('samples', () => {
   });
 
   for (const file of clean) {
-    it(`${path.relative(SAMPLES, file)} lints with zero diagnostics`, () => {
-      assert.deepEqual(lintFile(file).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), []);
+    const name = path.relative(SAMPLES, file).split(path.sep).join('/');
+    it(`${name} lints with zero diagnostics but the listed plain-language notes`, () => {
+      assert.deepEqual(lintFile(file).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), EXPECTED_INFO[name] ?? []);
     });
   }
 
