@@ -13,6 +13,12 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   define: { GRANSKA_VERSION: JSON.stringify(pkg.version) },
+  // hunspell-asm's ESM build imports CommonJS modules as namespaces and crashes when bundled;
+  // its CommonJS build (and that of its loader) bundles and runs.
+  alias: {
+    'hunspell-asm': './node_modules/hunspell-asm/dist/cjs/index.js',
+    'emscripten-wasm-loader': './node_modules/emscripten-wasm-loader/dist/cjs/index.js',
+  },
 };
 
 const builds = [

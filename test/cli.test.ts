@@ -22,14 +22,16 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^samples\/med-fel\/missiv-med-fel\.rev\.md:6:1 +fel +Rapporten "rapport-hemtjanst\.rev\.md" finns inte\..* {2}missiv-rapport$/m);
     assert.match(r.stdout, /^samples\/med-fel\/rapport-med-fel\.rev\.md:59:1 +fel +Kontrollmål 4 saknar bedömning\..* {2}kontrollmal-bedomning$/m);
-    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar\) i 2 av 7 filer$/m);
-    assert.doesNotMatch(r.stdout, /hultsfred|karlshamn|vanersborg/);
+    // The clean samples give only plain-language notes (info): a long sentence, a name, a loan word.
+    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar, 3 info\) i 3 av 7 filer$/m);
+    assert.doesNotMatch(r.stdout, /(hultsfred|karlshamn|vanersborg).*(fel|varning) /);
+    assert.match(r.stdout, /^samples\/hultsfred\/granskning-asyl-integration\.rev\.md:261:20 +info +"makerspace" finns inte i ordlistan\..* {2}stavning$/m);
   });
 
   it('exits 0 on clean files', () => {
     const r = granska(['lint', 'samples/hultsfred', 'samples/karlshamn']);
     assert.equal(r.status, 0, r.stdout);
-    assert.match(r.stdout, /✔ Inga problem i 3 filer/);
+    assert.match(r.stdout, /✖ 3 problem \(0 fel, 0 varningar, 3 info\) i 1 av 3 filer/);
   });
 
   it('prints one JSON array as spec §12 says', () => {
@@ -46,6 +48,11 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
         assert.ok(Number.isInteger(d.range.end.character));
       }
     }
+    // Document statistics ride along in an added key; the diagnostics keep their shape.
+    const hultsfred = out.find((f) => f.file.endsWith('granskning-asyl-integration.rev.md')) as unknown as { statistics: { words: number; sentences: number; lix: number; longSentences: number } };
+    assert.deepEqual(Object.keys(hultsfred.statistics).sort(), ['lix', 'longSentences', 'sentences', 'words']);
+    assert.ok(hultsfred.statistics.lix > 45 && hultsfred.statistics.lix < 65, String(hultsfred.statistics.lix));
+    assert.equal(hultsfred.statistics.longSentences, 1);
     const flawed = out.find((f) => f.file.endsWith('rapport-med-fel.rev.md'))!;
     assert.ok(flawed.diagnostics.some((d) => d.code === 'kontrollmal-bedomning' && d.range.start.line === 58));
   });
