@@ -8,6 +8,7 @@ import { reportDocx } from '../server/src/render/docx.js';
 import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js';
 import { renderReport } from '../server/src/render/report.js';
 import { generateReport } from './generate.js';
+import { loadNodeSpeller } from '../server/src/spelling/host.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -79,8 +80,35 @@ async function main(): Promise<void> {
     const ml = median(m);
     console.log(`| ${size.name} | ${text.length} | ${granska.toFixed(1)} | ${ml.toFixed(1)} | ${(granska / ml).toFixed(2)}× | ${lintText(text).length} |`);
   }
-  typing();
+  typing(' (proofing off)');
+  await spelling();
   await rendering();
+}
+
+/**
+ * Proofing: the dictionary's load time and memory, the first diagnostics of the 300 KB
+ * report with spelling (every block checked, the word cache cold), and typing with
+ * proofing on, to compare with the same loop without it.
+ */
+async function spelling(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  await loadNodeSpeller();
+  const loadMs = performance.now() - t0;
+  gc?.();
+  const after = process.memoryUsage();
+  const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+  console.log('');
+  console.log(`Dictionary load (hunspell-asm + dictionary-sv): ${loadMs.toFixed(0)} ms, +${mb(after.rss - before.rss)} MB RSS (+${mb(after.external + after.arrayBuffers - before.external - before.arrayBuffers)} MB outside the JS heap).`);
+  const text = generateReport(300_000, SEED + 1);
+  const t1 = performance.now();
+  const doc = parseAuditDocument(text);
+  const found = runRules(doc).map((f) => toDiagnostic(doc, f, 'sv'));
+  const first = performance.now() - t1;
+  console.log(`First diagnostics of a ${Math.round(text.length / 1000)} KB report with proofing (parse, every rule, every word checked cold): ${first.toFixed(0)} ms, ${found.filter((d) => d.code === 'stavning').length} stavning.`);
+  typing(' (proofing on)');
 }
 
 /**
@@ -89,7 +117,7 @@ async function main(): Promise<void> {
  * version reusing the previous one, model, rules and conversion to LSP diagnostics. The
  * editor's debounce comes on top and is not counted.
  */
-function typing(): void {
+function typing(label = ''): void {
   const base = generateReport(300_000, SEED);
   const bodyStart = base.indexOf('# Sammanfattning');
   let doc = parseAuditDocument(base);
@@ -111,7 +139,7 @@ function typing(): void {
   samples.sort((a, b) => a - b);
   const p95 = samples[Math.floor(samples.length * 0.95)];
   console.log('');
-  console.log(`Typing in the ${Math.round(base.length / 1000)} KB report: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
+  console.log(`Typing in the ${Math.round(base.length / 1000)} KB report${label}: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
 }
 
 /**
@@ -140,5 +168,6 @@ async function rendering(): Promise<void> {
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
+else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)'); await spelling(); })();
 else if (args[0] === '--render') void rendering();
 else void main();

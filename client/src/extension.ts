@@ -99,7 +99,15 @@ async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
   }
   const done = status.complete === status.total;
   item.text = `$(${done ? 'pass' : 'checklist'}) ${vscode.l10n.t('{0}/{1} kontrollmål complete', status.complete, status.total)}`;
-  item.tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
+  let readability: { text: string } | null = null;
+  try {
+    readability = await client.sendRequest<{ text: string } | null>('granska/readability', { uri: doc.uri.toString() });
+  } catch {
+    readability = null;
+  }
+  const tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
+  // The readability line comes from the server in the user's language (LIX and sentence figures).
+  item.tooltip = readability ? `${tooltip}\n\n${readability.text}` : tooltip;
   item.show();
 }
 

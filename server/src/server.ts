@@ -27,7 +27,8 @@ import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
-import { controlObjectiveStatus } from './features/status.js';
+import { controlObjectiveStatus, readability } from './features/status.js';
+import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { lintDocument } from './lint/lint.js';
@@ -391,6 +392,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
+  });
+
+  // The status bar's tooltip: the document's readability (LIX) and sentence figures.
+  connection.onRequest('granska/readability', async (params: { uri: string }) => {
+    const c = await contextFor(params.uri);
+    if (!c) return null;
+    const stats = readability(c.ctx.doc, c.ctx.config);
+    return { ...stats, text: describeStats(stats, c.ctx.locale, stats.limit) };
   });
 
   // The preview and the exports render the current version's model; the answer names the

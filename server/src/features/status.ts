@@ -2,6 +2,12 @@ import type { GranskaConfig } from '../config/config.js';
 import { scaleOf } from '../lint/lint.js';
 import type { AuditDocument } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
+import { documentStats, type ProseStats } from '../spelling/prose.js';
+
+/** The document's prose figures for the status bar's tooltip (any document type). */
+export function readability(doc: AuditDocument, config: GranskaConfig): ProseStats & { limit: number } {
+  return { ...documentStats(doc, config.sentenceLength), limit: config.sentenceLength };
+}
 
 export interface ControlObjectiveStatus {
   total: number;

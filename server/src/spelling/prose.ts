@@ -120,3 +120,14 @@ export function lixBand(value: number): { sv: string; en: string } {
   if (value < 60) return { sv: 'svår (normalt för myndighetstext)', en: 'hard (normal for official text)' };
   return { sv: 'mycket svår', en: 'very hard' };
 }
+
+/** «LIX 54,2 (svår …) · 1 870 ord · 125 meningar · 1 lång mening», for hover, lens and status. */
+export function describeStats(stats: ProseStats, locale: 'sv' | 'en', limit: number): string {
+  const n = (x: number) => x.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB');
+  if (stats.lix === null) return locale === 'sv' ? 'LIX – (ingen löptext)' : 'LIX – (no prose)';
+  const band = lixBand(stats.lix)[locale];
+  const lixText = stats.lix.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return locale === 'sv'
+    ? `LIX ${lixText} (${band}) · ${n(stats.words)} ord · ${n(stats.sentences)} ${stats.sentences === 1 ? 'mening' : 'meningar'} · ${n(stats.longSentences)} över ${limit} ord`
+    : `LIX ${lixText} (${band}) · ${n(stats.words)} words · ${n(stats.sentences)} ${stats.sentences === 1 ? 'sentence' : 'sentences'} · ${n(stats.longSentences)} over ${limit} words`;
+}
