@@ -37,7 +37,8 @@ import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
 import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpellingSettings, type SpellingSettings } from './spelling/host.js';
-import { currentSpeller, onSpellerReady } from './spelling/speller.js';
+import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
+import { warmSpelling } from './spelling/check.js';
 import type { GranskaConfig } from './config/config.js';
 
 /**
@@ -237,9 +238,20 @@ export function startServer(connection: Connection): void {
       });
     });
   }
-  onSpellerReady(() => {
-    for (const d of documents.all()) if (isAuditDocument(d.uri)) schedule(d, 0);
+  onSpellerReady((speller) => {
+    for (const d of documents.all()) if (isAuditDocument(d.uri)) warmThenValidate(d.uri, speller);
   });
+
+  /**
+   * Spells a document's blocks in slices of 15 ms between other messages, then checks it
+   * again: a long report's first spelling never holds up the editor for its whole length.
+   */
+  function warmThenValidate(uri: string, speller: Speller): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (warmSpelling(modelFor(doc), speller, 15)) schedule(doc, 0);
+    else setImmediate(() => warmThenValidate(uri, speller));
+  }
 
   /** The workspace folder a document lies in, or its own folder. */
   function folderOf(uri: string, dir: string | null): string {

@@ -57,6 +57,23 @@ export function misspellings(doc: AuditDocument, config: GranskaConfig, speller:
   return out;
 }
 
+/**
+ * Checks the blocks not checked yet, for at most `budgetMs`; true when none is left. The
+ * server calls it in slices once the dictionary is ready, so that the first spelling of a
+ * long report never blocks typing for the whole of it at once.
+ */
+export function warmSpelling(doc: AuditDocument, speller: Speller, budgetMs: number): boolean {
+  const until = performance.now() + budgetMs;
+  for (const node of doc.root.children) {
+    if (SKIPPED.has(node.type)) continue;
+    const entry = cache.get(node);
+    if (entry && entry.speller === speller) continue;
+    if (performance.now() > until) return false;
+    cache.set(node, { speller, candidates: blockCandidates(doc, nodeSpan(node), speller) });
+  }
+  return true;
+}
+
 function partsKnown(word: string, ok: (part: string) => boolean): boolean {
   return word.split(/[-:'’]/).every((p) => p.length < 2 || isAcronym(p) || ok(p));
 }
