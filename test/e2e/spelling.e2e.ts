@@ -26,9 +26,10 @@ describe('Spelling in a real VS Code', function () {
 
   it('shows the misspelt word and replaces it with a suggestion', async () => {
     const page = editor.page;
-    // Monaco draws info diagnostics as «squiggly-info» decorations.
-    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: 90_000 });
+    // Bring the line into view (Monaco draws only visible lines), then wait for its info
+    // squiggle: the dictionary loads after the first diagnostics.
     await goToLine(page, `${line}:${text.split('\n')[line - 1].indexOf('uppfölning') + 3}`);
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: 90_000 });
     const bulb = page.locator('.lightBulbWidget').first();
     await bulb.waitFor({ timeout: 30_000 });
     await bulb.click();
