@@ -84,5 +84,11 @@ describe('spelling over stdio (dist/server.js)', function () {
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, '.granskarc.json'), 'utf8')), { ord: 'ordlista.txt' });
     const after = await client.diagnostics(uri, () => true, since);
     assert.deepEqual(spelling(after).map((d) => wordOf(d)), ['uppfölning']);
+
+    // The word file edited by hand: the editor reports the change and the server reads it again.
+    fs.appendFileSync(path.join(dir, 'ordlista.txt'), 'uppfölning\n');
+    const since2 = client.notifications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'ordlista.txt')).href, type: 2 }] });
+    assert.deepEqual(spelling(await client.diagnostics(uri, () => true, since2)), []);
   });
 });

@@ -39,7 +39,7 @@ import { indexText, WorkspaceIndex } from './workspace/index.js';
 import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpellingSettings, type SpellingSettings } from './spelling/host.js';
 import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
 import { warmSpelling } from './spelling/check.js';
-import type { GranskaConfig } from './config/config.js';
+import { DEFAULT_CONFIG, type GranskaConfig } from './config/config.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -384,6 +384,13 @@ export function startServer(connection: Connection): void {
       if (isAuditDocument(change.uri) && !documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted) index.delete(change.uri);
         else void indexFile(file);
+      }
+      // A word file edited by hand (or by another tool) is read again with its configuration.
+      if (file.endsWith('.txt')) {
+        if ([...configCache.values()].some((c) => c.config.wordFile === file)) configChanged = true;
+        // The word file of the `granska.ordlista` setting is read into the effective configuration.
+        for (const c of [...configCache.values()].map((x) => x.config).concat(DEFAULT_CONFIG)) forgetSpellingSettings(c);
+        for (const d of documents.all()) schedule(d, 0);
       }
       if (path.basename(file) === '.granskarc.json') {
         configChanged = true;
