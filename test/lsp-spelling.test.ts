@@ -91,4 +91,22 @@ describe('spelling over stdio (dist/server.js)', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'ordlista.txt')).href, type: 2 }] });
     assert.deepEqual(spelling(await client.diagnostics(uri, () => true, since2)), []);
   });
+
+  it('follows granska.stavning and granska.ordlista per folder', async () => {
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    fs.writeFileSync(path.join(a, 'egna-ord.txt'), 'Qwrtplhuset\n');
+    client.settings = (scopeUri) => (scopeUri?.startsWith(`${pathToFileURL(b).href}/`) ? { stavning: false } : { ordlista: 'egna-ord.txt' });
+    await client.initialize('sv', null, [{ uri: pathToFileURL(a).href, name: 'a' }, { uri: pathToFileURL(b).href, name: 'b' }]);
+    const inA = open('a/rapport.rev.md', text);
+    const inB = open('b/rapport.rev.md', text);
+    const found = await client.diagnostics(inA, (d) => spelling(d).length > 0);
+    assert.deepEqual(spelling(found).map(wordOf), ['uppfölning'], 'the word file of the setting is read');
+    // Folder b has spelling off: once a has spelling, b has been checked again without it.
+    assert.deepEqual(spelling(await client.diagnostics(inB)), []);
+    await client.diagnostics(inB, (_, p) => client.notifications(inB).indexOf(p) >= 1);
+    assert.deepEqual(client.notifications(inB).flatMap((p) => spelling(p.diagnostics)), []);
+  });
 });

@@ -29,8 +29,8 @@ export function countWords(text: string): { words: number; longWords: number } {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     words++;
-    const letters = m[0].match(LETTERS)?.length ?? 0;
-    if (letters > 6) longWords++;
+    // Most words are short; only those longer than six characters need their letters counted.
+    if (m[0].length > 6 && (m[0].match(LETTERS)?.length ?? 0) > 6) longWords++;
   }
   return { words, longWords };
 }
@@ -70,11 +70,13 @@ export function splitSentences(text: string): Sentence[] {
 /** Whether the full stop at `at` ends a sentence, judged by the word before and the text after. */
 function isSentenceEnd(text: string, at: number, stop: number): boolean {
   let from = at;
-  while (from > 0 && /[\p{L}\p{N}.]/u.test(text[from - 1])) from--;
+  // The word before the stop, at most a few characters back: abbreviations are short.
+  while (from > 0 && at - from < 12 && /[\p{L}\p{N}.]/u.test(text[from - 1])) from--;
   const before = text.slice(from, at);
   const lower = before.toLowerCase();
-  const next = /\S/u.exec(text.slice(stop));
-  const following = next ? next[0] : '';
+  let i = stop;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  const following = text.slice(i, i + 1);
   // A single capital before the stop is an initial: «A. Andersson».
   if (/^\p{Lu}$/u.test(before)) return false;
   if (NEVER_FINAL.has(lower)) return false;
