@@ -8,6 +8,7 @@ import { reportDocx } from '../server/src/render/docx.js';
 import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js';
 import { renderReport } from '../server/src/render/report.js';
 import { generateReport } from './generate.js';
+import { loadNodeSpeller } from '../server/src/spelling/host.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -79,8 +80,48 @@ async function main(): Promise<void> {
     const ml = median(m);
     console.log(`| ${size.name} | ${text.length} | ${granska.toFixed(1)} | ${ml.toFixed(1)} | ${(granska / ml).toFixed(2)}× | ${lintText(text).length} |`);
   }
-  typing();
+  typing(' (proofing off)');
+  await spelling();
   await rendering();
+}
+
+/**
+ * Proofing: the dictionary's load time and memory, the first diagnostics of the 300 KB
+ * report with spelling (every block checked, the word cache cold), and typing with
+ * proofing on, to compare with the same loop without it.
+ */
+/** RSS and heap before and after loading the dictionary, in a process that does nothing else. */
+async function dictionaryMemory(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const speller = await loadNodeSpeller();
+  speller.check('kommunfullmäktigeledamot');
+  gc?.();
+  const after = process.memoryUsage();
+  const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+  console.log(`Memory: RSS ${mb(before.rss)} → ${mb(after.rss)} MB (+${mb(after.rss - before.rss)} MB), JS heap +${mb(after.heapUsed - before.heapUsed)} MB.`);
+}
+
+async function spelling(): Promise<void> {
+  const firstDiagnostics = (seed: number) => {
+    const text = generateReport(300_000, seed);
+    const t = performance.now();
+    const doc = parseAuditDocument(text);
+    runRules(doc).map((f) => toDiagnostic(doc, f, 'sv'));
+    return performance.now() - t;
+  };
+  const off = firstDiagnostics(SEED + 1);
+  const t0 = performance.now();
+  await loadNodeSpeller();
+  const loadMs = performance.now() - t0;
+  const on = firstDiagnostics(SEED + 2);
+  // Memory in a fresh process of its own: here the benchmarks' garbage would swamp it.
+  const mem = spawnSync(process.execPath, ['--expose-gc', process.argv[1], '--dictionary-memory'], { encoding: 'utf8' });
+  console.log('');
+  console.log(`Dictionary load (hunspell-asm + dictionary-sv): ${loadMs.toFixed(0)} ms. ${mem.stdout.trim()}`);
+  console.log(`First diagnostics of a 300 KB report (parse, model, every rule), cold: ${off.toFixed(0)} ms without proofing, ${on.toFixed(0)} ms with every word checked (the word cache cold too).`);
+  typing(' (proofing on)');
 }
 
 /**
@@ -89,7 +130,7 @@ async function main(): Promise<void> {
  * version reusing the previous one, model, rules and conversion to LSP diagnostics. The
  * editor's debounce comes on top and is not counted.
  */
-function typing(): void {
+function typing(label = ''): void {
   const base = generateReport(300_000, SEED);
   const bodyStart = base.indexOf('# Sammanfattning');
   let doc = parseAuditDocument(base);
@@ -111,7 +152,7 @@ function typing(): void {
   samples.sort((a, b) => a - b);
   const p95 = samples[Math.floor(samples.length * 0.95)];
   console.log('');
-  console.log(`Typing in the ${Math.round(base.length / 1000)} KB report: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
+  console.log(`Typing in the ${Math.round(base.length / 1000)} KB report${label}: fresh diagnostics after a one-character edit, median ${median(samples).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} edits; debounce not counted).`);
 }
 
 /**
@@ -140,5 +181,7 @@ async function rendering(): Promise<void> {
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
+else if (args[0] === '--dictionary-memory') void dictionaryMemory();
+else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)'); await spelling(); })();
 else if (args[0] === '--render') void rendering();
 else void main();

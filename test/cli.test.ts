@@ -46,6 +46,11 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
         assert.ok(Number.isInteger(d.range.end.character));
       }
     }
+    // Document statistics ride along in an added key; the diagnostics keep their shape.
+    const hultsfred = out.find((f) => f.file.endsWith('granskning-asyl-integration.rev.md')) as unknown as { statistics: { words: number; sentences: number; lix: number; longSentences: number } };
+    assert.deepEqual(Object.keys(hultsfred.statistics).sort(), ['lix', 'longSentences', 'sentences', 'words']);
+    assert.ok(hultsfred.statistics.lix > 45 && hultsfred.statistics.lix < 65, String(hultsfred.statistics.lix));
+    assert.equal(hultsfred.statistics.longSentences, 0);
     const flawed = out.find((f) => f.file.endsWith('rapport-med-fel.rev.md'))!;
     assert.ok(flawed.diagnostics.some((d) => d.code === 'kontrollmal-bedomning' && d.range.start.line === 58));
   });

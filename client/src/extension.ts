@@ -29,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.rev.md' },
       { scheme: 'untitled', language: 'granska' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md}'), configurationSection: 'granska' },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md,*.txt}'), configurationSection: 'granska' },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('granska', 'Granska', serverOptions, clientOptions);
@@ -130,7 +130,15 @@ async function updateStatus(item: vscode.StatusBarItem): Promise<void> {
     ? vscode.l10n.t('{0}/{1} kontrollmål complete', status.complete, status.total)
     : vscode.l10n.t('{0}/{1} {2} complete', status.complete, status.total, status.units);
   item.text = `$(${done ? 'pass' : 'checklist'}) ${label}`;
-  item.tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
+  let readability: { text: string } | null = null;
+  try {
+    readability = await client.sendRequest<{ text: string } | null>('granska/readability', { uri: doc.uri.toString() });
+  } catch {
+    readability = null;
+  }
+  const tooltip = vscode.l10n.t('Control objectives with an assessment, recommendations and a council reference. Click to show the problems.');
+  // The readability line comes from the server in the user's language (LIX and sentence figures).
+  item.tooltip = readability ? `${tooltip}\n\n${readability.text}` : tooltip;
   item.show();
 }
 

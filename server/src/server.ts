@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
-import { FIX_ALL_KIND, codeActions } from './features/code-actions.js';
+import { ADD_WORD_COMMAND, FIX_ALL_KIND, codeActions } from './features/code-actions.js';
 import { codeLenses } from './features/code-lens.js';
 import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
@@ -27,16 +27,21 @@ import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
-import { controlObjectiveStatus } from './features/status.js';
+import { controlObjectiveStatus, readability } from './features/status.js';
 import { profileList, skeletonFor } from './features/new-report.js';
+import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
-import { localeFrom, localize, type Locale } from './i18n.js';
+import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { lintDocument, parseOptions } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
+import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpellingSettings, type SpellingSettings } from './spelling/host.js';
+import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
+import { warmSpelling } from './spelling/check.js';
+import { DEFAULT_CONFIG, type GranskaConfig } from './config/config.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -48,9 +53,13 @@ interface Settings {
   debounceMs: number;
   /** `auto` follows the editor's language; auditors writing Swedish in an English editor pick `sv`. */
   locale: 'auto' | Locale;
+  /** `granska.stavning`: spelling on or off in this folder. */
+  stavning: boolean;
+  /** `granska.ordlista`: the word file used when `.granskarc.json` names none; relative to the workspace folder. */
+  ordlista: string;
 }
 
-const DEFAULT_SETTINGS: Settings = { validate: 'onType', debounceMs: 250, locale: 'auto' };
+const DEFAULT_SETTINGS: Settings = { validate: 'onType', debounceMs: 250, locale: 'auto', stavning: true, ordlista: '' };
 
 export function isAuditDocument(uri: string): boolean {
   return /\.rev\.md$/i.test(uri.split(/[?#]/)[0]);
@@ -101,6 +110,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [ADD_WORD_COMMAND] },
       },
       serverInfo: { name: 'granska' },
     };
@@ -173,6 +183,8 @@ export function startServer(connection: Connection): void {
         validate: s?.validate === 'onSave' ? 'onSave' : 'onType',
         debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
         locale: s?.locale === 'sv' || s?.locale === 'en' ? s.locale : 'auto',
+        stavning: s?.stavning !== false,
+        ordlista: typeof s?.ordlista === 'string' ? s.ordlista.trim() : '',
       };
     } catch {
       return DEFAULT_SETTINGS;
@@ -206,14 +218,80 @@ export function startServer(connection: Connection): void {
     const locale = localeOf(settings);
     publishConfigProblems(loaded, locale);
     const model = modelFor(doc, loaded);
-    const found = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
+    const config = effectiveConfig(doc.uri, loaded.config, settings);
+    const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
     const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    // The dictionary loads after the first diagnostics are out, never before them; once it
+    // is ready every open document is checked again, now with spelling.
+    if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
   }
+
+  let spellerRequested = false;
+  function startSpeller(): void {
+    if (spellerRequested) return;
+    spellerRequested = true;
+    setImmediate(() => {
+      loadNodeSpeller().catch((e: unknown) => {
+        connection.console.error(`Granska: the Swedish dictionary could not be loaded: ${String(e)}`);
+      });
+    });
+  }
+  onSpellerReady((speller) => {
+    for (const d of documents.all()) if (isAuditDocument(d.uri)) warmThenValidate(d.uri, speller);
+  });
+
+  /**
+   * Spells a document's blocks in slices of 15 ms between other messages, then checks it
+   * again: a long report's first spelling never holds up the editor for its whole length.
+   */
+  function warmThenValidate(uri: string, speller: Speller): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (warmSpelling(modelFor(doc), speller, 15)) schedule(doc, 0);
+    else setImmediate(() => warmThenValidate(uri, speller));
+  }
+
+  /** The workspace folder a document lies in, or its own folder. */
+  function folderOf(uri: string, dir: string | null): string {
+    const file = uriToPath(uri);
+    const root = file ? workspaceRoots.filter((r) => file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
+    return root ?? dir ?? workspaceRoots[0] ?? process.cwd();
+  }
+
+  function spellingSettings(uri: string, settings: Settings): SpellingSettings {
+    const file = uriToPath(uri);
+    const folder = folderOf(uri, file ? path.dirname(file) : null);
+    return { enabled: settings.stavning, wordFile: settings.ordlista ? path.resolve(folder, settings.ordlista) : null };
+  }
+
+  /** The project's configuration with the folder's editor settings (spelling on or off, the word file) applied. */
+  function effectiveConfig(uri: string, config: GranskaConfig, settings: Settings): GranskaConfig {
+    return withSpellingSettings(config, spellingSettings(uri, settings));
+  }
+
+  // «Add to the word list»: the server writes the word file (atomically), reads the
+  // configuration again and checks every open document with the new word.
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== ADD_WORD_COMMAND) return null;
+    const [uri, word] = (p.arguments ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string' || typeof word !== 'string' || word.trim() === '' || /\s/.test(word.trim())) return null;
+    const settings = await settingsFor(uri);
+    const { loaded, dir } = configFor(uri);
+    try {
+      const written = addWordToProject(word.trim(), loaded, spellingSettings(uri, settings), folderOf(uri, dir));
+      forgetSpellingSettings(loaded.config);
+      configCache.clear();
+      for (const d of documents.all()) schedule(d, 0);
+      return { written };
+    } catch (e) {
+      throw new ResponseError(-32603, localize(msg(`Ordlistan kunde inte skrivas: ${String(e)}`, `The word list could not be written: ${String(e)}`), localeOf(settings)));
+    }
+  });
 
   /** The model of a document's current version, built from the previous one when it is outdated. */
   function modelFor(doc: TextDocument, loaded: LoadedConfig = configFor(doc.uri).loaded): AuditDocument {
@@ -234,7 +312,8 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today }), doc: current, dir, bom: startsWithBom(current.getText()) };
+    const config = effectiveConfig(uri, loaded.config, settings);
+    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today }), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
   // A buffer that starts with a BOM counts it on line 0; the model does not (see bom-positions.ts).
@@ -312,6 +391,13 @@ export function startServer(connection: Connection): void {
         if (change.type === FileChangeType.Deleted) index.delete(change.uri);
         else void indexFile(file);
       }
+      // A word file edited by hand (or by another tool) is read again with its configuration.
+      if (file.endsWith('.txt')) {
+        if ([...configCache.values()].some((c) => c.config.wordFile === file)) configChanged = true;
+        // The word file of the `granska.ordlista` setting is read into the effective configuration.
+        for (const c of [...configCache.values()].map((x) => x.config).concat(DEFAULT_CONFIG)) forgetSpellingSettings(c);
+        for (const d of documents.all()) schedule(d, 0);
+      }
       if (path.basename(file) === '.granskarc.json') {
         configChanged = true;
         if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
@@ -343,6 +429,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
+  });
+
+  // The status bar's tooltip: the document's readability (LIX) and sentence figures.
+  connection.onRequest('granska/readability', async (params: { uri: string }) => {
+    const c = await contextFor(params.uri);
+    if (!c) return null;
+    const stats = readability(c.ctx.doc, c.ctx.config);
+    return { ...stats, text: describeStats(stats, c.ctx.locale, stats.limit) };
   });
 
   // The preview and the exports render the current version's model; the answer names the

@@ -4,6 +4,7 @@ import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 import { profileCommand } from './profile-command.js';
+import { loadNodeSpeller } from '../spelling/host.js';
 
 declare const GRANSKA_VERSION: string;
 const VERSION = typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : '0.0.0-dev';
@@ -123,6 +124,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { files, missing } = collectFiles(paths);
   for (const m of missing) io.stderr(locale === 'en' ? `granska: no such file or folder: ${m}\n` : `granska: filen eller mappen finns inte: ${m}\n`);
+  // Spelling needs the dictionary (about 0.3 s to load); without it the other rules still run.
+  await loadNodeSpeller().catch((e: unknown) => {
+    io.stderr(locale === 'en' ? `granska: the Swedish dictionary could not be loaded; spelling is not checked (${String(e)})\n` : `granska: den svenska ordlistan kunde inte läsas in; stavningen kontrolleras inte (${String(e)})\n`);
+  });
   const run = lintFiles(files, { fix: !!values.fix, locale });
   for (const u of run.unreadable) io.stderr(locale === 'en' ? `granska: cannot read ${u.file} (${u.reason})\n` : `granska: kan inte läsa ${u.file} (${u.reason})\n`);
   for (const u of run.unwritable) io.stderr(locale === 'en' ? `granska: cannot write ${u.file} (${u.reason}); the file is unchanged\n` : `granska: kan inte skriva ${u.file} (${u.reason}); filen är oförändrad\n`);

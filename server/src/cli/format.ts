@@ -13,6 +13,11 @@ export interface FileResult {
     message: string;
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
   }[];
+  /**
+   * The document's prose in figures (JSON output only): words, sentences, LIX and the
+   * sentences longer than `meningslangd`. Absent for a configuration file's problems.
+   */
+  statistics?: { words: number; sentences: number; lix: number | null; longSentences: number };
 }
 
 const LEVEL_WORDS: Record<Locale, Record<ActiveSeverity, string>> = {

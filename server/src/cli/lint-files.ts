@@ -6,6 +6,7 @@ import type { Locale } from '../i18n.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
+import { documentStats } from '../spelling/prose.js';
 import type { FileResult } from './format.js';
 
 export class UsageError extends Error {}
@@ -94,9 +95,11 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
     }
     const doc = parseWithConfig(text, loaded.config);
     const diagnostics = runRules(doc, env).map((f) => toDiagnostic(doc, f, options.locale));
+    const stats = documentStats(doc, loaded.config.sentenceLength);
     run.results.push({
       file,
       diagnostics: diagnostics.map((d) => ({ code: d.code, severity: severityName(d.severity), message: d.message, range: d.range })),
+      statistics: { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences },
     });
   }
   return run;

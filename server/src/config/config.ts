@@ -35,6 +35,14 @@ export interface GranskaConfig {
   profile: string;
   /** Phrases and symbols of configured scales' steps, for grades written in prose (spec §13.4). */
   scaleSteps: ReadonlyMap<string, readonly ScaleStep[]>;
+  /** The project's own words for `stavning` (`ord`: inline, or read from its word file). */
+  words: readonly string[];
+  /** The word file `ord` names, resolved against the configuration file's folder; null when inline or unset. */
+  wordFile: string | null;
+  /** Whether `ord` is an inline list (then «add to the word list» appends to it in the configuration). */
+  wordsInline: boolean;
+  /** `meningslangd`: the longest sentence `mening-lang` accepts, in words. */
+  sentenceLength: number;
 }
 
 export interface ConfigProblem {
@@ -60,9 +68,13 @@ export const DEFAULT_CONFIG: GranskaConfig = {
   profiles: BUILTIN_PROFILES,
   profile: DEFAULT_PROFILE,
   scaleSteps: new Map(),
+  words: [],
+  wordFile: null,
+  wordsInline: false,
+  sentenceLength: 35,
 };
 
-const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler'];
+const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler', 'ord', 'meningslangd'];
 
 /**
  * Reads a configuration file's text. Never throws: every problem becomes a ConfigProblem
@@ -94,6 +106,10 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
   let profileName = DEFAULT_PROFILE;
   let profileNode: JsonNode | null = null;
   let profilesNode: JsonNode | undefined;
+  let words: readonly string[] = [];
+  let wordFile: string | null = null;
+  let wordsInline = false;
+  let sentenceLength = DEFAULT_CONFIG.sentenceLength;
   const span = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
   const problem = (n: JsonNode, sv: string, en: string) => problems.push({ message: msg(sv, en), span: span(n) });
 
@@ -189,6 +205,24 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
       case 'profiler':
         profilesNode = valueNode;
         break;
+      case 'ord':
+        if (valueNode.type === 'array' && (valueNode.children ?? []).every((c) => c.type === 'string')) {
+          words = (valueNode.children ?? []).map((c) => String(c.value).trim()).filter((w) => w !== '');
+          wordsInline = true;
+        } else if (valueNode.type === 'string' && valueNode.value.trim() !== '') {
+          // A relative path is relative to the configuration file, wherever the document is.
+          wordFile = file ? path.resolve(path.dirname(file), valueNode.value) : path.resolve(valueNode.value);
+        } else {
+          problem(valueNode, '"ord" ska vara en lista med ord, t.ex. ["RockCity"], eller sökvägen till en ordfil med ett ord per rad, t.ex. "ordlista.txt".', '"ord" must be a list of words, e.g. ["RockCity"], or the path of a word file with one word a line, e.g. "ordlista.txt".');
+        }
+        break;
+      case 'meningslangd':
+        if (valueNode.type !== 'number' || !Number.isInteger(valueNode.value) || valueNode.value < 1) {
+          problem(valueNode, '"meningslangd" ska vara ett positivt heltal: det största antalet ord i en mening, t.ex. 35.', '"meningslangd" must be a positive integer: the most words a sentence may have, e.g. 35.');
+        } else {
+          sentenceLength = valueNode.value;
+        }
+        break;
       default: {
         const near = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().normalize('NFC').replace('å', 'a').replace('ä', 'a'));
         problem(keyNode, `Okänd nyckel "${key}" i konfigurationen.${near ? ` Menade du "${near}"?` : ` Kända nycklar: ${KNOWN_KEYS.join(', ')}.`}`,
@@ -213,7 +247,7 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
     profileName = DEFAULT_PROFILE;
   }
   return {
-    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps },
+    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps, words, wordFile, wordsInline, sentenceLength },
     file,
     text,
     problems,

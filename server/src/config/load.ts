@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n.js';
 import { LineIndex } from '../model/text.js';
@@ -27,7 +28,7 @@ export function loadConfigFor(dir: string, cache?: Map<string, LoadedConfig>): L
   if (cached) return cached;
   let loaded: LoadedConfig;
   try {
-    loaded = parseConfig(fs.readFileSync(file, 'utf8'), file, RULE_IDS);
+    loaded = withWordFile(parseConfig(fs.readFileSync(file, 'utf8'), file, RULE_IDS));
   } catch (e) {
     loaded = {
       ...defaultLoadedConfig(),
@@ -37,6 +38,31 @@ export function loadConfigFor(dir: string, cache?: Map<string, LoadedConfig>): L
   }
   cache?.set(file, loaded);
   return loaded;
+}
+
+/** The words of the word file `ord` names, one a line (blank lines and `#` comments skipped). */
+export function readWordFile(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** Adds the words of the configuration's word file; a file that cannot be read is a problem of the configuration. */
+function withWordFile(loaded: LoadedConfig): LoadedConfig {
+  const wordFile = loaded.config.wordFile;
+  if (!wordFile) return loaded;
+  try {
+    return { ...loaded, config: { ...loaded.config, words: [...loaded.config.words, ...readWordFile(wordFile)] } };
+  } catch (e) {
+    const node = findNodeAtLocation(parseTree(loaded.text) ?? { type: 'null', offset: 0, length: 0 }, ['ord']);
+    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'finns inte' : `kan inte läsas (${String(e)})`;
+    const codeEn = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(e)})`;
+    return {
+      ...loaded,
+      problems: [...loaded.problems, {
+        message: { sv: `Ordfilen ${wordFile} ${code}. Skapa den (ett ord per rad) eller ändra "ord".`, en: `The word file ${wordFile} ${codeEn}. Create it (one word a line) or change "ord".` },
+        span: node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 },
+      }],
+    };
+  }
 }
 
 /** Configuration problems as plain diagnostics positioned in the configuration file. */

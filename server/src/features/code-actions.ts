@@ -4,7 +4,15 @@ import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, type Finding, type LintEnvironment } from '../lint/lint.js';
 import { commonPrefix, commonSuffix } from '../model/text.js';
 import type { SpanEdit } from '../rules/rule.js';
+import { currentSpeller } from '../spelling/speller.js';
+import { ignoreInDocumentEdit } from '../spelling/word-list.js';
 import { rangeOf, type FeatureContext } from './context.js';
+
+/** The command «add to the word list» runs in the server: arguments `[uri, word]`. */
+export const ADD_WORD_COMMAND = 'granska.addWord';
+
+/** How many spelling suggestions the light bulb offers. */
+const MAX_SUGGESTIONS = 5;
 
 /** The kind of Granska's «fix all»: editors run it on save when `source.fixAll` is asked for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.granska`;
@@ -26,6 +34,10 @@ export function codeActions(
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of findings) {
+      if (f.rule === 'stavning' && f.span.end >= request.start && f.span.start <= request.end) {
+        out.push(...spellingActions(ctx, f, request.version, matchingDiagnostic(ctx, f, request.diagnostics)));
+        continue;
+      }
       if (f.fixes.length === 0 || f.span.end < request.start || f.span.start > request.end) continue;
       const diagnostic = matchingDiagnostic(ctx, f, request.diagnostics);
       f.fixes.forEach((fix, i) => {
@@ -50,6 +62,42 @@ export function codeActions(
       });
     }
   }
+  return out;
+}
+
+/**
+ * The spelling quick fixes of one misspelt word: Hunspell's suggestions (computed here,
+ * when the light bulb asks, since one costs about 0.1 s), «add to the word list» (a
+ * command the server runs: it writes the project's word file) and «ignore in the
+ * document» (an edit that adds the word to a `granska-ord` comment).
+ */
+function spellingActions(ctx: FeatureContext, f: Finding, version: number, diagnostic: Diagnostic | undefined): CodeAction[] {
+  const word = ctx.doc.text.slice(f.span.start, f.span.end);
+  const t = (sv: string, en: string) => localize(msg(sv, en), ctx.locale);
+  const diagnostics = diagnostic ? [diagnostic] : undefined;
+  const out: CodeAction[] = [];
+  const suggestions = currentSpeller()?.suggest(word) ?? [];
+  suggestions.slice(0, MAX_SUGGESTIONS).forEach((s, i) => {
+    out.push({
+      title: t(`Ändra till "${s}"`, `Change to "${s}"`),
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: i === 0 ? true : undefined,
+      edit: versioned(ctx, version, [{ span: f.span, newText: s }]),
+    });
+  });
+  out.push({
+    title: t(`Lägg till "${word}" i ordlistan`, `Add "${word}" to the word list`),
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    command: { title: t('Lägg till i ordlistan', 'Add to the word list'), command: ADD_WORD_COMMAND, arguments: [ctx.uri, word] },
+  });
+  out.push({
+    title: t(`Ignorera "${word}" i dokumentet`, `Ignore "${word}" in the document`),
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    edit: versioned(ctx, version, [ignoreInDocumentEdit(ctx.doc, word)]),
+  });
   return out;
 }
 

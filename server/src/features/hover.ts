@@ -1,3 +1,4 @@
+import { describeStats, documentStats, sectionStats } from '../spelling/prose.js';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { localize, msg, type Locale } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
@@ -57,6 +58,20 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
       } else lines.push(t('Ingen beslutsreferens i fotnoterna.', 'No decision reference in the footnotes.'));
       return { contents: markdown(lines.join('\n')), range: rangeOf(doc, km.headingSpan) };
     }
+  }
+
+  // A chapter heading: the chapter's readability (LIX) and sentence figures.
+  const chapter = doc.sections.find((s) => contains(s.headingSpan, offset));
+  if (chapter) {
+    const limit = ctx.config.sentenceLength;
+    const lines = [
+      `**${chapter.title.trim()}**`,
+      '',
+      `${t('Kapitlet', 'This chapter')}: ${describeStats(sectionStats(doc, chapter, limit), locale, limit)}`,
+      '',
+      `${t('Hela dokumentet', 'The whole document')}: ${describeStats(documentStats(doc, limit), locale, limit)}`,
+    ];
+    return { contents: markdown(lines.join('\n')), range: rangeOf(doc, chapter.headingSpan) };
   }
 
   for (const f of doc.frontmatter?.fields.values() ?? []) {

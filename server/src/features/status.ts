@@ -1,6 +1,12 @@
 import type { GranskaConfig } from '../config/config.js';
 import type { AuditDocument } from '../model/types.js';
 import { isComplete, summarize } from './summary.js';
+import { documentStats, type ProseStats } from '../spelling/prose.js';
+
+/** The document's prose figures for the status bar's tooltip (any document type). */
+export function readability(doc: AuditDocument, config: GranskaConfig): ProseStats & { limit: number } {
+  return { ...documentStats(doc, config.sentenceLength), limit: config.sentenceLength };
+}
 
 export interface ControlObjectiveStatus {
   total: number;

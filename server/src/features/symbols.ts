@@ -1,3 +1,4 @@
+import { sectionStats } from '../spelling/prose.js';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import { localize, msg } from '../i18n.js';
 import type { Section } from '../model/types.js';
@@ -19,6 +20,10 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     if (km) {
       const g = km.bedomning?.gradeText;
       detail = g ? (gradeOnScale(doc, g) !== null ? g : `${g} ?`) : localize(msg('saknar bedömning', 'no assessment'), locale);
+    } else if (s.parent === null) {
+      // A chapter shows its readability in the outline: where the text grows heavy is visible at a glance.
+      const stats = sectionStats(doc, s, ctx.config.sentenceLength);
+      if (stats.lix !== null) detail = `LIX ${stats.lix.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1 })} · ${stats.words} ${locale === 'sv' ? 'ord' : 'words'}`;
     }
     return {
       name: s.title.trim() || '#'.repeat(s.depth),

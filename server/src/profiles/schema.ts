@@ -78,6 +78,11 @@ export function granskarcSchema(rules: readonly RuleInfo[]): Schema {
         additionalProperties: { type: 'string', minLength: 1 },
       },
       referensstil: { enum: ['A', 'B', 'C'], description: 'Husets form för beslutsreferenser: A "KF § 16/2015-02-23", B "KF 2015-02-23 § 16" eller C "Kommunfullmäktige 2015-02-23, § 16".' },
+      ord: {
+        description: 'Projektets ordlista för stavningskontrollen: en lista med ord, t.ex. ["RockCity"], eller sökvägen till en ordfil med ett ord per rad, t.ex. "ordlista.txt" (relativt konfigurationsfilen). «Lägg till i ordlistan» skriver hit.',
+        anyOf: [{ type: 'array', items: { type: 'string', minLength: 1 } }, { type: 'string', minLength: 1 }],
+      },
+      meningslangd: { type: 'integer', minimum: 1, description: 'Det största antalet ord i en mening innan "mening-lang" påpekar den (standard 35).' },
       profil: { type: 'string', minLength: 1, description: `Husprofilen för rapporter som inte anger "profil:": en inbyggd (${builtin.join(', ')}) eller en under "profiler".`, examples: builtin },
       profiler: {
         type: 'object',

@@ -1,0 +1,93 @@
+import type { DictionaryBytes, SpellEngine } from './engine.js';
+import { createHunspellEngine } from './engine.js';
+
+/**
+ * The one spelling engine of the process, loaded lazily. Until it is ready, `stavning`
+ * reports nothing, so the structural checks never wait for the dictionary; whoever loads
+ * it (the server, the CLI) checks again once it is ready.
+ */
+export interface Speller {
+  /** Hunspell's verdict, remembered per word: a report repeats its words many times. */
+  check(word: string): boolean;
+  suggest(word: string): string[];
+}
+
+/** How long the last load took and what it cost, for `npm run bench` and the guide. */
+export interface LoadStats {
+  ms: number;
+}
+
+let ready: Speller | null = null;
+let pending: Promise<Speller> | null = null;
+let stats: LoadStats | null = null;
+const listeners: ((s: Speller) => void)[] = [];
+
+/** The loaded speller, or null while the dictionary is not (yet) loaded. */
+export function currentSpeller(): Speller | null {
+  return ready;
+}
+
+export function lastLoadStats(): LoadStats | null {
+  return stats;
+}
+
+/** Calls back once the speller is ready (at once when it already is). */
+export function onSpellerReady(listener: (s: Speller) => void): void {
+  if (ready) listener(ready);
+  else listeners.push(listener);
+}
+
+/**
+ * Loads the dictionary once; later calls share the first load. A failed load is not kept,
+ * so that a later call may try again, and spelling stays silent rather than wrong.
+ */
+export function loadSpeller(bytes: () => Promise<DictionaryBytes>): Promise<Speller> {
+  if (ready) return Promise.resolve(ready);
+  if (!pending) {
+    const started = Date.now();
+    pending = bytes()
+      .then(createHunspellEngine)
+      .then((engine) => {
+        stats = { ms: Date.now() - started };
+        return useEngine(engine);
+      })
+      .catch((e: unknown) => {
+        pending = null;
+        throw e;
+      });
+  }
+  return pending;
+}
+
+/** Installs an engine directly (tests, or a host that loaded one itself); null unloads it. */
+export function useEngine(engine: SpellEngine | null): Speller {
+  if (!engine) {
+    ready = null;
+    pending = null;
+    return null as unknown as Speller;
+  }
+  const speller = cachedSpeller(engine);
+  ready = speller;
+  pending = Promise.resolve(speller);
+  for (const l of listeners.splice(0)) l(speller);
+  return speller;
+}
+
+/** Hunspell costs about 80 µs a word; a report's vocabulary is a few thousand distinct words. */
+const MAX_CACHED = 100_000;
+
+function cachedSpeller(engine: SpellEngine): Speller {
+  const verdicts = new Map<string, boolean>();
+  return {
+    check(word) {
+      let v = verdicts.get(word);
+      if (v === undefined) {
+        v = engine.check(word);
+        if (verdicts.size >= MAX_CACHED) verdicts.clear();
+        verdicts.set(word, v);
+      }
+      return v;
+    },
+    suggest: (word) => engine.suggest(word),
+  };
+}

@@ -1,0 +1,7 @@
+import { readSwedishDictionary } from '../../server/src/spelling/dictionary-node.ts';
+import { loadSpeller, type Speller } from '../../server/src/spelling/speller.ts';
+
+/** Loads the Swedish dictionary once for the test process (about a quarter of a second). */
+export function loadTestSpeller(): Promise<Speller> {
+  return loadSpeller(readSwedishDictionary);
+}
