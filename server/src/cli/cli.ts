@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
+import { beslutCommand } from './beslut.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 
 declare const GRANSKA_VERSION: string;
@@ -13,6 +14,7 @@ const HELP: Record<Locale, string> = {
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx] [-o UT] FIL
+  granska beslut [--format text|json] [--skriv] [SÖKVÄG]
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -23,6 +25,8 @@ Användning:
              rapport.rev.md → rapport.html); - skriver till standard ut
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
              kontrollmålens numrering och sammanställningstabellen
+  --skriv    beslut: skriver beslutsregistret (beslut.csv) eller lägger till
+             de citerade beslut det saknar
   --locale   språk för meddelanden: sv (standard) eller en
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
@@ -33,6 +37,7 @@ oläslig fil. Export: 0 när filen skrivits, 2 annars.
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx] [-o OUT] FILE
+  granska beslut [--format text|json] [--skriv] [PATH]
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -43,6 +48,8 @@ Usage:
              rapport.rev.md → rapport.html); - writes to standard output
   --fix      applies the fixes that need no judgement: decision-reference form,
              kontrollmål numbering and the summary table
+  --skriv    beslut: writes the decision register (beslut.csv) or appends the
+             cited decisions it lacks
   --locale   message language: sv (default) or en
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
@@ -67,6 +74,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       options: {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
+        skriv: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -94,6 +102,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
+  if (command === 'beslut') return beslutCommand(paths, { write: !!values.skriv, format: values.format }, locale, io);
+  if (values.skriv) {
+    io.stderr(locale === 'en' ? 'granska: --skriv is only for beslut.\n' : 'granska: --skriv gäller bara beslut.\n');
+    return 2;
+  }
   if (command !== 'lint') {
     io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);
     return 2;

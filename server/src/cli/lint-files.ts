@@ -5,6 +5,9 @@ import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from '../c
 import type { Locale } from '../i18n.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
+import { registerFor } from '../workspace/node-files.js';
+import { registerProblems } from '../workspace/register-problems.js';
+import { REGISTER_CODE, type DecisionRegister } from '../workspace/register.js';
 import type { FileResult } from './format.js';
 
 export class UsageError extends Error {}
@@ -53,6 +56,7 @@ export interface LintRun {
 export function lintFiles(files: readonly string[], options: { fix: boolean; locale: Locale }): LintRun {
   const cache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
+  const registers = new Map<string, DecisionRegister>();
   const run: LintRun = { results: [], unreadable: [], fixed: [] };
   for (const file of files) {
     const dir = path.dirname(path.resolve(file));
@@ -64,6 +68,15 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
         diagnostics: configProblems(loaded, options.locale).map((p) => ({ code: CONFIG_CODE, severity: 'error', message: p.message, range: p.range })),
       });
     }
+    // The beslutsregister's problems are reported once, on the register file, like the configuration's.
+    const register = registerFor(dir, loaded, registers);
+    if (register?.file && register.problems.length > 0 && !reportedConfigs.has(register.file)) {
+      reportedConfigs.add(register.file);
+      run.results.push({
+        file: path.relative(process.cwd(), register.file) || register.file,
+        diagnostics: registerProblems(register, options.locale).map((p) => ({ code: REGISTER_CODE, severity: 'error', message: p.message, range: p.range })),
+      });
+    }
     let text: string;
     try {
       const bytes = fs.readFileSync(file);
@@ -72,7 +85,7 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
       run.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       continue;
     }
-    const env = { config: loaded.config, fileExists: fileExistsFrom(dir) };
+    const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register };
     if (options.fix) {
       const fixed = fixAll(text, (t) => runRules(parseWithConfig(t, loaded.config), env));
       if (fixed.changed) {

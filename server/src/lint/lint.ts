@@ -5,11 +5,14 @@ import { parseAuditDocument } from '../model/parse.js';
 import type { AuditDocument, Span } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import type { Fix, RuleContext } from '../rules/rule.js';
+import type { DecisionRegister } from '../workspace/register.js';
 
 export interface LintEnvironment {
   config?: GranskaConfig;
   /** Existence of a file relative to the document's folder; omit for unsaved buffers. */
   fileExists?: (relativePath: string) => boolean;
+  /** The workspace's beslutsregister (spec §14), when it keeps one. */
+  register?: DecisionRegister | null;
 }
 
 /** The diagnostic code of text the Markdown parser could not take as written. */
@@ -67,6 +70,7 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
       config,
       scale,
       fileExists: env.fileExists,
+      register: env.register ?? null,
       report: (f) => findings.push({ rule: rule.id, severity, span: f.span, message: f.message, fixes: f.fixes ?? [] }),
     };
     try {
