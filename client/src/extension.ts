@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.rev.md' },
       { scheme: 'untitled', language: 'granska' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md}'), configurationSection: 'granska' },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md,*.csv}'), configurationSection: 'granska' },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('granska', 'Granska', serverOptions, clientOptions);

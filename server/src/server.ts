@@ -35,6 +35,9 @@ import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
+import { registerFor } from './workspace/node-files.js';
+import { registerProblems } from './workspace/register-problems.js';
+import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -73,6 +76,9 @@ export function startServer(connection: Connection): void {
   const index = new WorkspaceIndex();
   let workspaceRoots: string[] = [];
   const publishedConfigs = new Set<string>();
+  // The beslutsregister of each folder, read once and dropped when a CSV or configuration changes.
+  const registers = new Map<string, DecisionRegister>();
+  const sentRegisters = new WeakSet<DecisionRegister>();
   let editorLocale: Locale = 'sv';
   const localeOf = (s: Settings): Locale => (s.locale === 'auto' ? editorLocale : s.locale);
   let canPullSettings = false;
@@ -197,6 +203,22 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
+  function registerOf(uri: string): DecisionRegister | null {
+    const { loaded, dir } = configFor(uri);
+    return dir ? registerFor(dir, loaded, registers) : null;
+  }
+
+  /** The register's problems go to the register file, once per load, like the configuration's. */
+  function publishRegisterProblems(register: DecisionRegister | null, locale: Locale): void {
+    if (!register?.file || sentRegisters.has(register)) return;
+    sentRegisters.add(register);
+    const uri = pathToFileURL(register.file).href;
+    const diagnostics = registerProblems(register, locale).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: REGISTER_CODE, source: 'granska' }));
+    if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
+    publishedConfigs.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   function validate(doc: TextDocument, settings: Settings): void {
     if (!isAuditDocument(doc.uri)) return;
     const version = doc.version;
@@ -204,7 +226,9 @@ export function startServer(connection: Connection): void {
     const locale = localeOf(settings);
     publishConfigProblems(loaded, locale);
     const model = modelFor(doc, loaded);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
+    const register = registerOf(doc.uri);
+    publishRegisterProblems(register, locale);
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, locale });
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
@@ -231,7 +255,7 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today }), doc: current, dir };
+    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today, register: registerOf(uri) }), doc: current, dir };
   }
 
   const offsetOf = (ctx: FeatureContext, p: TextDocumentPositionParams) => ctx.doc.lines.offsetAt(p.position);
@@ -299,12 +323,21 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     let configChanged = false;
+    let registersChanged = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
       if (isAuditDocument(change.uri) && !documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted) index.delete(change.uri);
         else void indexFile(file);
+      }
+      if (/\.csv$/i.test(file)) {
+        // Any CSV may be the register a configuration names; reading it again is cheap.
+        registersChanged = true;
+        if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
+          publishedConfigs.delete(change.uri);
+          void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        }
       }
       if (path.basename(file) === '.granskarc.json') {
         configChanged = true;
@@ -317,7 +350,8 @@ export function startServer(connection: Connection): void {
     // A new configuration concerns every document; a report created or deleted only those
     // that name one.
     if (configChanged) configCache.clear();
-    for (const d of documents.all()) if (configChanged || namesAReport(d.uri)) schedule(d, 0);
+    if (configChanged || registersChanged) registers.clear();
+    for (const d of documents.all()) if (configChanged || registersChanged || namesAReport(d.uri)) schedule(d, 0);
   });
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.

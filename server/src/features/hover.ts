@@ -5,6 +5,7 @@ import { formatDecision } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
 import type { DecisionRef } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
+import { findDecision } from '../workspace/register.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
 import { longDate, summarize } from './summary.js';
 
@@ -73,8 +74,21 @@ function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): 
   const t = (sv: string, en: string) => localize(msg(sv, en), locale);
   const organ = d.organName ? `${d.organName} (${d.organ})` : d.organ;
   const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `§ ${d.paragraph}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
+  if (ctx.register?.usable && d.date.valid) {
+    const entry = findDecision(ctx.register, d);
+    if (entry) {
+      lines.push('', `${t('Beslutsregistret', 'Decision register')}: **${escapeMarkdown(entry.rubrik) || t('(ingen rubrik)', '(no rubrik)')}**`);
+      // Only http(s) addresses reach here (the register refuses others); the text is escaped.
+      if (entry.link) lines.push('', `[${t('Öppna beslutet', 'Open the decision')}](${entry.link.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)})`);
+    } else lines.push('', t('Finns inte i beslutsregistret.', 'Not in the decision register.'));
+  }
   const canonical = formatDecision(d, 'A') ?? d.raw;
   const elsewhere = new Set(ctx.index.citationsOf(canonical).map((c) => c.uri).filter((u) => u !== ctx.uri));
   if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
   return lines.join('\n');
+}
+
+/** Register text is untrusted: Markdown and HTML in it are shown as written, not rendered. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
