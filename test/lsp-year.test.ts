@@ -58,4 +58,25 @@ describe('language server: the audit year across files', function () {
     // An unusable register checks nothing, rather than flagging every reference.
     assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
   });
+
+  it('checks a missiv against its report as the report is edited, unsaved, and hovers the report\'s grades', async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'rules');
+    const missiv = fs.readFileSync(path.join(fixtures, 'missiv-avvikelse.ren.rev.md'), 'utf8');
+    await client.initialize();
+    const reportUri = open('granskning-integration.rev.md', report);
+    const missivUri = open('missiv.rev.md', missiv);
+    assert.deepEqual(await client.diagnostics(missivUri), []);
+    // The report's kommun changes in the editor only: the missiv now disagrees with it.
+    const since = client.notifications(missivUri).length;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: reportUri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 18 } }, text: 'Vimmerby' }],
+    });
+    const changed = await client.diagnostics(missivUri, (d) => d.length > 0, since);
+    assert.deepEqual(changed.map((d) => [d.code, d.range.start.line]), [['missiv-avvikelse', 2]]);
+    assert.match(String(changed[0].message), /"Vimmerby kommun"/);
+    const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: missivUri }, position: { line: 9, character: 2 } })) as { contents: { value: string } };
+    assert.match(h.contents.value, /Kontrollmål 1: \*\*Uppfyllt\*\*/);
+    assert.match(h.contents.value, /Kontrollmål 2: \*\*Delvis uppfyllt\*\*/);
+  });
 });

@@ -30,12 +30,13 @@ import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { lintDocument } from './lint/lint.js';
+import { lintDocument, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
-import { registerFor } from './workspace/node-files.js';
+import { registerFor, relatedFromDisk } from './workspace/node-files.js';
+import type { RelatedDocuments } from './workspace/related.js';
 import { registerProblems } from './workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
 
@@ -79,6 +80,8 @@ export function startServer(connection: Connection): void {
   // The beslutsregister of each folder, read once and dropped when a CSV or configuration changes.
   const registers = new Map<string, DecisionRegister>();
   const sentRegisters = new WeakSet<DecisionRegister>();
+  // Reports that other documents name (a missiv's report, an uppföljning's earlier ones), from disk.
+  const relatedCache = new Map<string, { mtimeMs: number; doc: AuditDocument }>();
   let editorLocale: Locale = 'sv';
   const localeOf = (s: Settings): Locale => (s.locale === 'auto' ? editorLocale : s.locale);
   let canPullSettings = false;
@@ -203,6 +206,25 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
+  /**
+   * Other audit documents as a document names them: an open editor's current version
+   * first (unsaved edits count), else the file, only inside the workspace folders.
+   */
+  function relatedOf(dir: string): RelatedDocuments {
+    const inWorkspace = (file: string) => workspaceRoots.length === 0 || workspaceRoots.some((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)));
+    return relatedFromDisk(dir, (text, file) => {
+      const c = loadConfigFor(path.dirname(file), configCache).config;
+      return parseWithConfig(text, c);
+    }, {
+      cache: relatedCache,
+      allowed: inWorkspace,
+      open: (file) => {
+        const open = documents.all().find((d) => uriToPath(d.uri) === file);
+        return open ? modelFor(open) : null;
+      },
+    });
+  }
+
   function registerOf(uri: string): DecisionRegister | null {
     const { loaded, dir } = configFor(uri);
     return dir ? registerFor(dir, loaded, registers) : null;
@@ -228,7 +250,7 @@ export function startServer(connection: Connection): void {
     const model = modelFor(doc, loaded);
     const register = registerOf(doc.uri);
     publishRegisterProblems(register, locale);
-    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, locale });
+    const diagnostics = lintDocument(model, { config: loaded.config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
     const current = documents.get(doc.uri);
@@ -255,7 +277,7 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today, register: registerOf(uri) }), doc: current, dir };
+    return { ctx: featureContext(model, { uri, config: loaded.config, locale: localeOf(settings), index, today, register: registerOf(uri), related: dir ? relatedOf(dir) : undefined }), doc: current, dir };
   }
 
   const offsetOf = (ctx: FeatureContext, p: TextDocumentPositionParams) => ctx.doc.lines.offsetAt(p.position);
@@ -285,9 +307,10 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  /** Documents whose findings depend on other files: those that name a `rapport`. */
+  /** Documents whose findings depend on other files: those that name a `rapport` or `tidigare` reports. */
   function namesAReport(uri: string): boolean {
-    return models.get(uri)?.model.frontmatter?.fields.has('rapport') ?? false;
+    const fields = models.get(uri)?.model.frontmatter?.fields;
+    return !!fields && (fields.has('rapport') || fields.has('tidigare'));
   }
 
   documents.onDidOpen((e) => {
@@ -302,6 +325,9 @@ export function startServer(connection: Connection): void {
     void settingsFor(doc.uri).then((settings) => {
       if (settings.validate === 'onType' && documents.get(doc.uri)) schedule(doc, settings.debounceMs);
     });
+    // An edited report may be the one an open missiv or uppföljning names: check those again,
+    // from the edited buffer, without waiting for a save.
+    if (isAuditDocument(doc.uri)) for (const d of documents.all()) if (d.uri !== doc.uri && namesAReport(d.uri)) schedule(d, DEFAULT_SETTINGS.debounceMs);
   });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {

@@ -5,7 +5,8 @@ import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from '../c
 import type { Locale } from '../i18n.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
-import { registerFor } from '../workspace/node-files.js';
+import type { AuditDocument } from '../model/types.js';
+import { registerFor, relatedFromDisk } from '../workspace/node-files.js';
 import { registerProblems } from '../workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from '../workspace/register.js';
 import type { FileResult } from './format.js';
@@ -57,6 +58,8 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
   const cache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
   const registers = new Map<string, DecisionRegister>();
+  const relatedCache = new Map<string, { mtimeMs: number; doc: AuditDocument }>();
+  const parseRelated = (t: string, f: string) => parseWithConfig(t, loadConfigFor(path.dirname(f), cache).config);
   const run: LintRun = { results: [], unreadable: [], fixed: [] };
   for (const file of files) {
     const dir = path.dirname(path.resolve(file));
@@ -85,7 +88,7 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
       run.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       continue;
     }
-    const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register };
+    const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register, related: relatedFromDisk(dir, parseRelated, { cache: relatedCache }) };
     if (options.fix) {
       const fixed = fixAll(text, (t) => runRules(parseWithConfig(t, loaded.config), env));
       if (fixed.changed) {

@@ -3,7 +3,7 @@ import { localize, msg, type Locale } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
 import { formatDecision } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
-import type { DecisionRef } from '../model/types.js';
+import type { AuditDocument, DecisionRef } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
 import { findDecision } from '../workspace/register.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
@@ -60,6 +60,12 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     }
   }
 
+  const rapport = doc.type === 'missiv' ? doc.frontmatter?.fields.get('rapport') : undefined;
+  if (rapport && (contains(rapport.keySpan, offset) || contains(rapport.valueSpan, offset)) && typeof rapport.value === 'string' && ctx.related) {
+    const report = ctx.related(rapport.value.trim());
+    if (report) return { contents: markdown(describeReport(report, rapport.value.trim(), ctx)), range: rangeOf(doc, rapport.keySpan) };
+  }
+
   for (const f of doc.frontmatter?.fields.values() ?? []) {
     if (contains(f.keySpan, offset) && FRONTMATTER_KEYS[f.key]) return { contents: markdown(`**${f.key}** — ${localize(FRONTMATTER_KEYS[f.key], locale)}`), range: rangeOf(doc, f.keySpan) };
   }
@@ -91,4 +97,17 @@ function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): 
 /** Register text is untrusted: Markdown and HTML in it are shown as written, not rendered. */
 function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/** A missiv's report in short: its title and each kontrollmål's grade. */
+function describeReport(report: AuditDocument, name: string, ctx: FeatureContext): string {
+  const t = (sv: string, en: string) => localize(msg(sv, en), ctx.locale);
+  const title = report.frontmatter?.fields.get('titel')?.value;
+  const lines = [`**${escapeMarkdown(typeof title === 'string' ? title : name)}** (${escapeMarkdown(name)})`, ''];
+  if (report.controlObjectives.length === 0) lines.push(t('Rapporten har inga kontrollmål.', 'The report has no kontrollmål.'));
+  report.controlObjectives.forEach((km, i) => {
+    const grade = km.bedomning?.gradeText || t('ingen bedömning', 'no assessment');
+    lines.push(`- ${t('Kontrollmål', 'Kontrollmål')} ${km.number ?? i + 1}: **${escapeMarkdown(grade)}**${km.text ? ` — ${escapeMarkdown(km.text)}` : ''}`);
+  });
+  return lines.join('\n');
 }

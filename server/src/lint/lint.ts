@@ -6,6 +6,7 @@ import type { AuditDocument, Span } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import type { Fix, RuleContext } from '../rules/rule.js';
 import type { DecisionRegister } from '../workspace/register.js';
+import type { RelatedDocuments } from '../workspace/related.js';
 
 export interface LintEnvironment {
   config?: GranskaConfig;
@@ -13,6 +14,8 @@ export interface LintEnvironment {
   fileExists?: (relativePath: string) => boolean;
   /** The workspace's beslutsregister (spec §14), when it keeps one. */
   register?: DecisionRegister | null;
+  /** Other audit documents by path relative to this one (a missiv's report, an uppföljning's earlier reports). */
+  related?: RelatedDocuments;
 }
 
 /** The diagnostic code of text the Markdown parser could not take as written. */
@@ -71,6 +74,7 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
       scale,
       fileExists: env.fileExists,
       register: env.register ?? null,
+      related: env.related,
       report: (f) => findings.push({ rule: rule.id, severity, span: f.span, message: f.message, fixes: f.fixes ?? [] }),
     };
     try {

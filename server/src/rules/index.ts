@@ -29,6 +29,7 @@ import { missivUndertecknare } from './missiv-undertecknare.js';
 import { missivRapport } from './missiv-rapport.js';
 import { diarienummer } from './diarienummer.js';
 import { beslutOkant } from './beslut-okant.js';
+import { missivAvvikelse } from './missiv-avvikelse.js';
 
 /** Every rule, in the order of spec §10. Ids drive diagnostic codes, docs and quick fixes. */
 export const RULES: readonly Rule[] = [
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   missivRapport,
   diarienummer,
   beslutOkant,
+  missivAvvikelse,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import type { OrganTable } from '../model/organs.js';
+import type { AuditDocument } from '../model/types.js';
+import type { RelatedDocuments } from './related.js';
 import { parseRegister, REGISTER_FILE_NAME, type DecisionRegister } from './register.js';
 
 /**
@@ -62,4 +64,35 @@ export function loadRegister(file: string, organs: OrganTable, cache?: Map<strin
 export function registerFor(dir: string, loaded: LoadedConfig, cache?: Map<string, DecisionRegister>): DecisionRegister | null {
   const file = registerFileFor(dir, loaded);
   return file ? loadRegister(file, loaded.config.organs, cache) : null;
+}
+
+/**
+ * Other audit documents from disk, relative to a document's folder, each parsed once per
+ * modification time. Only `*.rev.md` files are read: a report is untrusted input, and its
+ * `rapport` or `tidigare` must not make Granska open any other file. `open` gives the
+ * model of a document open in an editor, which wins over the file on disk; `allowed`
+ * limits reading to the workspace.
+ */
+export function relatedFromDisk(
+  dir: string,
+  parse: (text: string, file: string) => AuditDocument,
+  options: { cache?: Map<string, { mtimeMs: number; doc: AuditDocument }>; open?: (file: string) => AuditDocument | null; allowed?: (file: string) => boolean } = {},
+): RelatedDocuments {
+  return (relative) => {
+    const file = path.resolve(dir, relative);
+    if (!/\.rev\.md$/i.test(file) || (options.allowed && !options.allowed(file))) return null;
+    const open = options.open?.(file);
+    if (open) return open;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) return null;
+      const known = options.cache?.get(file);
+      if (known && known.mtimeMs === stat.mtimeMs) return known.doc;
+      const doc = parse(fs.readFileSync(file, 'utf8'), file);
+      options.cache?.set(file, { mtimeMs: stat.mtimeMs, doc });
+      return doc;
+    } catch {
+      return null;
+    }
+  };
 }
