@@ -28,6 +28,8 @@ import { missivMottagare } from './missiv-mottagare.js';
 import { missivUndertecknare } from './missiv-undertecknare.js';
 import { missivRapport } from './missiv-rapport.js';
 import { diarienummer } from './diarienummer.js';
+import { uppfoljningTidigare } from './uppfoljning-tidigare.js';
+import { uppfoljningRekommendation } from './uppfoljning-rekommendation.js';
 import { beslutOkant } from './beslut-okant.js';
 import { missivAvvikelse } from './missiv-avvikelse.js';
 
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   missivUndertecknare,
   missivRapport,
   diarienummer,
+  uppfoljningTidigare,
+  uppfoljningRekommendation,
   beslutOkant,
   missivAvvikelse,
 ];
