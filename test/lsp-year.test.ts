@@ -79,4 +79,18 @@ describe('language server: the audit year across files', function () {
     assert.match(h.contents.value, /Kontrollmål 1: \*\*Uppfyllt\*\*/);
     assert.match(h.contents.value, /Kontrollmål 2: \*\*Delvis uppfyllt\*\*/);
   });
+
+  it('answers granska/newMissiv with a missiv filled from the open report\'s current version', async () => {
+    await client.initialize();
+    const uri = open('granskning-integration.rev.md', report);
+    await client.diagnostics(uri);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 5, character: 12 }, end: { line: 5, character: 27 } }, text: 'socialnämnden' }],
+    });
+    const made = (await client.connection.sendRequest('granska/newMissiv', { uri })) as { fileName: string; text: string };
+    assert.equal(made.fileName, 'missiv-granskning-integration.rev.md');
+    assert.match(made.text, /^till: \[socialnämnden\]$/m);
+    assert.match(made.text, /^rapport: granskning-integration\.rev\.md$/m);
+  });
 });

@@ -77,8 +77,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (doc) previews.show(doc, true);
     }),
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
   );
+}
+
+/**
+ * Opens a new, unsaved missiv beside a report, filled in by the server from the report.
+ * Saving it is the auditor's decision; an existing missiv is never overwritten.
+ */
+async function createMissiv(started: LanguageClient, resource?: vscode.Uri): Promise<void> {
+  const doc = resource ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  if (!isAuditDocument(doc)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.rev.md) to write its missiv.'));
+    return;
+  }
+  const made = await started.sendRequest<{ fileName: string; text: string } | null>('granska/newMissiv', { uri: doc.uri.toString() });
+  if (!made) return;
+  const folder = vscode.Uri.joinPath(doc.uri, '..');
+  let target = vscode.Uri.joinPath(folder, made.fileName);
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, made.fileName.replace(/\.rev\.md$/i, `-${n}.rev.md`));
+  const draft = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(draft);
+  await editor.edit((e) => e.insert(new vscode.Position(0, 0), made.text));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function updateStatus(item: vscode.StatusBarItem): Promise<void> {

@@ -25,6 +25,8 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
+import { newMissiv } from './features/new-missiv.js';
+import { todayIso } from './model/dates.js';
 import { definition, prepareRename, references, rename, validLabel } from './features/navigation.js';
 import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
@@ -402,6 +404,14 @@ export function startServer(connection: Connection): void {
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
     const { loaded, dir } = configFor(params.uri);
     return exportOf(modelFor(doc, loaded), format, loaded.config, dir);
+  });
+
+  // A new missiv for a report, filled from its current version; the client opens it unsaved.
+  connection.onRequest('granska/newMissiv', (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc || !isAuditDocument(params.uri)) return null;
+    const file = uriToPath(params.uri);
+    return newMissiv(modelFor(doc), file ? path.basename(file) : 'rapport.rev.md', todayIso());
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.
