@@ -11,7 +11,7 @@ export interface FollowUp {
   span: Span;
 }
 
-const ROW = /^[ \t]{0,3}\|(.*)\|?[ \t]*$/;
+const ROW = /^[ \t]{0,3}\|(.*?)\|?[ \t]*$/;
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const STATUS_LINE = /^[ \t]*(?:\*\*|__)?Status(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?(.+?)(?:\*\*|__)?[ \t]*$/im;
 
@@ -21,11 +21,22 @@ const STATUS_LINE = /^[ \t]*(?:\*\*|__)?Status(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|_
  * rows are read line by line from the text: an uppföljning's tables are plain GFM rows.
  */
 export function followUpsOf(doc: AuditDocument): FollowUp[] {
+  return scanFollowUps(doc).followUps;
+}
+
+/**
+ * The follow-ups and the follow-up tables (those with a «Status» column): each table's
+ * columns and the end of its last line, where a fix appends rows.
+ */
+export function scanFollowUps(doc: AuditDocument): { followUps: FollowUp[]; tables: { columns: string[]; statusColumn: number; end: number }[] } {
   const out: FollowUp[] = [];
+  const tables: { columns: string[]; statusColumn: number; end: number }[] = [];
   const lines = doc.lines;
   let statusColumn = -1;
   let inTable = false;
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Frontmatter lines are YAML, never table rows.
+  const first = doc.frontmatter ? lines.positionAt(doc.frontmatter.span.end).line + 1 : 0;
+  for (let line = first; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     const row = ROW.exec(text);
     if (!row) {
@@ -33,15 +44,21 @@ export function followUpsOf(doc: AuditDocument): FollowUp[] {
       statusColumn = -1;
       continue;
     }
-    if (DELIMITER.test(text)) continue;
-    const cells = row[1].split('|').map((c) => c.trim());
+    const end = lines.lineEnd(line);
+    if (DELIMITER.test(text)) {
+      if (statusColumn >= 0) tables[tables.length - 1].end = end;
+      continue;
+    }
+    const cells = splitRow(row[1]);
     if (!inTable) {
       inTable = true;
       statusColumn = cells.findIndex((c) => normalizeLabel(c) === 'status');
+      if (statusColumn >= 0) tables.push({ columns: cells, statusColumn, end });
       continue;
     }
     if (statusColumn < 0) continue;
-    out.push({ texts: cells.filter((_, i) => i !== statusColumn), status: cells[statusColumn] || null, span: { start: lines.lineStarts[line], end: lines.lineEnd(line) } });
+    tables[tables.length - 1].end = end;
+    out.push({ texts: cells.filter((_, i) => i !== statusColumn), status: cells[statusColumn] || null, span: { start: lines.lineStarts[line], end } });
   }
   const visit = (sections: readonly Section[]) => {
     for (const s of sections) {
@@ -52,7 +69,17 @@ export function followUpsOf(doc: AuditDocument): FollowUp[] {
     }
   };
   visit(doc.sections);
-  return out;
+  return { followUps: out, tables };
+}
+
+/** The cells of a table row without its outer pipes; an escaped `\\|` stays in its cell. */
+function splitRow(inner: string): string[] {
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/** A text as a table cell: pipes escaped, line breaks as spaces. */
+export function tableCell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
 }
 
 /** The follow-up of one recommendation, if the uppföljning has one. */
