@@ -93,4 +93,33 @@ describe('language server: the audit year across files', function () {
     assert.match(made.text, /^till: \[socialnämnden\]$/m);
     assert.match(made.text, /^rapport: granskning-integration\.rev\.md$/m);
   });
+
+  it('updates an uppföljning\'s diagnostics as its earlier report is edited, unsaved, and jumps to the earlier recommendation', async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'rules');
+    const followUp = fs.readFileSync(path.join(fixtures, 'uppfoljning-rekommendation.ren.rev.md'), 'utf8');
+    await client.initialize();
+    const earlierUri = open('granskning-integration.rev.md', report);
+    const uri = open('uppfoljning.rev.md', followUp);
+    assert.deepEqual(await client.diagnostics(uri), []);
+    const line = report.split('\n').indexOf('- Dokumentera genomförd återrapportering i protokollen.');
+    const since = client.notifications(uri).length;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: earlierUri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 43 }, end: { line, character: 54 } }, text: 'nämndens protokoll' }],
+    });
+    const changed = await client.diagnostics(uri, (d) => d.length > 0, since);
+    assert.deepEqual(changed.map((d) => d.code), ['uppfoljning-rekommendation']);
+    assert.match(String(changed[0].message), /"Dokumentera genomförd återrapportering i nämndens protokoll\."/);
+    // Undone in the editor, the uppföljning is clean again, still without a save.
+    const again = client.notifications(uri).length;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: earlierUri, version: 3 },
+      contentChanges: [{ range: { start: { line, character: 43 }, end: { line, character: 61 } }, text: 'protokollen' }],
+    });
+    assert.deepEqual(await client.diagnostics(uri, () => true, again), []);
+    const row = followUp.split('\n').findIndex((l) => l.startsWith('| Dokumentera'));
+    const loc = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: row, character: 5 } })) as { uri: string; range: { start: { line: number } } };
+    assert.equal(loc.uri, earlierUri);
+    assert.equal(loc.range.start.line, line);
+  });
 });

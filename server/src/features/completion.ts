@@ -9,6 +9,7 @@ import { nextFootnoteLabel } from '../rules/edits.js';
 import { formatDecision } from '../model/decisions.js';
 import { parseIsoDate } from '../model/dates.js';
 import { normalizeOrgan, registerDecisions } from '../workspace/register.js';
+import { followUpCompletions } from './follow-up.js';
 import { lineAt, rangeOf, type FeatureContext } from './context.js';
 
 /**
@@ -27,6 +28,7 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
     headingCompletions(ctx, offset, line) ??
     decisionCompletions(ctx, offset, line) ??
     footnoteCompletions(ctx, offset, line) ??
+    followUpCompletions(ctx, offset) ??
     missivPhrases(ctx, offset, line) ??
     []
   );

@@ -6,6 +6,7 @@ import { FRONTMATTER_KEYS } from '../model/keys.js';
 import type { AuditDocument, DecisionRef } from '../model/types.js';
 import { resolveGrade } from '../rules/util.js';
 import { findDecision } from '../workspace/register.js';
+import { followUpHover } from './follow-up.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
 import { longDate, summarize } from './summary.js';
 
@@ -30,6 +31,9 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     for (const d of doc.decisions.filter((x) => x.footnote === def.key)) parts.push(describeDecision(ctx, d, locale));
     return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
   }
+
+  const followed = followUpHover(ctx, offset);
+  if (followed) return followed;
 
   const grades = scaleOf(doc, ctx.config);
   for (const km of doc.controlObjectives) {
