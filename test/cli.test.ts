@@ -22,7 +22,7 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^samples\/med-fel\/missiv-med-fel\.rev\.md:6:1 +fel +Rapporten "rapport-hemtjanst\.rev\.md" finns inte\..* {2}missiv-rapport$/m);
     assert.match(r.stdout, /^samples\/med-fel\/rapport-med-fel\.rev\.md:59:1 +fel +Kontrollmål 4 saknar bedömning\..* {2}kontrollmal-bedomning$/m);
-    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar\) i 2 av 7 filer$/m);
+    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar\) i 2 av 12 filer$/m);
     assert.doesNotMatch(r.stdout, /hultsfred|karlshamn|vanersborg/);
   });
 
@@ -36,7 +36,7 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
     const r = granska(['lint', '--format', 'json', 'samples/']);
     assert.equal(r.status, 1);
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
-    assert.equal(out.length, 7);
+    assert.equal(out.length, 12);
     for (const f of out) {
       assert.equal(typeof f.file, 'string');
       for (const d of f.diagnostics) {

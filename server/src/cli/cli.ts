@@ -3,6 +3,7 @@ import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
 import { beslutCommand } from './beslut.js';
+import { oversiktCommand } from './oversikt.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 
 declare const GRANSKA_VERSION: string;
@@ -15,6 +16,7 @@ Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx] [-o UT] FIL
   granska beslut [--format text|json] [--skriv] [SÖKVÄG]
+  granska översikt [--format html|json] [-o UT] [--idag ÅÅÅÅ-MM-DD] [SÖKVÄG]
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -27,6 +29,7 @@ Användning:
              kontrollmålens numrering och sammanställningstabellen
   --skriv    beslut: skriver beslutsregistret (beslut.csv) eller lägger till
              de citerade beslut det saknar
+  --idag     översikt: dagens datum för försenade svar (standard: i dag)
   --locale   språk för meddelanden: sv (standard) eller en
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
@@ -38,6 +41,7 @@ Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx] [-o OUT] FILE
   granska beslut [--format text|json] [--skriv] [PATH]
+  granska översikt [--format html|json] [-o OUT] [--idag YYYY-MM-DD] [PATH]
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -50,6 +54,7 @@ Usage:
              kontrollmål numbering and the summary table
   --skriv    beslut: writes the decision register (beslut.csv) or appends the
              cited decisions it lacks
+  --idag     översikt: today's date for overdue replies (default: today)
   --locale   message language: sv (default) or en
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
@@ -75,6 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
         skriv: { type: 'boolean' },
+        idag: { type: 'string' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -102,6 +108,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
+  if (command === 'översikt' || command === 'oversikt') return oversiktCommand(paths, { output: values.output, format: values.format, today: values.idag }, locale, io);
+  if (values.idag !== undefined) {
+    io.stderr(locale === 'en' ? 'granska: --idag is only for översikt.\n' : 'granska: --idag gäller bara översikt.\n');
+    return 2;
+  }
   if (command === 'beslut') return beslutCommand(paths, { write: !!values.skriv, format: values.format }, locale, io);
   if (values.skriv) {
     io.stderr(locale === 'en' ? 'granska: --skriv is only for beslut.\n' : 'granska: --skriv gäller bara beslut.\n');
