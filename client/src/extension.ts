@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportDocument } from './export.js';
+import { GranskningarView } from './granskningar.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -55,6 +56,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   refresh();
+
+  // «Granskningar»: the audit year in the explorer, asked again when documents change.
+  const view = new GranskningarView(client);
+  void vscode.commands.executeCommand('setContext', 'granska.active', true);
+  let viewTimer: NodeJS.Timeout | undefined;
+  const refreshView = (delay = 800) => {
+    if (viewTimer) clearTimeout(viewTimer);
+    viewTimer = setTimeout(() => view.refresh(), delay);
+  };
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('granska.granskningar', view),
+    vscode.commands.registerCommand('granska.refreshGranskningar', () => view.refresh()),
+    client.onNotification('granska/workspaceChanged', () => refreshView(100)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (isAuditDocument(e.document)) refreshView();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('granska.granskningar')) view.refresh();
+    }),
+  );
 
   // The report as it will be read: a live preview, and exports to HTML and Word.
   const previews = new PreviewManager(context, client);

@@ -38,6 +38,7 @@ import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
 import { registerFor, relatedFromDisk } from './workspace/node-files.js';
+import { overviewOf, type YearDocument } from './workspace/overview.js';
 import type { RelatedDocuments } from './workspace/related.js';
 import { registerProblems } from './workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
@@ -140,6 +141,8 @@ export function startServer(connection: Connection): void {
     };
     for (const root of workspaceRoots) await walk(root, 0);
     for (const file of files) await indexFile(file);
+    // The «Granskningar» view asks again once every document is known.
+    void connection.sendNotification('granska/workspaceChanged');
   }
 
   async function indexFile(file: string): Promise<void> {
@@ -379,6 +382,7 @@ export function startServer(connection: Connection): void {
     // that name one.
     if (configChanged) configCache.clear();
     if (configChanged || registersChanged) registers.clear();
+    if (params.changes.some((c) => isAuditDocument(c.uri))) void connection.sendNotification('granska/workspaceChanged');
     for (const d of documents.all()) if (configChanged || registersChanged || namesAReport(d.uri)) schedule(d, 0);
   });
 
@@ -404,6 +408,23 @@ export function startServer(connection: Connection): void {
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
     const { loaded, dir } = configFor(params.uri);
     return exportOf(modelFor(doc, loaded), format, loaded.config, dir);
+  });
+
+  // The «Granskningar» view: the workspace's audit year, each document from its open editor
+  // or from disk (parsed once per modification), named by URI.
+  connection.onRequest('granska/overview', () => {
+    const docs: YearDocument[] = [];
+    for (const entry of index.all()) {
+      const file = uriToPath(entry.uri);
+      if (!file) continue;
+      const { loaded } = configFor(entry.uri);
+      const doc = relatedOf(path.dirname(file))(path.basename(file));
+      if (doc) docs.push({ path: entry.uri, doc, config: loaded.config });
+    }
+    return overviewOf(docs, todayIso(), (from, relative) => {
+      const file = uriToPath(from);
+      return file ? relatedOf(path.dirname(file))(relative) : null;
+    });
   });
 
   // A new missiv for a report, filled from its current version; the client opens it unsaved.
