@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../server/src/config/config.ts';
-import { lintText } from '../server/src/lint/lint.ts';
+import { lintText, parseWithConfig } from '../server/src/lint/lint.ts';
 import { findDecision, parseRegister, registerDecisions } from '../server/src/workspace/register.ts';
 import { parseIsoDate } from '../server/src/model/dates.ts';
 
@@ -80,5 +80,23 @@ describe('beslut-okant with a register', () => {
       assert.deepEqual(lintText(report('KF § 99/2015-02-23'), env).filter((d) => d.code === 'beslut-okant'), []);
     }
     assert.equal(lintText(report('KF § 99/2015-02-23'), { register }).filter((d) => d.code === 'beslut-okant').length, 1);
+  });
+});
+
+describe('missiv-avvikelse in memory', () => {
+  const report = `---\ntyp: granskningsrapport\nkommun: Hultsfreds kommun\ntitel: Granskning av hemtjänsten\ndatum: 2021-01-01\ngranskade: [socialnämnden]\n---\n`;
+  const missiv = (titel: string, till: string) => `---\ntyp: missiv\nkommun: Hultsfreds kommun\ntitel: ${titel}\ndatum: 2021-02-01\ntill: [${till}]\nsvar_senast: 2021-03-01\nrapport: r.rev.md\nundertecknare:\n  - namn: A\n    roll: Ordförande\n---\n\nVi önskar svar senast 2021-03-01.\n`;
+  const related = () => parseWithConfig(report);
+  const codes = (text: string) => lintText(text, { related, fileExists: () => true }).filter((d) => d.code === 'missiv-avvikelse').map((d) => d.message);
+
+  it('accepts a title that adds to the report\'s and recipients that name an audited body', () => {
+    assert.deepEqual(codes(missiv('Missiv – Granskning av hemtjänsten', 'Samtliga ledamöter i socialnämnden')), []);
+  });
+
+  it('reports another title and a recipient the report did not audit', () => {
+    const found = codes(missiv('Granskning av hemsjukvården', 'socialnämnden, kommunstyrelsen'));
+    assert.equal(found.length, 2);
+    assert.match(found[0], /titel "Granskning av hemsjukvården" skiljer sig från rapportens "Granskning av hemtjänsten"/);
+    assert.match(found[1], /begär svar från "kommunstyrelsen", men rapporten granskade socialnämnden/);
   });
 });
