@@ -9,6 +9,14 @@ import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js
 import { renderReport } from '../server/src/render/report.js';
 import { generateReport } from './generate.js';
 import { loadNodeSpeller } from '../server/src/spelling/host.js';
+import { DEFAULT_CONFIG } from '../server/src/config/config.js';
+import { formatIsoDate } from '../server/src/model/dates.js';
+import type { AuditDocument } from '../server/src/model/types.js';
+import { overviewHtml } from '../server/src/render/overview.js';
+import { indexText, WorkspaceIndex } from '../server/src/workspace/index.js';
+import { overviewOf } from '../server/src/workspace/overview.js';
+import { recommendationsOf } from '../server/src/workspace/recommendations.js';
+import { parseRegister } from '../server/src/workspace/register.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -83,6 +91,76 @@ async function main(): Promise<void> {
   typing(' (proofing off)');
   await spelling();
   await rendering();
+  year();
+}
+
+/**
+ * An audit year of 500 reports (about 20 KB each), a missiv per report, 20 uppföljningar of
+ * five reports each, and a register of every decision they cite: the register read, every
+ * document checked with the cross-document rules, the overview built and rendered, and
+ * the workspace index's memory.
+ */
+function year(): void {
+  const REPORTS = 500;
+  const texts = Array.from({ length: REPORTS }, (_, i) => generateReport(20_000, 1000 + i));
+  const t0 = performance.now();
+  const reports = texts.map((t) => parseAuditDocument(t));
+  const parseMs = performance.now() - t0;
+  const byName = new Map<string, AuditDocument>(reports.map((d, i) => [`r${i}.rev.md`, d]));
+  const cited = new Set<string>();
+  for (const d of reports) for (const r of d.decisions) if (r.date.valid) cited.add(`${r.organ};${r.paragraph};${formatIsoDate(r.date)};Rubrik för ${r.organ} § ${r.paragraph}`);
+  const csv = `organ;paragraf;datum;rubrik\n${[...cited].join('\n')}\n`;
+  let t = performance.now();
+  const register = parseRegister(csv, null, DEFAULT_CONFIG.organs);
+  const registerMs = performance.now() - t;
+
+  const missivs = reports.map((d, i) => {
+    const title = d.frontmatter?.fields.get('titel')?.value as string;
+    const recs = recommendationsOf(d).slice(0, 3).map((r) => `- ${r.text}`).join('\n');
+    return parseAuditDocument(`---\ntyp: missiv\nkommun: Exempelby kommun\ntitel: ${title}\ndatum: 2024-01-10\ntill: [kommunstyrelsen]\nsvar_senast: 2024-03-10\nrapport: r${i}.rev.md\nundertecknare:\n  - namn: A\n    roll: Ordförande\n---\n\nVi rekommenderar kommunstyrelsen att:\n\n${recs}\n\nVi önskar svar senast 2024-03-10.\n`);
+  });
+  const followUps = Array.from({ length: 20 }, (_, u) => {
+    const earlier = [0, 1, 2, 3, 4].map((k) => `r${u * 5 + k}.rev.md`);
+    const rows = earlier.flatMap((name) => recommendationsOf(byName.get(name)!).map((r) => `| ${r.text.replace(/\|/g, '\\|')} | Åtgärdad | ${name} |`));
+    return parseAuditDocument(`---\ntyp: uppföljning\nkommun: Exempelby kommun\ntitel: Uppföljning ${u}\ndatum: 2024-06-01\ngranskade: [kommunstyrelsen]\ntidigare: [${earlier.join(', ')}]\n---\n\n# Uppföljning\n\n| Rekommendation | Status | Källa |\n| --- | --- | --- |\n${rows.join('\n')}\n`);
+  });
+  const related = (name: string) => byName.get(name) ?? null;
+  const env = { register, related, fileExists: (name: string) => byName.has(name) };
+  const lintAll = (docs: AuditDocument[], e: object) => {
+    const t1 = performance.now();
+    let n = 0;
+    for (const d of docs) n += runRules(d, e).length;
+    return { ms: performance.now() - t1, n };
+  };
+  lintAll(reports.slice(0, 20), env);
+  const plain = lintAll(reports, {});
+  const withRegister = lintAll(reports, env);
+  const missivRun = lintAll(missivs, env);
+  const followRun = lintAll(followUps, env);
+
+  const all = [...reports, ...missivs, ...followUps].map((doc, i) => ({ path: i < REPORTS ? `r${i}.rev.md` : `d${i}.rev.md`, doc, config: DEFAULT_CONFIG }));
+  t = performance.now();
+  const overview = overviewOf(all, '2024-04-01');
+  const overviewMs = performance.now() - t;
+  t = performance.now();
+  const html = overviewHtml(overview);
+  const htmlMs = performance.now() - t;
+
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const index = new WorkspaceIndex();
+  texts.forEach((text, i) => index.set(indexText(`file:///ar/r${i}.rev.md`, text)));
+  gc?.();
+  const indexMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+
+  console.log('');
+  console.log(`Audit year: ${REPORTS} reports (${Math.round(texts.reduce((n, x) => n + x.length, 0) / 2 ** 20)} MB), ${missivs.length} missiv, ${followUps.length} uppföljningar, register of ${register.entries.length} decisions.`);
+  console.log(`  parse all reports ${parseMs.toFixed(0)} ms; read the register ${registerMs.toFixed(1)} ms`);
+  console.log(`  lint every report: without register ${plain.ms.toFixed(0)} ms, with register and cross-document rules ${withRegister.ms.toFixed(0)} ms`);
+  console.log(`  lint every missiv against its report ${missivRun.ms.toFixed(0)} ms; every uppföljning against its earlier reports ${followRun.ms.toFixed(0)} ms (${missivRun.n + followRun.n} findings)`);
+  console.log(`  overview of ${all.length} documents from their models ${overviewMs.toFixed(0)} ms, its HTML ${htmlMs.toFixed(0)} ms (${Math.round(html.length / 1024)} KB)`);
+  console.log(`  workspace index of the ${REPORTS} reports: ${indexMb.toFixed(1)} MB of heap${gc ? '' : ' (run with --expose-gc for a steady figure)'} (${[...index.all()].length} entries)`);
 }
 
 /**
@@ -184,4 +262,5 @@ else if (args[0] === '--typing') typing();
 else if (args[0] === '--dictionary-memory') void dictionaryMemory();
 else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)'); await spelling(); })();
 else if (args[0] === '--render') void rendering();
+else if (args[0] === '--year') year();
 else void main();

@@ -22,7 +22,7 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^samples\/med-fel\/missiv-med-fel\.rev\.md:6:1 +fel +Rapporten "rapport-hemtjanst\.rev\.md" finns inte\..* {2}missiv-rapport$/m);
     assert.match(r.stdout, /^samples\/med-fel\/rapport-med-fel\.rev\.md:59:1 +fel +Kontrollmål 4 saknar bedömning\..* {2}kontrollmal-bedomning$/m);
-    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar\) i 7 av 17 filer$/m);
+    assert.match(r.stdout, /^✖ \d+ problem \(\d+ fel, \d+ varningar, \d+ info\) i 7 av 22 filer$/m);
     assert.doesNotMatch(r.stdout, /hultsfred|karlshamn|vanersborg/);
   });
 
@@ -36,7 +36,7 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
     const r = granska(['lint', '--format', 'json', 'samples/']);
     assert.equal(r.status, 1);
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
-    assert.equal(out.length, 17);
+    assert.equal(out.length, 22);
     for (const f of out) {
       assert.equal(typeof f.file, 'string');
       for (const d of f.diagnostics) {
@@ -90,7 +90,7 @@ describe('granska command line (dist/cli.js, spec §12)', () => {
   it('speaks English with --locale en', () => {
     const r = granska(['lint', '--locale', 'en', 'samples/med-fel']);
     assert.match(r.stdout, /error +Kontrollmål 4 has no assessment\./);
-    assert.match(r.stdout, /problems \(\d+ errors, \d+ warnings\) in 7 of 7 files/);
+    assert.match(r.stdout, /problems \(\d+ errors, \d+ warnings, \d+ info\) in 7 of 7 files/);
   });
 
   it('exits 2 with a clear message for a missing file, bad usage or an unknown format', () => {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig } from '../server/src/config/config.ts';
+import { DEFAULT_CONFIG, parseConfig } from '../server/src/config/config.ts';
+import { parseRegister } from '../server/src/workspace/register.ts';
 import { fileExistsFrom } from '../server/src/config/load.ts';
-import { lintText, severityName } from '../server/src/lint/lint.ts';
+import { lintText, parseWithConfig, severityName } from '../server/src/lint/lint.ts';
 import { RULE_IDS, RULES } from '../server/src/rules/index.ts';
 import { stripMarkers } from './helpers/markers.ts';
 import { ROOT } from './helpers/lint.ts';
@@ -20,8 +21,28 @@ function configFor(id: string) {
   return fs.existsSync(file) ? parseConfig(fs.readFileSync(file, 'utf8'), file, RULE_IDS).config : undefined;
 }
 
+/** A rule's own beslutsregister, `<id>.beslut.csv`, stands in for the workspace's. */
+function registerFor(id: string) {
+  const file = path.join(FIXTURES, `${id}.beslut.csv`);
+  return fs.existsSync(file) ? parseRegister(fs.readFileSync(file, 'utf8'), file, (configFor(id) ?? DEFAULT_CONFIG).organs) : null;
+}
+
+/**
+ * Other documents are read only for the rules that compare documents (v2): the version 1
+ * fixtures name a report of another kommun, and must keep their exact diagnostics.
+ */
+const CROSS_DOCUMENT = new Set(['missiv-avvikelse', 'uppfoljning-tidigare', 'uppfoljning-rekommendation']);
+
+function relatedFor(id: string) {
+  if (!CROSS_DOCUMENT.has(id)) return undefined;
+  return (relative: string) => {
+    const file = path.join(FIXTURES, relative);
+    return fs.existsSync(file) ? parseWithConfig(stripMarkers(fs.readFileSync(file, 'utf8')).text, configFor(id)) : null;
+  };
+}
+
 function lintFixture(id: string, text: string) {
-  return lintText(text, { config: configFor(id), fileExists: fileExistsFrom(FIXTURES) });
+  return lintText(text, { config: configFor(id), fileExists: fileExistsFrom(FIXTURES), register: registerFor(id), related: relatedFor(id) });
 }
 
 /** Excerpt lines must all stand in the fixture, so that rule docs show tested behaviour. */

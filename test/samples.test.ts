@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintFile, ROOT } from './helpers/lint.ts';
+import { granska } from './helpers/run.ts';
 import { RULES } from '../server/src/rules/index.ts';
 import { loadTestSpeller } from './helpers/spelling.ts';
 
@@ -14,13 +15,46 @@ function files(dir: string): string[] {
 
 const SAMPLES = path.join(ROOT, 'samples');
 const FLAWED = path.join(SAMPLES, 'med-fel');
+const YEAR = path.join(SAMPLES, 'hultsfred-2021');
 
 describe('samples', () => {
   before(() => loadTestSpeller());
   const clean = files(SAMPLES).filter((f) => !f.startsWith(FLAWED + path.sep));
 
-  it('holds the five seed documents and five house-profile samples', () => {
-    assert.equal(clean.length, 10);
+  it('holds the five seed documents, five house-profile samples and an audit year', () => {
+    assert.equal(clean.filter((f) => !f.startsWith(YEAR + path.sep)).length, 10);
+    assert.deepEqual(files(YEAR).map((f) => path.basename(f)).sort(), [
+      'granskning-hemtjanst.rev.md',
+      'granskning-upphandling.rev.md',
+      'missiv-hemtjanst.rev.md',
+      'missiv-upphandling.rev.md',
+      'uppfoljning-asyl-integration.rev.md',
+    ]);
+  });
+
+  it('the audit year passes granska lint, with its register, missiv and uppföljning checked against the other files', () => {
+    const r = granska(['lint', '--format', 'json', 'samples/hultsfred-2021']);
+    assert.equal(r.status, 0, r.stdout);
+    assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: unknown[] }[]).flatMap((f) => f.diagnostics), []);
+    // The year is checked, not skipped: a decision with another date than the register's,
+    // a missiv quoting a recommendation the report lacks, and a follow-up left out all show.
+    const register = fs.readFileSync(path.join(YEAR, 'beslut.csv'), 'utf8');
+    assert.ok(register.includes('KF;45;2018-04-23;Upphandlingspolicy'));
+    const upp = fs.readFileSync(path.join(YEAR, 'uppfoljning-asyl-integration.rev.md'), 'utf8');
+    const codes = (file: string, text: string) => {
+      const copy = path.join(YEAR, `.kopia-${path.basename(file)}`);
+      fs.writeFileSync(copy, text);
+      try {
+        return lintFile(copy).map((d) => d.code);
+      } finally {
+        fs.rmSync(copy);
+      }
+    };
+    assert.deepEqual(codes('uppfoljning.rev.md', upp.replace(/^\| Att dokumentera genomförd.*\n/m, '')), ['uppfoljning-rekommendation']);
+    const report = fs.readFileSync(path.join(YEAR, 'granskning-upphandling.rev.md'), 'utf8');
+    assert.deepEqual(codes('rapport.rev.md', report.replace('KF § 45/2018-04-23', 'KF § 45/2018-04-24')), ['beslut-okant']);
+    const missiv = fs.readFileSync(path.join(YEAR, 'missiv-upphandling.rev.md'), 'utf8');
+    assert.deepEqual(codes('missiv.rev.md', missiv.replace('till: [kommunstyrelsen]', 'till: [kommunstyrelsen, socialnämnden]')), ['missiv-avvikelse']);
   });
 
   for (const file of clean) {

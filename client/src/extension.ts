@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportDocument } from './export.js';
+import { GranskningarView } from './granskningar.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.rev.md' },
       { scheme: 'untitled', language: 'granska' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md,*.txt}'), configurationSection: 'granska' },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md,*.txt,*.csv}'), configurationSection: 'granska' },
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('granska', 'Granska', serverOptions, clientOptions);
@@ -58,6 +59,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   refresh();
 
+  // «Granskningar»: the audit year in the explorer, asked again when documents change.
+  const view = new GranskningarView(client);
+  void vscode.commands.executeCommand('setContext', 'granska.active', true);
+  let viewTimer: NodeJS.Timeout | undefined;
+  const refreshView = (delay = 800) => {
+    if (viewTimer) clearTimeout(viewTimer);
+    viewTimer = setTimeout(() => view.refresh(), delay);
+  };
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('granska.granskningar', view),
+    vscode.commands.registerCommand('granska.refreshGranskningar', () => view.refresh()),
+    client.onNotification('granska/workspaceChanged', () => refreshView(100)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (isAuditDocument(e.document)) refreshView();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('granska.granskningar')) view.refresh();
+    }),
+  );
+
   // The report as it will be read: a live preview, and exports to HTML and Word.
   const previews = new PreviewManager(context, client);
   const previewTarget = async (resource?: vscode.Uri): Promise<vscode.TextDocument | undefined> => {
@@ -80,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('granska.newReport', () => newReport(started)),
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
@@ -107,6 +129,35 @@ async function newReport(languageClient: LanguageClient): Promise<void> {
   if (!skeleton) return;
   const doc = await vscode.workspace.openTextDocument({ language: 'granska', content: skeleton.text });
   await vscode.window.showTextDocument(doc);
+}
+
+/**
+ * Opens a new, unsaved missiv beside a report, filled in by the server from the report.
+ * Saving it is the auditor's decision; an existing missiv is never overwritten.
+ */
+async function createMissiv(started: LanguageClient, resource?: vscode.Uri): Promise<void> {
+  const doc = resource ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  if (!isAuditDocument(doc)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.rev.md) to write its missiv.'));
+    return;
+  }
+  const made = await started.sendRequest<{ fileName: string; text: string } | null>('granska/newMissiv', { uri: doc.uri.toString() });
+  if (!made) return;
+  const folder = vscode.Uri.joinPath(doc.uri, '..');
+  let target = vscode.Uri.joinPath(folder, made.fileName);
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, made.fileName.replace(/\.rev\.md$/i, `-${n}.rev.md`));
+  const draft = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(draft);
+  await editor.edit((e) => e.insert(new vscode.Position(0, 0), made.text));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function updateStatus(item: vscode.StatusBarItem): Promise<void> {

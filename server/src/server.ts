@@ -26,13 +26,15 @@ import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
+import { newMissiv } from './features/new-missiv.js';
+import { todayIso } from './model/dates.js';
 import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus, readability } from './features/status.js';
 import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { lintDocument, parseOptions } from './lint/lint.js';
+import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
@@ -42,6 +44,11 @@ import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpelling
 import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
 import { warmSpelling } from './spelling/check.js';
 import { DEFAULT_CONFIG, type GranskaConfig } from './config/config.js';
+import { registerFor, relatedFromDisk } from './workspace/node-files.js';
+import { overviewOf, type YearDocument } from './workspace/overview.js';
+import type { RelatedDocuments } from './workspace/related.js';
+import { registerProblems } from './workspace/register-problems.js';
+import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -84,6 +91,11 @@ export function startServer(connection: Connection): void {
   const index = new WorkspaceIndex();
   let workspaceRoots: string[] = [];
   const publishedConfigs = new Set<string>();
+  // The beslutsregister of each folder, read once and dropped when a CSV or configuration changes.
+  const registers = new Map<string, DecisionRegister>();
+  const sentRegisters = new WeakSet<DecisionRegister>();
+  // Reports that other documents name (a missiv's report, an uppföljning's earlier ones), from disk.
+  const relatedCache = new Map<string, { mtimeMs: number; doc: AuditDocument }>();
   let editorLocale: Locale = 'sv';
   const localeOf = (s: Settings): Locale => (s.locale === 'auto' ? editorLocale : s.locale);
   let canPullSettings = false;
@@ -141,6 +153,8 @@ export function startServer(connection: Connection): void {
     };
     for (const root of workspaceRoots) await walk(root, 0);
     for (const file of files) await indexFile(file);
+    // The «Granskningar» view asks again once every document is known.
+    void connection.sendNotification('granska/workspaceChanged');
   }
 
   async function indexFile(file: string): Promise<void> {
@@ -211,6 +225,41 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
+  /**
+   * Other audit documents as a document names them: an open editor's current version
+   * first (unsaved edits count), else the file, only inside the workspace folders.
+   */
+  function relatedOf(dir: string): RelatedDocuments {
+    const inWorkspace = (file: string) => workspaceRoots.length === 0 || workspaceRoots.some((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)));
+    return relatedFromDisk(dir, (text, file) => {
+      const c = loadConfigFor(path.dirname(file), configCache).config;
+      return parseWithConfig(text, c);
+    }, {
+      cache: relatedCache,
+      allowed: inWorkspace,
+      open: (file) => {
+        const open = documents.all().find((d) => uriToPath(d.uri) === file);
+        return open ? modelFor(open) : null;
+      },
+    });
+  }
+
+  function registerOf(uri: string): DecisionRegister | null {
+    const { loaded, dir } = configFor(uri);
+    return dir ? registerFor(dir, loaded, registers) : null;
+  }
+
+  /** The register's problems go to the register file, once per load, like the configuration's. */
+  function publishRegisterProblems(register: DecisionRegister | null, locale: Locale): void {
+    if (!register?.file || sentRegisters.has(register)) return;
+    sentRegisters.add(register);
+    const uri = pathToFileURL(register.file).href;
+    const diagnostics = registerProblems(register, locale).map((p) => ({ ...p, severity: DiagnosticSeverity.Error, code: REGISTER_CODE, source: 'granska' }));
+    if (diagnostics.length === 0 && !publishedConfigs.has(uri)) return;
+    publishedConfigs.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   function validate(doc: TextDocument, settings: Settings): void {
     if (!isAuditDocument(doc.uri)) return;
     const version = doc.version;
@@ -219,7 +268,9 @@ export function startServer(connection: Connection): void {
     publishConfigProblems(loaded, locale);
     const model = modelFor(doc, loaded);
     const config = effectiveConfig(doc.uri, loaded.config, settings);
-    const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, locale });
+    const register = registerOf(doc.uri);
+    publishRegisterProblems(register, locale);
+    const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
     const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
     // Checking is synchronous today, but a result must never be published for a version
     // the editor has already replaced, should any step become asynchronous.
@@ -313,7 +364,7 @@ export function startServer(connection: Connection): void {
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
     const config = effectiveConfig(uri, loaded.config, settings);
-    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today }), doc: current, dir, bom: startsWithBom(current.getText()) };
+    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today, register: registerOf(uri), related: dir ? relatedOf(dir) : undefined }), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
   // A buffer that starts with a BOM counts it on line 0; the model does not (see bom-positions.ts).
@@ -346,9 +397,10 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  /** Documents whose findings depend on other files: those that name a `rapport`. */
+  /** Documents whose findings depend on other files: those that name a `rapport` or `tidigare` reports. */
   function namesAReport(uri: string): boolean {
-    return models.get(uri)?.model.frontmatter?.fields.has('rapport') ?? false;
+    const fields = models.get(uri)?.model.frontmatter?.fields;
+    return !!fields && (fields.has('rapport') || fields.has('tidigare'));
   }
 
   documents.onDidOpen((e) => {
@@ -363,6 +415,9 @@ export function startServer(connection: Connection): void {
     void settingsFor(doc.uri).then((settings) => {
       if (settings.validate === 'onType' && documents.get(doc.uri)) schedule(doc, settings.debounceMs);
     });
+    // An edited report may be the one an open missiv or uppföljning names: check those again,
+    // from the edited buffer, without waiting for a save.
+    if (isAuditDocument(doc.uri)) for (const d of documents.all()) if (d.uri !== doc.uri && namesAReport(d.uri)) schedule(d, DEFAULT_SETTINGS.debounceMs);
   });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
@@ -384,6 +439,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     let configChanged = false;
+    let registersChanged = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
@@ -398,6 +454,14 @@ export function startServer(connection: Connection): void {
         for (const c of [...configCache.values()].map((x) => x.config).concat(DEFAULT_CONFIG)) forgetSpellingSettings(c);
         for (const d of documents.all()) schedule(d, 0);
       }
+      if (/\.csv$/i.test(file)) {
+        // Any CSV may be the register a configuration names; reading it again is cheap.
+        registersChanged = true;
+        if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
+          publishedConfigs.delete(change.uri);
+          void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        }
+      }
       if (path.basename(file) === '.granskarc.json') {
         configChanged = true;
         if (change.type === FileChangeType.Deleted && publishedConfigs.has(change.uri)) {
@@ -409,7 +473,9 @@ export function startServer(connection: Connection): void {
     // A new configuration concerns every document; a report created or deleted only those
     // that name one.
     if (configChanged) configCache.clear();
-    for (const d of documents.all()) if (configChanged || namesAReport(d.uri)) schedule(d, 0);
+    if (configChanged || registersChanged) registers.clear();
+    if (params.changes.some((c) => isAuditDocument(c.uri))) void connection.sendNotification('granska/workspaceChanged');
+    for (const d of documents.all()) if (configChanged || registersChanged || namesAReport(d.uri)) schedule(d, 0);
   });
 
   // «Granska: Ny rapport»: the profiles a folder knows, and a new report in one of them.
@@ -462,6 +528,31 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       throw new ResponseError(-32603, String(e instanceof Error ? e.message : e));
     }
+  });
+
+  // The «Granskningar» view: the workspace's audit year, each document from its open editor
+  // or from disk (parsed once per modification), named by URI.
+  connection.onRequest('granska/overview', () => {
+    const docs: YearDocument[] = [];
+    for (const entry of index.all()) {
+      const file = uriToPath(entry.uri);
+      if (!file) continue;
+      const { loaded } = configFor(entry.uri);
+      const doc = relatedOf(path.dirname(file))(path.basename(file));
+      if (doc) docs.push({ path: entry.uri, doc, config: loaded.config });
+    }
+    return overviewOf(docs, todayIso(), (from, relative) => {
+      const file = uriToPath(from);
+      return file ? relatedOf(path.dirname(file))(relative) : null;
+    });
+  });
+
+  // A new missiv for a report, filled from its current version; the client opens it unsaved.
+  connection.onRequest('granska/newMissiv', (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc || !isAuditDocument(params.uri)) return null;
+    const file = uriToPath(params.uri);
+    return newMissiv(modelFor(doc), file ? path.basename(file) : 'rapport.rev.md', todayIso());
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, parseConfig, type GranskaConfig } from '../../server/src/config/config.ts';
 import { fileExistsFrom, loadConfigFor } from '../../server/src/config/load.ts';
-import { lintText, severityName, type GranskaDiagnostic } from '../../server/src/lint/lint.ts';
+import { lintText, parseWithConfig as lintParse, severityName, type GranskaDiagnostic } from '../../server/src/lint/lint.ts';
+import { registerFor, relatedFromDisk } from '../../server/src/workspace/node-files.ts';
 import { RULE_IDS } from '../../server/src/rules/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -20,7 +21,8 @@ export function lint(text: string, options: { config?: GranskaConfig; locale?: '
 export function lintFile(file: string): GranskaDiagnostic[] {
   const dir = path.dirname(file);
   const loaded = loadConfigFor(dir);
-  return lintText(fs.readFileSync(file, 'utf8'), { config: loaded.config, fileExists: fileExistsFrom(dir) });
+  const related = relatedFromDisk(dir, (text, f) => lintParse(text, loadConfigFor(path.dirname(f)).config));
+  return lintText(fs.readFileSync(file, 'utf8'), { config: loaded.config, fileExists: fileExistsFrom(dir), register: registerFor(dir, loaded), related });
 }
 
 export function codes(diagnostics: readonly GranskaDiagnostic[]): string[] {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
+import { beslutCommand } from './beslut.js';
+import { oversiktCommand } from './oversikt.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 import { profileCommand } from './profile-command.js';
 import { loadNodeSpeller } from '../spelling/host.js';
@@ -16,6 +18,8 @@ Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx] [-o UT] FIL
   granska profil lista | granska profil visa NAMN
+  granska beslut [--format text|json] [--skriv] [SÖKVÄG]
+  granska översikt [--format html|json] [-o UT] [--idag ÅÅÅÅ-MM-DD] [SÖKVÄG]
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -26,6 +30,9 @@ Användning:
              rapport.rev.md → rapport.html); - skriver till standard ut
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
              kontrollmålens numrering och sammanställningstabellen
+  --skriv    beslut: skriver beslutsregistret (beslut.csv) eller lägger till
+             de citerade beslut det saknar
+  --idag     översikt: dagens datum för försenade svar (standard: i dag)
   --locale   språk för meddelanden: sv (standard) eller en
   profil     lista: husprofilerna som finns här (inbyggda och ur .granskarc.json);
              visa: en profil som .granskarc.json att utgå från i en egen profil
@@ -40,6 +47,8 @@ Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx] [-o OUT] FILE
   granska profil lista | granska profil visa NAME
+  granska beslut [--format text|json] [--skriv] [PATH]
+  granska översikt [--format html|json] [-o OUT] [--idag YYYY-MM-DD] [PATH]
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -50,6 +59,9 @@ Usage:
              rapport.rev.md → rapport.html); - writes to standard output
   --fix      applies the fixes that need no judgement: decision-reference form,
              kontrollmål numbering and the summary table
+  --skriv    beslut: writes the decision register (beslut.csv) or appends the
+             cited decisions it lacks
+  --idag     översikt: today's date for overdue replies (default: today)
   --locale   message language: sv (default) or en
   profil     lista: the house profiles known here (built in and from .granskarc.json);
              visa: one profile as .granskarc.json to start a profile of your own from
@@ -77,6 +89,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       options: {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
+        skriv: { type: 'boolean' },
+        idag: { type: 'string' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -105,6 +119,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...paths] = positionals;
   if (command === 'profil') return profileCommand(paths, locale, io);
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
+  if (command === 'översikt' || command === 'oversikt') return oversiktCommand(paths, { output: values.output, format: values.format, today: values.idag }, locale, io);
+  if (values.idag !== undefined) {
+    io.stderr(locale === 'en' ? 'granska: --idag is only for översikt.\n' : 'granska: --idag gäller bara översikt.\n');
+    return 2;
+  }
+  if (command === 'beslut') return beslutCommand(paths, { write: !!values.skriv, format: values.format }, locale, io);
+  if (values.skriv) {
+    io.stderr(locale === 'en' ? 'granska: --skriv is only for beslut.\n' : 'granska: --skriv gäller bara beslut.\n');
+    return 2;
+  }
   if (command !== 'lint') {
     io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);
     return 2;

@@ -7,6 +7,10 @@ import { writeFileAtomic } from '../io/write-file.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
 import { documentStats } from '../spelling/prose.js';
+import type { AuditDocument } from '../model/types.js';
+import { registerFor, relatedFromDisk } from '../workspace/node-files.js';
+import { registerProblems } from '../workspace/register-problems.js';
+import { REGISTER_CODE, type DecisionRegister } from '../workspace/register.js';
 import type { FileResult } from './format.js';
 
 export class UsageError extends Error {}
@@ -57,6 +61,9 @@ export interface LintRun {
 export function lintFiles(files: readonly string[], options: { fix: boolean; locale: Locale }): LintRun {
   const cache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
+  const registers = new Map<string, DecisionRegister>();
+  const relatedCache = new Map<string, { mtimeMs: number; doc: AuditDocument }>();
+  const parseRelated = (t: string, f: string) => parseWithConfig(t, loadConfigFor(path.dirname(f), cache).config);
   const run: LintRun = { results: [], unreadable: [], unwritable: [], fixed: [] };
   for (const file of files) {
     const dir = path.dirname(path.resolve(file));
@@ -68,6 +75,15 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
         diagnostics: configProblems(loaded, options.locale).map((p) => ({ code: CONFIG_CODE, severity: 'error', message: p.message, range: p.range })),
       });
     }
+    // The beslutsregister's problems are reported once, on the register file, like the configuration's.
+    const register = registerFor(dir, loaded, registers);
+    if (register?.file && register.problems.length > 0 && !reportedConfigs.has(register.file)) {
+      reportedConfigs.add(register.file);
+      run.results.push({
+        file: path.relative(process.cwd(), register.file) || register.file,
+        diagnostics: registerProblems(register, options.locale).map((p) => ({ code: REGISTER_CODE, severity: 'error', message: p.message, range: p.range })),
+      });
+    }
     let text: string;
     try {
       const bytes = fs.readFileSync(file);
@@ -76,7 +92,7 @@ export function lintFiles(files: readonly string[], options: { fix: boolean; loc
       run.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
       continue;
     }
-    const env = { config: loaded.config, fileExists: fileExistsFrom(dir) };
+    const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register, related: relatedFromDisk(dir, parseRelated, { cache: relatedCache }) };
     if (options.fix) {
       // The fixes' spans are offsets into the model's text, which has no BOM: fix that text
       // and put the BOM back when writing, so that nothing shifts by one character.

@@ -43,7 +43,14 @@ export interface GranskaConfig {
   wordsInline: boolean;
   /** `meningslangd`: the longest sentence `mening-lang` accepts, in words. */
   sentenceLength: number;
+  /** The beslutsregister's path relative to the configuration file (spec §14), or null for `beslut.csv`. */
+  registerPath: string | null;
+  /** The follow-up statuses of an uppföljning, highest first (spec §3). */
+  followUpScale: readonly string[];
 }
+
+/** The follow-up scale when the configuration names none (spec §3). */
+export const DEFAULT_FOLLOW_UP_SCALE: readonly string[] = ['Åtgärdad', 'Delvis åtgärdad', 'Ej åtgärdad'];
 
 export interface ConfigProblem {
   message: Msg;
@@ -72,9 +79,11 @@ export const DEFAULT_CONFIG: GranskaConfig = {
   wordFile: null,
   wordsInline: false,
   sentenceLength: 35,
+  registerPath: null,
+  followUpScale: DEFAULT_FOLLOW_UP_SCALE,
 };
 
-const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler', 'ord', 'meningslangd'];
+const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler', 'ord', 'meningslangd', 'beslutsregister', 'uppfoljningsskala'];
 
 /**
  * Reads a configuration file's text. Never throws: every problem becomes a ConfigProblem
@@ -110,6 +119,8 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
   let wordFile: string | null = null;
   let wordsInline = false;
   let sentenceLength = DEFAULT_CONFIG.sentenceLength;
+  let registerPath: string | null = null;
+  let followUpScale: readonly string[] = DEFAULT_FOLLOW_UP_SCALE;
   const span = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
   const problem = (n: JsonNode, sv: string, en: string) => problems.push({ message: msg(sv, en), span: span(n) });
 
@@ -223,6 +234,22 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
           sentenceLength = valueNode.value;
         }
         break;
+      case 'beslutsregister':
+        if (valueNode.type !== 'string' || valueNode.value.trim() === '' || !/\.csv$/i.test(valueNode.value.trim())) {
+          problem(valueNode, '"beslutsregister" ska vara sökvägen till en CSV-fil, relativt konfigurationsfilen, t.ex. "beslut.csv".', '"beslutsregister" must be the path of a CSV file, relative to the configuration file, e.g. "beslut.csv".');
+        } else {
+          registerPath = valueNode.value.trim();
+        }
+        break;
+      case 'uppfoljningsskala': {
+        const statuses = valueNode.type === 'array' ? (valueNode.children ?? []).map((g) => g.value) : null;
+        if (!statuses || statuses.length < 2 || statuses.some((g) => typeof g !== 'string' || g.trim() === '')) {
+          problem(valueNode, '"uppfoljningsskala" ska vara en lista med minst två statusar (texter), högsta först, t.ex. ["Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad"].', '"uppfoljningsskala" must be a list of at least two statuses (strings), highest first, e.g. ["Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad"].');
+        } else {
+          followUpScale = (statuses as string[]).map((g) => g.trim());
+        }
+        break;
+      }
       default: {
         const near = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().normalize('NFC').replace('å', 'a').replace('ä', 'a'));
         problem(keyNode, `Okänd nyckel "${key}" i konfigurationen.${near ? ` Menade du "${near}"?` : ` Kända nycklar: ${KNOWN_KEYS.join(', ')}.`}`,
@@ -247,7 +274,7 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
     profileName = DEFAULT_PROFILE;
   }
   return {
-    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps, words, wordFile, wordsInline, sentenceLength },
+    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps, words, wordFile, wordsInline, sentenceLength, registerPath, followUpScale },
     file,
     text,
     problems,

@@ -7,6 +7,10 @@ import { DATE_KEYS, FRONTMATTER_KEYS, STATUS_VALUES } from '../model/keys.js';
 import { DOCUMENT_TYPES, type AuditDocument, type ControlObjective, type Section } from '../model/types.js';
 import { headingMatcher } from '../profiles/types.js';
 import { nextFootnoteLabel } from '../rules/edits.js';
+import { formatDecision } from '../model/decisions.js';
+import { parseIsoDate } from '../model/dates.js';
+import { normalizeOrgan, registerDecisions } from '../workspace/register.js';
+import { followUpCompletions } from './follow-up.js';
 import { lineAt, rangeOf, type FeatureContext } from './context.js';
 
 /**
@@ -26,6 +30,7 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
     headingCompletions(ctx, offset, line) ??
     decisionCompletions(ctx, offset, line) ??
     footnoteCompletions(ctx, offset, line) ??
+    followUpCompletions(ctx, offset) ??
     missivPhrases(ctx, offset, line) ??
     []
   );
@@ -335,16 +340,48 @@ function decisionCompletions(ctx: FeatureContext, offset: number, line: Line): C
   if (!m) return null;
   const { doc, locale } = ctx;
   const range = rangeOf(doc, { start: offset - m[1].length, end: offset });
-  return ctx.index.decisions().map((d, i) => {
+  const fromRegister = registerCompletions(ctx, m[1], range);
+  const listed = new Set(fromRegister.map((c) => c.data as string));
+  return [...fromRegister, ...ctx.index.decisions().filter((d) => !listed.has(d.canonical)).map((d, i) => {
     const text = d.title ? `${d.canonical} — ${d.title}` : d.canonical;
     const organ = d.decision.organName ?? d.decision.organ;
     return {
       label: text,
       kind: CompletionItemKind.Reference,
       detail: localize(msg(`${organ} ${d.decision.date} § ${d.decision.paragraph} · citerad ${d.count} ${d.count === 1 ? 'gång' : 'gånger'}`, `${organ} ${d.decision.date} § ${d.decision.paragraph} · cited ${d.count} ${d.count === 1 ? 'time' : 'times'}`), locale),
-      sortText: String(i).padStart(5, '0'),
+      sortText: `1${String(i).padStart(5, '0')}`,
       filterText: text,
       textEdit: { range, newText: text },
+    };
+  })];
+}
+
+/**
+ * The register's decisions (spec §14), newest meeting first, in the house style. When the
+ * definition already starts with an organ (`KF`, `kommunstyrelsen`), only its decisions.
+ */
+function registerCompletions(ctx: FeatureContext, typed: string, range: Range): CompletionItem[] {
+  const register = ctx.register;
+  if (!register?.usable) return [];
+  const word = /^\s*([\p{L}-]+)/u.exec(typed)?.[1];
+  let organ: string | undefined;
+  if (word) {
+    const n = normalizeOrgan(word, ctx.config.organs);
+    if (ctx.config.organs.has(n.organ) || register.entries.some((e) => e.organ === n.organ)) organ = n.organ;
+  }
+  return registerDecisions(register, organ).map((e, i) => {
+    const date = parseIsoDate(e.date)!;
+    const text = formatDecision({ organ: e.organ, organName: e.organName, paragraph: e.paragraph, date }, ctx.config.style) ?? formatDecision({ organ: e.organ, organName: e.organName, paragraph: e.paragraph, date }, 'A')!;
+    const canonical = formatDecision({ organ: e.organ, organName: e.organName, paragraph: e.paragraph, date }, 'A')!;
+    return {
+      label: text,
+      kind: CompletionItemKind.Reference,
+      detail: e.rubrik || localize(msg('(ingen rubrik i beslutsregistret)', '(no rubrik in the decision register)'), ctx.locale),
+      documentation: localize(msg(`Ur beslutsregistret: ${e.organName ?? e.organ} ${e.date} § ${e.paragraph}.`, `From the decision register: ${e.organName ?? e.organ} ${e.date} § ${e.paragraph}.`), ctx.locale),
+      sortText: `0${String(i).padStart(5, '0')}`,
+      filterText: `${text} ${e.organName ?? ''} ${e.rubrik}`,
+      textEdit: { range, newText: text },
+      data: canonical,
     };
   });
 }

@@ -3,6 +3,8 @@ import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
 import type { Locale } from '../i18n.js';
 import type { AuditDocument, Span } from '../model/types.js';
 import { WorkspaceIndex } from '../workspace/index.js';
+import type { DecisionRegister } from '../workspace/register.js';
+import type { RelatedDocuments } from '../workspace/related.js';
 
 /** What every editor feature reads: the current model of one document and its surroundings. */
 export interface FeatureContext {
@@ -14,6 +16,10 @@ export interface FeatureContext {
   index: WorkspaceIndex;
   /** Today's date (ISO), passed in so that tests do not depend on the day they run. */
   today: string;
+  /** The workspace's beslutsregister (spec §14), or null when it keeps none. */
+  register: DecisionRegister | null;
+  /** Other audit documents by path relative to this one, when the host can read them. */
+  related?: RelatedDocuments;
 }
 
 export function featureContext(doc: AuditDocument, init: Partial<Omit<FeatureContext, 'doc'>> = {}): FeatureContext {
@@ -24,6 +30,8 @@ export function featureContext(doc: AuditDocument, init: Partial<Omit<FeatureCon
     locale: init.locale ?? 'sv',
     index: init.index ?? new WorkspaceIndex(),
     today: init.today ?? new Date().toISOString().slice(0, 10),
+    register: init.register ?? null,
+    related: init.related,
   };
 }
 

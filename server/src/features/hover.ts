@@ -4,8 +4,10 @@ import { localize, msg, type Locale } from '../i18n.js';
 import { scaleOf } from '../lint/lint.js';
 import { formatDecision, formatParagraphs, references } from '../model/decisions.js';
 import { FRONTMATTER_KEYS } from '../model/keys.js';
-import type { DecisionRef } from '../model/types.js';
+import type { AuditDocument, DecisionRef } from '../model/types.js';
 import { gradeOnScale } from '../rules/util.js';
+import { findDecision } from '../workspace/register.js';
+import { followUpHover } from './follow-up.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
 import { longDate, summarize } from './summary.js';
 
@@ -30,6 +32,9 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     for (const [d] of references(doc.decisions.filter((x) => x.footnote === def.key))) parts.push(describeDecision(ctx, d, locale));
     return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
   }
+
+  const followed = followUpHover(ctx, offset);
+  if (followed) return followed;
 
   const grades = scaleOf(doc, ctx.config);
   for (const km of doc.controlObjectives) {
@@ -58,6 +63,12 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
       } else lines.push(t('Ingen beslutsreferens i fotnoterna.', 'No decision reference in the footnotes.'));
       return { contents: markdown(lines.join('\n')), range: rangeOf(doc, km.headingSpan) };
     }
+  }
+
+  const rapport = doc.type === 'missiv' ? doc.frontmatter?.fields.get('rapport') : undefined;
+  if (rapport && (contains(rapport.keySpan, offset) || contains(rapport.valueSpan, offset)) && typeof rapport.value === 'string' && ctx.related) {
+    const report = ctx.related(rapport.value.trim());
+    if (report) return { contents: markdown(describeReport(report, rapport.value.trim(), ctx)), range: rangeOf(doc, rapport.keySpan) };
   }
 
   // A chapter heading: the chapter's readability (LIX) and sentence figures.
@@ -91,7 +102,33 @@ function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): 
   const organ = d.organName && d.organName !== d.organ ? `${d.organName} (${d.organ})` : d.organName ?? d.organ;
   const lines = [`**${d.raw}**`, '', `${t('Organ', 'Body')}: ${organ}  `, `${formatParagraphs(same.map((x) => x.paragraph))}  `, `${t('Sammanträde', 'Meeting')}: ${longDate(d.date)}${d.date.valid ? '' : t(' (datumet finns inte)', ' (no such date)')}`];
   const canonicals = same.map((x) => formatDecision(x, 'A') ?? x.raw);
+  if (ctx.register?.usable && d.date.valid) {
+    const entry = findDecision(ctx.register, d);
+    if (entry) {
+      lines.push('', `${t('Beslutsregistret', 'Decision register')}: **${escapeMarkdown(entry.rubrik) || t('(ingen rubrik)', '(no rubrik)')}**`);
+      // Only http(s) addresses reach here (the register refuses others); the text is escaped.
+      if (entry.link) lines.push('', `[${t('Öppna beslutet', 'Open the decision')}](${entry.link.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)})`);
+    } else lines.push('', t('Finns inte i beslutsregistret.', 'Not in the decision register.'));
+  }
   const elsewhere = new Set(canonicals.flatMap((c) => ctx.index.citationsOf(c)).map((c) => c.uri).filter((u) => u !== ctx.uri));
   if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
+  return lines.join('\n');
+}
+
+/** Register text is untrusted: Markdown and HTML in it are shown as written, not rendered. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/** A missiv's report in short: its title and each kontrollmål's grade. */
+function describeReport(report: AuditDocument, name: string, ctx: FeatureContext): string {
+  const t = (sv: string, en: string) => localize(msg(sv, en), ctx.locale);
+  const title = report.frontmatter?.fields.get('titel')?.value;
+  const lines = [`**${escapeMarkdown(typeof title === 'string' ? title : name)}** (${escapeMarkdown(name)})`, ''];
+  if (report.controlObjectives.length === 0) lines.push(t('Rapporten har inga kontrollmål.', 'The report has no kontrollmål.'));
+  report.controlObjectives.forEach((km, i) => {
+    const grade = km.bedomning?.gradeText || t('ingen bedömning', 'no assessment');
+    lines.push(`- ${t('Kontrollmål', 'Kontrollmål')} ${km.number ?? i + 1}: **${escapeMarkdown(grade)}**${km.text ? ` — ${escapeMarkdown(km.text)}` : ''}`);
+  });
   return lines.join('\n');
 }

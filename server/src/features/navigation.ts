@@ -4,6 +4,7 @@ import { formatDecision } from '../model/decisions.js';
 import { normalizeLabel } from '../model/text.js';
 import type { DecisionRef, FootnoteDef, FootnoteRef } from '../model/types.js';
 import { contains, rangeOf, type FeatureContext } from './context.js';
+import { followUpDefinition } from './follow-up.js';
 
 /**
  * Navigation over footnotes (definition, references, rename) and over decisions: the
@@ -32,7 +33,7 @@ function labelSpan(text: string, x: FootnoteRef | FootnoteDef): { start: number;
 
 export function definition(ctx: FeatureContext, offset: number): Location | null {
   const target = targetAt(ctx, offset);
-  if (target?.kind !== 'footnote') return null;
+  if (target?.kind !== 'footnote') return followUpDefinition(ctx, offset);
   const def = ctx.doc.footnoteDefs.find((d) => d.key === target.key);
   return def ? { uri: ctx.uri, range: rangeOf(ctx.doc, def.span) } : null;
 }

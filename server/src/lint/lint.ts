@@ -6,11 +6,17 @@ import type { Scale } from '../profiles/grades.js';
 import type { AuditDocument, Span } from '../model/types.js';
 import { RULES } from '../rules/index.js';
 import type { Fix, RuleContext } from '../rules/rule.js';
+import type { DecisionRegister } from '../workspace/register.js';
+import type { RelatedDocuments } from '../workspace/related.js';
 
 export interface LintEnvironment {
   config?: GranskaConfig;
   /** Existence of a file relative to the document's folder; omit for unsaved buffers. */
   fileExists?: (relativePath: string) => boolean;
+  /** The workspace's beslutsregister (spec §14), when it keeps one. */
+  register?: DecisionRegister | null;
+  /** Other audit documents by path relative to this one (a missiv's report, an uppföljning's earlier reports). */
+  related?: RelatedDocuments;
 }
 
 /** The diagnostic code of text the Markdown parser could not take as written. */
@@ -75,6 +81,8 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
       config,
       scale,
       fileExists: env.fileExists,
+      register: env.register ?? null,
+      related: env.related,
       report: (f) => findings.push({ rule: rule.id, severity, span: f.span, message: f.message, fixes: f.fixes ?? [] }),
     };
     try {

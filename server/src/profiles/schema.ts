@@ -83,6 +83,8 @@ export function granskarcSchema(rules: readonly RuleInfo[]): Schema {
         anyOf: [{ type: 'array', items: { type: 'string', minLength: 1 } }, { type: 'string', minLength: 1 }],
       },
       meningslangd: { type: 'integer', minimum: 1, description: 'Det största antalet ord i en mening innan "mening-lang" påpekar den (standard 35).' },
+      beslutsregister: { type: 'string', pattern: '\\.[cC][sS][vV]$', description: 'Sökvägen till beslutsregistret (CSV med kolumnerna organ, paragraf, datum, rubrik och valfritt länk), relativt konfigurationsfilen. Utan nyckeln läses beslut.csv i arbetsytans rot.' },
+      uppfoljningsskala: { type: 'array', minItems: 2, items: { type: 'string', minLength: 1 }, description: 'Statusarna i en uppföljning, högsta först, t.ex. ["Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad"].' },
       profil: { type: 'string', minLength: 1, description: `Husprofilen för rapporter som inte anger "profil:": en inbyggd (${builtin.join(', ')}) eller en under "profiler".`, examples: builtin },
       profiler: {
         type: 'object',

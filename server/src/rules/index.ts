@@ -30,6 +30,10 @@ import { missivRapport } from './missiv-rapport.js';
 import { diarienummer } from './diarienummer.js';
 import { stavning } from './stavning.js';
 import { meningLang } from './mening-lang.js';
+import { uppfoljningTidigare } from './uppfoljning-tidigare.js';
+import { uppfoljningRekommendation } from './uppfoljning-rekommendation.js';
+import { beslutOkant } from './beslut-okant.js';
+import { missivAvvikelse } from './missiv-avvikelse.js';
 
 /** Every rule, in the order of spec §10. Ids drive diagnostic codes, docs and quick fixes. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +68,10 @@ export const RULES: readonly Rule[] = [
   diarienummer,
   stavning,
   meningLang,
+  uppfoljningTidigare,
+  uppfoljningRekommendation,
+  beslutOkant,
+  missivAvvikelse,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

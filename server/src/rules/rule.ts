@@ -1,6 +1,8 @@
 import type { GranskaConfig, SeverityName } from '../config/config.js';
 import type { Msg } from '../i18n.js';
 import type { AuditDocument, Span } from '../model/types.js';
+import type { DecisionRegister } from '../workspace/register.js';
+import type { RelatedDocuments } from '../workspace/related.js';
 
 /** A text edit in offsets of the version the rule saw. */
 export interface SpanEdit {
@@ -31,6 +33,10 @@ export interface RuleContext {
    * the document has no folder (an unsaved buffer); rules about files then stay silent.
    */
   readonly fileExists?: (relativePath: string) => boolean;
+  /** The workspace's beslutsregister, or null when it keeps none (spec §14). */
+  readonly register?: DecisionRegister | null;
+  /** Other audit documents by relative path; undefined when the host offers none. */
+  readonly related?: RelatedDocuments;
   report(finding: Finding): void;
 }
 

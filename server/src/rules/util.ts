@@ -83,3 +83,9 @@ export function sameGrade(doc: AuditDocument, a: string, b: string): boolean {
   const sb = resolveStep(b, doc.scale, true)?.name ?? b;
   return agreementKey(sa) === agreementKey(sb);
 }
+
+/** The grade of a list a text names, compared ignoring case and white space; null when none (follow-up statuses, say). */
+export function resolveGrade(text: string, grades: readonly string[]): string | null {
+  const key = normalizeLabel(text);
+  return grades.find((g) => normalizeLabel(g) === key) ?? null;
+}
