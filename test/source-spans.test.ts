@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fixAll } from '../server/src/lint/fix.ts';
 import { parseWithConfig, runRules, type Finding } from '../server/src/lint/lint.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
 import { sourceSpanInRun } from '../server/src/model/types.ts';
-import { config } from './helpers/lint.ts';
+import { config, ROOT } from './helpers/lint.ts';
 
 const findings = (text: string): Finding[] => runRules(parseWithConfig(text));
 const of = (text: string, rule: string) => findings(text).filter((f) => f.rule === rule);
@@ -49,6 +51,12 @@ describe('source spans: a match in text written with escapes or character refere
     const text = '# A\n\nSe &amp; [^9] och \\[^8] och &#91;^7].\n';
     const refs = parseAuditDocument(text).footnoteRefs;
     assert.deepEqual(refs.map((r) => [r.label, text.slice(r.span.start, r.span.end)]), [['9', '[^9]']]);
+  });
+
+  it('bedomning-motsagelse covers a sentence that runs onto an indented line of a list item', () => {
+    const clean = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'granskning-integration.rev.md'), 'utf8');
+    const text = clean.replace('Kontrollmålet bedöms som delvis uppfyllt.', '- Kontrollmålet bedöms\n  som ej uppfyllt.');
+    assert.deepEqual(of(text, 'bedomning-motsagelse').map((f) => source(text, f)), ['Kontrollmålet bedöms\n  som ej uppfyllt']);
   });
 
   it('a match that runs over a quote marker has a true range but may not be replaced', () => {
