@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
 import { parseIncrementally } from '../server/src/model/incremental.ts';
-import { parseMarkdown } from '../server/src/model/markdown.ts';
+import { parseMarkdown, parseMarkdownFull } from '../server/src/model/markdown.ts';
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
 import type { AuditDocument } from '../server/src/model/types.ts';
 import { runRules } from '../server/src/lint/lint.ts';
@@ -10,7 +10,10 @@ import { readDocuments } from './helpers/lint.ts';
 
 const samples = () => readDocuments('samples');
 
-const INSERTS = ['a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
+/** Link definitions and references to them, in tables and quotes: definitions resolve document-wide. */
+const DEFINITIONS = ['[namn]: https://example.org\n', '> [namn]: https://example.org\n', '- [namn]: https://example.org\n', '> > [x]: <https://e.org> "t"\n', '| [namn] | [x][] |\n| - | - |\n', '| [namn] |\n', '[namn]', '[x][namn]', '\n[namn]: https://example.org\n\n'];
+
+const INSERTS = [...DEFINITIONS, 'a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
 
 /** Applies an edit and asserts that the incremental tree equals a full parse, or that it declined. */
 function check(text: string, at: number, cut: number, insert: string): boolean {
@@ -91,6 +94,43 @@ describe('incremental parse: always equal to a full parse of the same text', () 
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('on edits that add, move and remove link definitions, inside and outside tables and quotes', () => {
+    // A reference in a table and in another section, and a definition in a quote: each
+    // edit below adds, removes or moves a definition, and every version must resolve the
+    // references as a full parse does.
+    const base = [
+      '# Sammanfattning\n', '| Kontrollmål | Bedömning |\n| --- | --- |\n| [namn] | [x][] |\n', '# Inledning\n',
+      'Se [namn] och [x].\n', '> Citat.\n>\n> [namn]: https://example.org\n', '## Syfte\n', 'Text [y].\n', '- punkt\n\n  [y]: https://e.org\n',
+    ].join('\n');
+    const pieces = [...DEFINITIONS, '[y]: https://e.org\n', '> ', '| ', '\n', '\n\n', '## ', ''];
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(40), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = base;
+        let prev = { text, root: parseMarkdownFull(text) };
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          const incremental = parseIncrementally(prev, text);
+          if (incremental) reused++;
+          const root = incremental ?? parseMarkdown(text);
+          assert.deepEqual(root, parseMarkdownFull(text));
+          prev = { text, root };
+        }
+      }),
+      { numRuns: 150 },
+    );
+    assert.ok(reused > 100, `only ${reused} edits were incremental`);
+  });
+
+  it('resolves a reference in another section against a definition inside a quote (found by the fuzzer)', () => {
+    const text = '# A\n\nSe [namn] här.\n\n# B\n\n> [namn]: https://example.org\n';
+    assert.ok(check(text, text.indexOf('här'), 1, 'd'));
+    const model = parseNextVersion(parseAuditDocument(text), text.replace('här', 'där'));
+    assert.deepEqual(runRules(model).map((f) => f.rule), runRules(parseAuditDocument(text.replace('här', 'där'))).map((f) => f.rule));
+    assert.ok(!runRules(model).some((f) => f.rule === 'platshallare'), 'the reference is a link, not a placeholder');
   });
 
   it('re-parses one section for a one-character edit in a 300 KB report', () => {

@@ -22,6 +22,11 @@ const PIECES = [
   'Text med fotnot.[^1] Och en till.[^2] Och en odefinierad.[^9]',
   '| [^2] | [länk][x] |\n| --- | --- |',
   '[x]: https://example.org',
+  '> [x]: https://example.org',
+  '> > [y]: https://example.org',
+  '- [y]: https://example.org',
+  '[^1]: note\n\n    [z]: https://example.org',
+  '| [y] | [z][] |\n| --- | --- |',
   '```\n| a | b |\n| - | - |\n```',
   '## Rubrik\n| a |\n| - |',
   '| a |\n| - |\n# rubrik direkt efter',
@@ -51,6 +56,13 @@ describe('markdown: the table re-parse gives the same tree as one full parse', (
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('resolves a reference in a table against a definition inside a quote or a list', () => {
+    for (const def of ['> [namn]: https://example.org', '- [namn]: https://example.org', '[^1]: not\n\n    [namn]: https://example.org']) {
+      const text = `# A\n\n| a | b |\n| - | - |\n| [namn] | x |\n\n${def}\n`;
+      assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text), def);
+    }
   });
 
   it('on arbitrary text made of Markdown punctuation', () => {

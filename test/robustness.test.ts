@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
-import { parseAuditDocument } from '../server/src/model/parse.ts';
+import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
 import { lint } from './helpers/lint.ts';
-import type { GranskaDiagnostic } from '../server/src/lint/lint.ts';
+import { lintDocument, type GranskaDiagnostic } from '../server/src/lint/lint.ts';
 
 /** Every diagnostic must point inside the document: a range the editor can show. */
 function assertSane(text: string, diagnostics: GranskaDiagnostic[]) {
@@ -58,6 +58,28 @@ describe('robustness: any input yields diagnostics or nothing, never an exceptio
         check(report.slice(0, at) + insert + report.slice(Math.min(report.length, at + cut)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('random edit sequences that add, move and remove link definitions lint as one parse of the text does', () => {
+    // References in a table and in running text, a definition in a quote at the end: the
+    // editor re-parses one section per edit, and must resolve them as the command line does.
+    const report = generateReport(8_000, 3)
+      .replace('\n## ', '\nSe [namn] och [x].\n\n| Kontrollmål | Källa |\n| --- | --- |\n| [namn] | [x][] |\n\n## ')
+      .concat('\n> Citat.\n>\n> [namn]: https://example.org\n');
+    const pieces = ['[namn]: https://example.org\n', '> [namn]: https://example.org\n', '- [x]: https://example.org\n', '[namn]', '[x]', '| [namn] |\n', '> ', '\n', '## ', '---\n', ''];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(report.length * 2), fc.nat(30), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = report;
+        let model = parseAuditDocument(text);
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          model = parseNextVersion(model, text);
+          assert.deepEqual(lintDocument(model), lint(text));
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 

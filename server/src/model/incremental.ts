@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
@@ -81,7 +81,8 @@ export function parseIncrementally(
   const before = children.slice(0, from);
   const after = children.slice(to);
   const outside = [...before, ...after];
-  const stubs = definitionStubs(old, outside, newRegion);
+  // Definitions outside the region, also those inside quotes and lists, resolve references in it.
+  const stubs = definitionStubs(collectDefinitions(outside), newRegion);
   const sub = parseMarkdown(newRegion + stubs);
   const reparsed = sub.children.filter((n) => offsetOf(n, 'start') < newRegion.length);
   // Definitions resolve references anywhere in the document; if the section's set of

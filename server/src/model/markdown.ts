@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -101,6 +101,9 @@ export function parseMarkdown(text: string): Root {
   if (/^---[ \t]*\r?\n/.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
   const runs = blankLineRuns(text, root.children);
   const replaced: RootContent[] = [];
+  // Definitions anywhere in the text (also inside quotes and lists) resolve references in
+  // the table; collected once, on the first table, from the parse without tables.
+  let defs: Definitions | null = null;
   let r = 0;
   for (const run of runs) {
     const first = root.children[run.from];
@@ -120,7 +123,8 @@ export function parseMarkdown(text: string): Root {
     // is safe, so the whole text is parsed at once. In real reports a table stands alone
     // between blank lines, and this path is rare.
     if (blocks.length > 1) return parseMarkdownFull(text);
-    const again = reparse(text, start, end, first.position?.start.line ?? 1, root.children);
+    defs ??= collectDefinitions(root.children);
+    const again = reparse(text, start, end, first.position?.start.line ?? 1, defs);
     // A table that refuses a lazy line can turn that line into a definition, which then
     // resolves references anywhere in the document; only a whole parse gets that right.
     if (definitionIds(again) !== definitionIds(blocks)) return parseMarkdownFull(text);
@@ -149,10 +153,10 @@ function blankLineRuns(text: string, children: readonly RootContent[]): { from: 
 }
 
 /** Parses a run of blocks again with tables, keeping its footnotes and links resolvable. */
-function reparse(text: string, start: number, end: number, line: number, blocks: readonly RootContent[]): RootContent[] {
+function reparse(text: string, start: number, end: number, line: number, defs: Definitions): RootContent[] {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const slice = text.slice(lineStart, end);
-  const suffix = definitionStubs(text, blocks, slice);
+  const suffix = definitionStubs(defs, slice);
   const sub = full.parse(slice + suffix) as Root;
   const kept = sub.children.filter((n) => (n.position?.start.offset ?? 0) < slice.length);
   shiftPositions(kept, lineStart, line - 1);

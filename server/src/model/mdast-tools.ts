@@ -1,4 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 /** Moves nodes parsed from a slice to where the slice stands: offsets and lines shift, columns stay (slices start at a line start). */
 export function shiftPositions(nodes: readonly RootContent[], offset: number, lines: number): void {
@@ -16,35 +17,62 @@ export function shiftPositions(nodes: readonly RootContent[], offset: number, li
   }
 }
 
-/** Identifiers of the link and footnote definitions in some blocks, as one comparable string. */
-export function definitionIds(blocks: readonly RootContent[]): string {
-  const ids: string[] = [];
-  const stack: Nodes[] = [...blocks];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'definition') ids.push(`l:${n.identifier}`);
-    else if (n.type === 'footnoteDefinition') ids.push(`f:${n.identifier}`);
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
-  }
-  return ids.sort().join('\n');
+/**
+ * Blocks that can hold other blocks, and so definitions: a definition is flow content, and
+ * stands only at the root or in one of these, never inside a paragraph, heading or table.
+ */
+const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+/** Link and footnote definitions anywhere in some blocks, including inside quotes, lists and footnotes. */
+export interface Definitions {
+  /** Identifiers of the link definitions (`[namn]: https://…`), as micromark normalises them. */
+  links: string[];
+  /** Identifiers of the footnote definitions (`[^1]: …`). */
+  footnotes: string[];
 }
 
 /**
- * What to append to a slice of a document parsed on its own, so that its references resolve
- * as in a whole parse: a stub for each footnote the slice uses that `blocks` define (a
- * footnote reference only becomes one when its definition is in the same parse), and the
- * source of the link definitions in `blocks`. Nodes the suffix produces start past the slice.
+ * The definitions in some blocks, at any depth. Only containers are entered, so the walk
+ * costs one step per block, not per inline node.
  */
-export function definitionStubs(text: string, blocks: readonly RootContent[], slice: string): string {
-  const used = new Set<string>();
-  if (slice.includes('[^')) for (const m of slice.matchAll(/\[\^([^[\]\s]+)\]/g)) used.add(m[1].toLowerCase());
-  const parts: string[] = [];
-  for (const n of blocks) {
-    if (n.type === 'footnoteDefinition') {
-      if (used.delete(n.identifier.toLowerCase())) parts.push(`[^${n.label ?? n.identifier}]: .`);
-    } else if (n.type === 'definition' && n.position) {
-      parts.push(text.slice(n.position.start.offset, n.position.end.offset));
-    }
+export function collectDefinitions(blocks: readonly RootContent[]): Definitions {
+  const links: string[] = [];
+  const footnotes: string[] = [];
+  const stack: Nodes[] = [...blocks];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') links.push(n.identifier);
+    else if (n.type === 'footnoteDefinition') footnotes.push(n.identifier);
+    if (CONTAINERS.has(n.type) && 'children' in n) for (const c of n.children as Nodes[]) stack.push(c);
   }
+  return { links, footnotes };
+}
+
+/** Identifiers of the link and footnote definitions in some blocks, at any depth, as one comparable string. */
+export function definitionIds(blocks: readonly RootContent[]): string {
+  const { links, footnotes } = collectDefinitions(blocks);
+  return [...links.map((id) => `l:${id}`), ...footnotes.map((id) => `f:${id}`)].sort().join('\n');
+}
+
+/** A footnote call's label in source text: no white space or brackets, except escaped brackets. */
+const FOOTNOTE_CALL = /\[\^((?:\\[[\]\\]|[^[\]\s])+)\]/g;
+
+/**
+ * What to append to a slice of a document parsed on its own, so that its references resolve
+ * as in a whole parse: a stub for each footnote the slice uses that `defs` holds (a footnote
+ * reference only becomes one when its definition is in the same parse), and a stub for every
+ * link definition (a reference `[namn]` resolves against definitions anywhere in the
+ * document, also those inside a quote or a list). A reference matches a definition by its
+ * normalised label, which is what an identifier is, so a stub written with the identifier
+ * defines exactly the same label. Nodes the suffix produces start past the slice.
+ */
+export function definitionStubs(defs: Definitions, slice: string): string {
+  const parts: string[] = [];
+  if (defs.footnotes.length > 0 && slice.includes('[^')) {
+    const used = new Set<string>();
+    for (const m of slice.matchAll(FOOTNOTE_CALL)) used.add(normalizeIdentifier(m[1]).toLowerCase());
+    for (const id of new Set(defs.footnotes)) if (used.has(id)) parts.push(`[^${id}]: .`);
+  }
+  for (const id of new Set(defs.links)) parts.push(`[${id}]: x`);
   return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
 }

@@ -22,7 +22,7 @@ import {
   type Section,
   type Span,
   type TextRun,
-  spanInRun,
+  sourceSpanInRun,
 } from './types.js';
 
 export interface ParseOptions extends ProfileChoice {
@@ -223,7 +223,10 @@ function withinBlock(f: Facts, block: Span): boolean {
  */
 function shiftFacts(f: BlockFacts, d: number): void {
   f.offset += d;
-  for (const r of f.textRuns) r.start += d;
+  for (const r of f.textRuns) {
+    r.start += d;
+    r.end += d;
+  }
   for (const list of [f.footnoteRefs, f.footnoteDefs, f.controls, f.decisions, f.malformedRefs]) {
     for (const x of list) {
       x.span.start += d;
@@ -258,7 +261,8 @@ function blockFacts(text: string, block: RootContent, organs: OrganTable, style:
     switch (node.type) {
       case 'text': {
         const start = node.position?.start.offset ?? 0;
-        const run: TextRun = { value: node.value, start, exact: text.startsWith(node.value, start), footnote };
+        const end = node.position?.end.offset ?? start;
+        const run: TextRun = { value: node.value, start, end, exact: text.startsWith(node.value, start), footnote };
         result.textRuns.push(run);
         scanRun(text, run, result, organs, style);
         continue;
@@ -313,26 +317,30 @@ function blockFacts(text: string, block: RootContent, organs: OrganTable, style:
 /** Finds footnote references left as text and decision references in one text run; most hold neither `[^` nor `§`. */
 function scanRun(text: string, run: TextRun, into: Facts, organs: OrganTable, style: ReferenceForm): void {
   const value = run.value;
-  // spanInRun needs only the text; the rest of the model is not built yet.
-  const partial = { text } as AuditDocument;
   if (value.includes('[^')) {
     // remark-gfm turns `[^x]` into a reference only when `x` is defined in the same parse;
-    // the others stay text and are found here so that they can be reported.
+    // the others stay text and are found here so that they can be reported. One written
+    // with an escape or a character reference (`\[^3]`, `&#91;^3]`) is meant as literal
+    // text and is no reference; that also keeps rename's edits on real `[^label]` source.
     const re = /\[\^([^[\]\s]+)\]/g;
     for (let m = re.exec(value); m; m = re.exec(value)) {
-      into.footnoteRefs.push({ label: m[1], key: normalizeLabel(m[1]), span: spanInRun(partial, run, m.index, m[0]), defined: false });
+      const { span } = sourceSpanInRun(text, run, m.index, m[0].length);
+      if (text.slice(span.start, span.end) !== m[0]) continue;
+      into.footnoteRefs.push({ label: m[1], key: normalizeLabel(m[1]), span, defined: false });
     }
   }
   if (!value.includes('§')) return;
   const scanned = scanDecisions(value, organs, { malformed: run.footnote !== null, style });
   for (const r of scanned.refs) {
+    const { span, exact } = sourceSpanInRun(text, run, r.start, r.raw.length);
     into.decisions.push({
       organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: r.date, form: r.form, raw: r.raw,
-      span: spanInRun(partial, run, r.start, r.raw), footnote: run.footnote,
+      span, spanExact: exact, footnote: run.footnote,
     });
   }
   for (const r of scanned.malformed) {
-    into.malformedRefs.push({ raw: r.raw, span: spanInRun(partial, run, r.start, r.raw), suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
+    const { span, exact } = sourceSpanInRun(text, run, r.start, r.raw.length);
+    into.malformedRefs.push({ raw: r.raw, span, spanExact: exact, suggestion: r.suggestion, safe: r.safe, footnote: run.footnote! });
   }
 }
 

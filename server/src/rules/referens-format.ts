@@ -26,7 +26,9 @@ export const referensFormat: Rule = {
             `"${ref.raw}" är ingen giltig beslutsreferens. Skriv organ, paragraf och datum som "KF § 16/2015-02-23".`,
             `"${ref.raw}" is not a valid decision reference. Write organ, paragraph and date as "KF § 16/2015-02-23".`,
           ),
-        fixes: ref.suggestion
+        // A rewrite replaces the reference's source; where that source is not the reference
+        // alone (it runs over a quote's `>`), no fix is offered rather than a wrong one.
+        fixes: ref.suggestion && ref.spanExact
           ? [{ title: msg(`Skriv "${ref.suggestion}"`, `Write "${ref.suggestion}"`), edits: [{ span: ref.span, newText: ref.suggestion }], safe: ref.safe }]
           : [],
       });

@@ -28,7 +28,9 @@ export const referensStil: Rule = {
           `"${d.raw}" följer inte husstilen (form ${style}). Skriv "${rewrite}".`,
           `"${d.raw}" does not follow the house style (form ${style}). Write "${rewrite}".`,
         ),
-        fixes: [{ title: msg(`Skriv "${rewrite}"`, `Write "${rewrite}"`), edits: [{ span: d.span, newText: rewrite }], safe: true }],
+        // A rewrite replaces the reference's source; where that source is not the reference
+        // alone (it runs over a quote's `>`), no fix is offered rather than a wrong one.
+        fixes: d.spanExact ? [{ title: msg(`Skriv "${rewrite}"`, `Write "${rewrite}"`), edits: [{ span: d.span, newText: rewrite }], safe: true }] : [],
       });
     }
   },
