@@ -25,6 +25,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
 import { classesOf, hasClass, textOf } from './hast-tools.js';
@@ -40,8 +41,28 @@ import type { RenderedReport } from './report.js';
 export async function reportDocx(report: RenderedReport): Promise<Uint8Array> {
   const writer = new DocxWriter(report);
   const doc = writer.document();
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return markSwedish(new Uint8Array(await Packer.toBuffer(doc)));
 }
+
+/**
+ * docx sets the language of the text (the default run's `w:lang`) but not of the document:
+ * the package's `dc:language`, which PDF converters turn into the PDF's `Lang`, and Word's
+ * `themeFontLang`, which decides the proofing language of new text. Both are added here.
+ */
+function markSwedish(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const edit = (name: string, change: (xml: string) => string): void => {
+    const file = files[name];
+    if (file) files[name] = strToU8(change(strFromU8(file)));
+  };
+  edit('docProps/core.xml', (xml) => (xml.includes('<dc:language>') ? xml : xml.replace('</cp:coreProperties>', `<dc:language>${LANGUAGE}</dc:language></cp:coreProperties>`)));
+  edit('word/settings.xml', (xml) => (xml.includes('<w:themeFontLang') ? xml : xml.replace(/<w:settings\b[^>]*>/, (open) => `${open}<w:themeFontLang w:val="${LANGUAGE}"/>`)));
+  return zipSync(files, { level: 6 });
+}
+
+const LANGUAGE = 'sv-SE';
+/** The named paragraph style of block quotes: Word's built-in «Quote», which templates restyle. */
+const QUOTE_STYLE = 'Quote';
 
 type Block = Paragraph | Table | TableOfContents;
 
@@ -127,8 +148,11 @@ class DocxWriter {
     sections.push({ properties: { page }, headers: { default: header }, footers: { default: footer }, children: bodyBlocks.length > 0 ? bodyBlocks : [new Paragraph('')] });
 
     return new Document({
-      title: this.report.title,
-      creator: 'Granska',
+      // The report's own title and authors, as Word's File › Properties and a PDF show them.
+      title: this.report.properties.title,
+      subject: this.report.title,
+      creator: this.report.properties.authors.join('; ') || this.report.properties.firm || '',
+      lastModifiedBy: this.report.properties.authors[0] ?? this.report.properties.firm ?? '',
       features: { updateFields: !this.report.letter },
       footnotes: this.footnotes,
       numbering: {
@@ -145,13 +169,24 @@ class DocxWriter {
       },
       styles: {
         default: {
-          document: { run: { font: 'Georgia', size: 22, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 120, line: 288 } } },
-          heading1: { run: { font: 'Arial', size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true } },
-          heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-          heading3: { run: { font: 'Arial', size: 22, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-          heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+          document: { run: { font: 'Georgia', size: 22, language: { value: LANGUAGE } }, paragraph: { spacing: { after: 120, line: 288 } } },
+          heading1: { run: { font: 'Arial', size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true, outlineLevel: 0 } },
+          heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 1 } },
+          heading3: { run: { font: 'Arial', size: 22, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 2 } },
+          heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 3 } },
+          heading5: { run: { font: 'Arial', size: 22, italics: true }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, outlineLevel: 4 } },
+          heading6: { run: { font: 'Arial', size: 20, italics: true }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, outlineLevel: 5 } },
           title: { run: { font: 'Arial', size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { line: 276, lineRule: 'auto' } } },
         },
+        paragraphStyles: [{
+          id: QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '3B3B3B' },
+          paragraph: { indent: { left: 567, right: 567 } },
+        }],
       },
       sections,
     });
@@ -258,7 +293,7 @@ class DocxWriter {
       if (/^h[1-6]$/.test(tag)) {
         out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: this.inlines(n.children, {}) }));
       } else if (tag === 'p') {
-        out.push(this.paragraph(this.inlines(n.children, ctx.quote ? { italics: true } : {}), ctx));
+        out.push(this.paragraph(this.inlines(n.children, {}), ctx));
       } else if (tag === 'ul' || tag === 'ol') {
         out.push(...this.list(n, 0, ctx));
       } else if (tag === 'table') {
@@ -286,7 +321,7 @@ class DocxWriter {
   private paragraph(children: ParagraphChild[], ctx: BlockContext, extra: Partial<IParagraphOptions> = {}): Paragraph {
     return new Paragraph({
       children,
-      ...(ctx.quote ? { indent: { left: 567 } } : {}),
+      ...(ctx.quote ? { style: QUOTE_STYLE } : {}),
       ...(ctx.box ? { shading: { type: ShadingType.CLEAR, fill: 'F6F3F1', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } }, indent: { left: 227 } } : {}),
       ...extra,
     });

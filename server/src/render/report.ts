@@ -45,6 +45,8 @@ export interface RenderedReport {
   /** Whether the «UTKAST» mark is shown (any status but `slutlig`). */
   draft: boolean;
   letter: boolean;
+  /** What the frontmatter says about the document, for a file's properties (Word, PDF). */
+  properties: { title: string; authors: string[]; kommun?: string; firm?: string };
 }
 
 /** The class names the renderer gives grade badges, from the best grade of the scale to the worst. */
@@ -101,7 +103,8 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   const tree: HastRoot = { type: 'root', children: [article] };
   fixFragmentLinks(tree);
   if (options.images) embedImages(tree, options.images);
-  return { tree, title, headings, draft, letter };
+  const properties = { title: fields.titel ?? title, authors: fields.författare, kommun: fields.kommun, firm: fields.revisionsbyrå };
+  return { tree, title, headings, draft, letter, properties };
 }
 
 interface Fields {
