@@ -207,7 +207,8 @@ function letterParts(f: Fields, draft: boolean, content: HastContent[]): HastCon
     draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
     recipients(TEXT.to, f.till),
     recipients(TEXT.copyTo, f.kännedom),
-    f.titel ? h('p', { className: ['letter-subject'] }, f.titel) : null,
+    // The subject line is the letter's level-one heading: a screen reader's first stop.
+    f.titel ? h('h1', { className: ['letter-subject'] }, f.titel) : null,
     h('div', { className: ['letter-body'] }, content as ElementContent[]),
     f.undertecknare.length > 0
       ? h('div', { className: ['signatures'] }, f.undertecknare.map((s) => h('div', { className: ['signatory'] }, [h('p', { className: ['signatory-name'] }, s.namn), h('p', { className: ['signatory-role'] }, s.roll)])))

@@ -28,6 +28,7 @@ import { missivMottagare } from './missiv-mottagare.js';
 import { missivUndertecknare } from './missiv-undertecknare.js';
 import { missivRapport } from './missiv-rapport.js';
 import { diarienummer } from './diarienummer.js';
+import { bildAlttext } from './bild-alttext.js';
 
 /** Every rule, in the order of spec §10. Ids drive diagnostic codes, docs and quick fixes. */
 export const RULES: readonly Rule[] = [
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   missivUndertecknare,
   missivRapport,
   diarienummer,
+  bildAlttext,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
