@@ -56,13 +56,13 @@ describe('granska export (dist/cli.js)', function () {
 
   it('refuses bad usage with status 2 and a message in the chosen language', () => {
     const cases: [string[], RegExp][] = [
-      [['export', '--format', 'pdf', HULTSFRED], /okänt format "pdf"; använd html eller docx/],
+      [['export', '--format', 'odt', HULTSFRED], /okänt format "odt"; använd html, docx eller pdf/],
       [['export'], /ange exakt en fil/],
       [['export', HULTSFRED, HULTSFRED], /ange exakt en fil/],
       [['export', path.join(dir, 'finns-inte.rev.md')], /kan inte läsa .*ENOENT/],
       [['export', '--fix', HULTSFRED], /--fix gäller bara lint/],
       [['lint', '-o', 'x', HULTSFRED], /-o gäller bara export/],
-      [['--locale', 'en', 'export', '--format', 'odt', HULTSFRED], /unknown format "odt"; use html or docx/],
+      [['--locale', 'en', 'export', '--format', 'odt', HULTSFRED], /unknown format "odt"; use html, docx or pdf/],
     ];
     for (const [args, message] of cases) {
       const r = granska(args);

@@ -78,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
 

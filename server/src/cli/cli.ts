@@ -12,13 +12,14 @@ const HELP: Record<Locale, string> = {
 
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
-  granska export [--format html|docx] [-o UT] FIL
+  granska export [--format html|docx|pdf] [-o UT] FIL
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
   --format   lint: text (standard), json eller sarif (SARIF 2.1.0 för code scanning)
-             export: html (standard, en fristående fil som går att skriva ut)
-             eller docx (Word)
+             export: html (standard, en fristående fil som går att skriva ut),
+             docx (Word) eller pdf (tillgänglig PDF; kräver LibreOffice, som ger
+             PDF/A, eller Edge/Chrome/Chromium)
   -o UT      export: filen att skriva (standard: bredvid källan, t.ex.
              rapport.rev.md → rapport.html); - skriver till standard ut
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
@@ -32,13 +33,14 @@ oläslig fil. Export: 0 när filen skrivits, 2 annars.
 
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
-  granska export [--format html|docx] [-o OUT] FILE
+  granska export [--format html|docx|pdf] [-o OUT] FILE
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
   --format   lint: text (default), json or sarif (SARIF 2.1.0 for code scanning)
-             export: html (default, one self-contained file that prints well)
-             or docx (Word)
+             export: html (default, one self-contained file that prints well),
+             docx (Word) or pdf (accessible PDF; needs LibreOffice, which gives
+             PDF/A, or Edge/Chrome/Chromium)
   -o OUT     export: the file to write (default: next to the source, e.g.
              rapport.rev.md → rapport.html); - writes to standard output
   --fix      applies the fixes that need no judgement: decision-reference form,

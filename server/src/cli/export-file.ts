@@ -5,10 +5,11 @@ import type { Locale } from '../i18n.js';
 import { parseWithConfig, runRules } from '../lint/lint.js';
 import { EXPORT_FORMATS, exportDocument, exportFileName, type ExportFormat } from '../render/export.js';
 import { imagesFrom } from '../render/images.js';
+import { PdfExportError } from '../render/pdf.js';
 import type { Io } from './cli.js';
 
 /**
- * `granska export`: renders one document to HTML or Word. A document with errors is still
+ * `granska export`: renders one document to HTML, Word or PDF. A document with errors is still
  * exported, as the preview shows it, with a note on standard error, since an auditor may
  * want to send a draft for review; the «UTKAST» mark shows it is not final.
  */
@@ -21,7 +22,7 @@ export async function exportCommand(
   const say = (sv: string, en: string): void => io.stderr(`${locale === 'en' ? en : sv}\n`);
   const format = (options.format ?? 'html') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) {
-    say(`granska export: okänt format "${options.format}"; använd html eller docx.`, `granska export: unknown format "${options.format}"; use html or docx.`);
+    say(`granska export: okänt format "${options.format}"; använd html, docx eller pdf.`, `granska export: unknown format "${options.format}"; use html, docx or pdf.`);
     return 2;
   }
   if (options.fix) {
@@ -44,7 +45,15 @@ export async function exportCommand(
   const config = loadConfigFor(path.dirname(source)).config;
   const doc = parseWithConfig(text, config);
   const errors = runRules(doc, { config }).filter((f) => f.severity === 'error').length;
-  const bytes = await exportDocument(doc, format, config, imagesFrom(path.dirname(source)));
+  let bytes: Uint8Array;
+  try {
+    bytes = await exportDocument(doc, format, config, imagesFrom(path.dirname(source)));
+  } catch (e) {
+    // Only the PDF export can fail (no engine installed, or it failed); it says what to do.
+    if (!(e instanceof PdfExportError)) throw e;
+    say(`granska: ${e.detail.sv}`, `granska: ${e.detail.en}`);
+    return 2;
+  }
   if (options.output === '-') {
     io.stdout(format === 'html' ? new TextDecoder().decode(bytes) : bytes);
     return 0;

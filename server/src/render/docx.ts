@@ -122,7 +122,11 @@ class DocxWriter {
       } else if (hasClass(part, 'letter-head')) bodyBlocks.push(...this.letterHead(part));
       else if (hasClass(part, 'signatures')) bodyBlocks.push(...this.signatures(part));
       else if (hasClass(part, 'recipients')) bodyBlocks.push(...this.recipients(part));
-      else if (hasClass(part, 'letter-subject')) bodyBlocks.push(new Paragraph({ children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial' })], spacing: { before: 360, after: 240 } }));
+      else if (hasClass(part, 'letter-subject')) {
+        // The subject is the letter's level-one heading, as in the HTML export, so that a PDF
+        // made from the Word file has it as its heading and first bookmark.
+        bodyBlocks.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial', color: '1B1B1B' })], spacing: { before: 360, after: 240 } }));
+      }
       else if (hasClass(part, 'draft-mark')) bodyBlocks.push(draftMark());
       else bodyBlocks.push(...this.blocks(part.children, {}));
     }

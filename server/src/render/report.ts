@@ -103,7 +103,9 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   const tree: HastRoot = { type: 'root', children: [article] };
   fixFragmentLinks(tree);
   if (options.images) embedImages(tree, options.images);
-  const properties = { title: fields.titel ?? title, authors: fields.författare, kommun: fields.kommun, firm: fields.revisionsbyrå };
+  // A letter's authors are the ones who sign it.
+  const authors = fields.författare.length > 0 || !letter ? fields.författare : fields.undertecknare.map((s) => s.namn).filter(Boolean);
+  const properties = { title: fields.titel ?? title, authors, kommun: fields.kommun, firm: fields.revisionsbyrå };
   return { tree, title, headings, draft, letter, properties };
 }
 
