@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
+import { templateCommand } from './template-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 
 declare const GRANSKA_VERSION: string;
@@ -13,6 +14,7 @@ const HELP: Record<Locale, string> = {
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx|pdf] [-o UT] FIL
+  granska mall [-o FIL]
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -25,6 +27,8 @@ Användning:
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
              kontrollmålens numrering och sammanställningstabellen
   --locale   språk för meddelanden: sv (standard) eller en
+  mall       skriver standardmallen för Word (standard: granska-mall.dotx) att
+             ändra i Word och ange som "wordmall" i .granskarc.json
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
 oläslig fil. Export: 0 när filen skrivits, 2 annars.
@@ -34,6 +38,7 @@ oläslig fil. Export: 0 när filen skrivits, 2 annars.
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx|pdf] [-o OUT] FILE
+  granska mall [-o FILE]
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -46,6 +51,8 @@ Usage:
   --fix      applies the fixes that need no judgement: decision-reference form,
              kontrollmål numbering and the summary table
   --locale   message language: sv (default) or en
+  mall       writes the default Word template (default: granska-mall.dotx) to
+             change in Word and name as "wordmall" in .granskarc.json
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
 file. Export: 0 when the file was written, 2 otherwise.
@@ -95,6 +102,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, ...paths] = positionals;
+  if (command === 'mall') {
+    if (paths.length > 0 || values.format !== undefined || values.fix) {
+      io.stderr(locale === 'en' ? 'granska mall: takes only -o FILE.\n' : 'granska mall: tar bara -o FIL.\n');
+      return 2;
+    }
+    return templateCommand(values.output, locale, io);
+  }
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
   if (command !== 'lint') {
     io.stderr(locale === 'en' ? `granska: unknown command "${command}".\n\n${HELP.en}` : `granska: okänt kommando "${command}".\n\n${HELP.sv}`);

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n.js';
 import { parseWithConfig, runRules } from '../lint/lint.js';
 import { EXPORT_FORMATS, exportDocument, exportFileName, type ExportFormat } from '../render/export.js';
 import { imagesFrom } from '../render/images.js';
-import { PdfExportError } from '../render/pdf.js';
+import { ExportError } from '../render/export-error.js';
 import type { Io } from './cli.js';
 
 /**
@@ -49,8 +49,8 @@ export async function exportCommand(
   try {
     bytes = await exportDocument(doc, format, config, imagesFrom(path.dirname(source)));
   } catch (e) {
-    // Only the PDF export can fail (no engine installed, or it failed); it says what to do.
-    if (!(e instanceof PdfExportError)) throw e;
+    // A missing PDF engine or an unreadable Word template: the error says what to do.
+    if (!(e instanceof ExportError)) throw e;
     say(`granska: ${e.detail.sv}`, `granska: ${e.detail.en}`);
     return 2;
   }

@@ -25,6 +25,8 @@ export interface GranskaConfig {
   requiredOrgans: readonly string[];
   organs: OrganTable;
   style: ReferenceForm;
+  /** The firm's Word template for the Word and PDF exports, as an absolute path (`wordmall`). */
+  wordTemplate?: string;
 }
 
 export interface ConfigProblem {
@@ -49,7 +51,7 @@ export const DEFAULT_CONFIG: GranskaConfig = {
   style: 'A',
 };
 
-const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil'];
+const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'wordmall'];
 
 /**
  * Reads a configuration file's text. Never throws: every problem becomes a ConfigProblem
@@ -74,6 +76,7 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
   let scaleNode: JsonNode | null = null;
   let requiredOrgans: readonly string[] = DEFAULT_CONFIG.requiredOrgans;
   let style: ReferenceForm = 'A';
+  let wordTemplate: string | undefined;
   const span = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
   const problem = (n: JsonNode, sv: string, en: string) => problems.push({ message: msg(sv, en), span: span(n) });
 
@@ -158,6 +161,14 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
           style = valueNode.value as ReferenceForm;
         }
         break;
+      case 'wordmall':
+        // Relative to the configuration file's folder; a shared drive's absolute path works too.
+        if (valueNode.type !== 'string' || !/\.(dotx|docx)$/i.test(valueNode.value.trim())) {
+          problem(valueNode, '"wordmall" ska vara sökvägen till en Word-mall (.dotx eller .docx), t.ex. "mallar/husmall.dotx".', '"wordmall" must be the path of a Word template (.dotx or .docx), e.g. "mallar/husmall.dotx".');
+        } else {
+          wordTemplate = path.resolve(file ? path.dirname(file) : '.', valueNode.value.trim());
+        }
+        break;
       default: {
         const near = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().normalize('NFC').replace('å', 'a').replace('ä', 'a'));
         problem(keyNode, `Okänd nyckel "${key}" i konfigurationen.${near ? ` Menade du "${near}"?` : ` Kända nycklar: ${KNOWN_KEYS.join(', ')}.`}`,
@@ -176,7 +187,7 @@ export function parseConfig(text: string, file: string | null, ruleIds: Readonly
     }
   }
   return {
-    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style },
+    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, ...(wordTemplate ? { wordTemplate } : {}) },
     file,
     text,
     problems,

@@ -25,12 +25,13 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
 import { classesOf, hasClass, textOf } from './hast-tools.js';
 import { fromDataUri } from './images.js';
 import type { RenderedReport } from './report.js';
+import { applyTemplate } from './template.js';
 
 /**
  * Writes the rendered report as a Word document. It reads the same sanitized tree as the
@@ -38,10 +39,20 @@ import type { RenderedReport } from './report.js';
  * heading styles (so the navigation pane and the table of contents work), tables become
  * tables, footnotes become Word footnotes, and the pages are numbered in the footer.
  */
-export async function reportDocx(report: RenderedReport): Promise<Uint8Array> {
-  const writer = new DocxWriter(report);
+export interface DocxOptions {
+  /** The firm's Word template (see `template.ts`): its styles, page, headers and footers. */
+  template?: Unzipped;
+  /** The page header's text instead of the report's title (the default template's placeholders). */
+  headerText?: string;
+}
+
+export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  const writer = new DocxWriter(report, options.headerText);
   const doc = writer.document();
-  return markSwedish(new Uint8Array(await Packer.toBuffer(doc)));
+  const bytes = markSwedish(new Uint8Array(await Packer.toBuffer(doc)));
+  if (!options.template) return bytes;
+  const p = report.properties;
+  return applyTemplate(bytes, options.template, { titel: p.title, kommun: p.kommun, datum: p.date, författare: p.authors });
 }
 
 /**
@@ -101,7 +112,7 @@ class DocxWriter {
   private readonly referenced = new Set<number>();
   private listInstance = 0;
 
-  constructor(private readonly report: RenderedReport) {}
+  constructor(private readonly report: RenderedReport, private readonly headerText?: string) {}
 
   document(): Document {
     const article = this.report.tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'article');
@@ -135,7 +146,7 @@ class DocxWriter {
       children: [new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
-          new TextRun({ text: this.report.title, size: 16, color: MUTED }),
+          new TextRun({ text: this.headerText ?? this.report.title, size: 16, color: MUTED }),
           ...(this.report.draft ? [new TextRun({ text: `   ${TEXT.draft}`, size: 16, bold: true, color: 'B42318' })] : []),
         ],
       })],

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { msg, type Msg } from '../i18n.js';
+import type { Unzipped } from 'fflate';
+import { msg } from '../i18n.js';
+import { ExportError } from './export-error.js';
 import { reportDocx } from './docx.js';
 import { reportHtmlDocument } from './html.js';
 import type { RenderedReport } from './report.js';
@@ -31,13 +33,6 @@ export interface PdfEngine {
   program: string;
 }
 
-/** No engine was found, or every engine found failed: says what to install, in both languages. */
-export class PdfExportError extends Error {
-  constructor(readonly detail: Msg) {
-    super(detail.sv);
-    this.name = 'PdfExportError';
-  }
-}
 
 const INSTALL_HINT = msg(
   'PDF-exporten behöver LibreOffice (gratis, https://www.libreoffice.org) eller en Chromium-webbläsare (Microsoft Edge, Google Chrome eller Chromium). Installera LibreOffice för PDF/A, eller ange programmets sökväg i miljövariabeln GRANSKA_SOFFICE (LibreOffice) eller GRANSKA_CHROME (Edge/Chrome).',
@@ -92,23 +87,23 @@ export function findPdfEngines(options: FindOptions = {}): PdfEngine[] {
 }
 
 /**
- * The report as a PDF, made by the first engine found that succeeds. Throws a
- * `PdfExportError` that says what to install when there is none, or why each one failed.
+ * The report as a PDF, made by the first engine found that succeeds. Throws an
+ * `ExportError` that says what to install when there is none, or why each one failed.
  */
-export async function reportPdf(report: RenderedReport, engines: PdfEngine[] = findPdfEngines()): Promise<Uint8Array> {
-  if (engines.length === 0) throw new PdfExportError(INSTALL_HINT);
+export async function reportPdf(report: RenderedReport, template?: Unzipped, engines: PdfEngine[] = findPdfEngines()): Promise<Uint8Array> {
+  if (engines.length === 0) throw new ExportError(INSTALL_HINT);
   const failures: string[] = [];
   for (const engine of engines) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-pdf-'));
     try {
-      return engine.kind === 'libreoffice' ? await viaLibreOffice(report, engine.program, dir) : await viaChromium(report, engine.program, dir);
+      return engine.kind === 'libreoffice' ? await viaLibreOffice(report, engine.program, dir, template) : await viaChromium(report, engine.program, dir);
     } catch (e) {
       failures.push(`${engine.program}: ${(e as Error).message.split('\n')[0]}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  throw new PdfExportError(msg(
+  throw new ExportError(msg(
     `PDF-exporten misslyckades (${failures.join('; ')}). ${INSTALL_HINT.sv}`,
     `The PDF export failed (${failures.join('; ')}). ${INSTALL_HINT.en}`,
   ));
@@ -122,9 +117,10 @@ const LIBREOFFICE_FILTER = `pdf:writer_pdf_Export:${JSON.stringify({
   ExportNotes: { type: 'boolean', value: 'false' },
 })}`;
 
-async function viaLibreOffice(report: RenderedReport, program: string, dir: string): Promise<Uint8Array> {
+async function viaLibreOffice(report: RenderedReport, program: string, dir: string, template?: Unzipped): Promise<Uint8Array> {
   const source = path.join(dir, 'rapport.docx');
-  fs.writeFileSync(source, await reportDocx(report));
+  // The firm's Word template, when it has one, gives the PDF its look too.
+  fs.writeFileSync(source, await reportDocx(report, { template }));
   // A profile of its own, so that the conversion works while the user has LibreOffice open
   // and never changes the user's settings.
   const profile = pathToFileURL(path.join(dir, 'profil')).href;
