@@ -63,7 +63,7 @@ function makeHouseTemplate(defaultTemplate: string, target: string): void {
   const header = text(`word/${headerPart}`).replace(/<w:p>[\s\S]*<\/w:p>/, `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="1440000" cy="360000"/><wp:docPr id="900" name="Logotyp"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1440000" cy="360000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve"> Byrån AB: {{titel}}</w:t></w:r></w:p>`);
   files[`word/${headerPart}`] = strToU8(header);
   files[`word/_rels/${headerPart}.rels`] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>');
-  files['word/media/logo.png'] = LOGO;
+  files['word/media/logo.png'] = new Uint8Array(LOGO);
   fs.writeFileSync(target, zipSync(files));
 }
 
