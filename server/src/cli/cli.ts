@@ -3,6 +3,7 @@ import { localeFrom, type Locale } from '../i18n.js';
 import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
 import { templateCommand } from './template-file.js';
+import { importCommand } from './import-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 
 declare const GRANSKA_VERSION: string;
@@ -15,6 +16,7 @@ Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
   granska export [--format html|docx|pdf] [-o UT] FIL
   granska mall [-o FIL]
+  granska import [-o UT.rev.md] [--profil NAMN] RAPPORT.docx
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
@@ -29,6 +31,9 @@ Användning:
   --locale   språk för meddelanden: sv (standard) eller en
   mall       skriver standardmallen för Word (standard: granska-mall.dotx) att
              ändra i Word och ange som "wordmall" i .granskarc.json
+  import     läser en rapport i Word (.docx) till rapport.rev.md bredvid den
+             (bilderna i rapport-bilder/) och visar vad som återstår att göra;
+             --profil väljer husprofil (än så länge bara standardprofilen)
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning eller
 oläslig fil. Export: 0 när filen skrivits, 2 annars.
@@ -39,6 +44,7 @@ Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
   granska export [--format html|docx|pdf] [-o OUT] FILE
   granska mall [-o FILE]
+  granska import [-o OUT.rev.md] [--profil NAME] REPORT.docx
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
@@ -53,6 +59,9 @@ Usage:
   --locale   message language: sv (default) or en
   mall       writes the default Word template (default: granska-mall.dotx) to
              change in Word and name as "wordmall" in .granskarc.json
+  import     reads a Word report (.docx) into rapport.rev.md beside it (its
+             pictures in rapport-bilder/) and shows what remains to do;
+             --profil picks a house profile (only the default one so far)
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage or an unreadable
 file. Export: 0 when the file was written, 2 otherwise.
@@ -78,6 +87,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         fix: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
+        profil: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -102,6 +112,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, ...paths] = positionals;
+  if (command === 'import') {
+    if (values.format !== undefined || values.fix) {
+      io.stderr(locale === 'en' ? 'granska import: takes only -o and --profil.\n' : 'granska import: tar bara -o och --profil.\n');
+      return 2;
+    }
+    return importCommand(paths, { output: values.output, profile: values.profil }, locale, io);
+  }
+  if (values.profil !== undefined) {
+    io.stderr(locale === 'en' ? 'granska: --profil is only for import.\n' : 'granska: --profil gäller bara import.\n');
+    return 2;
+  }
   if (command === 'mall') {
     if (paths.length > 0 || values.format !== undefined || values.fix) {
       io.stderr(locale === 'en' ? 'granska mall: takes only -o FILE.\n' : 'granska mall: tar bara -o FIL.\n');

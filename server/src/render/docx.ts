@@ -32,6 +32,7 @@ import { classesOf, hasClass, textOf } from './hast-tools.js';
 import { fromDataUri } from './images.js';
 import type { RenderedReport } from './report.js';
 import { applyTemplate } from './template.js';
+import { FRONTMATTER_PROPERTY } from './docx-properties.js';
 
 /**
  * Writes the rendered report as a Word document. It reads the same sanitized tree as the
@@ -168,6 +169,7 @@ class DocxWriter {
       subject: this.report.title,
       creator: this.report.properties.authors.join('; ') || this.report.properties.firm || '',
       lastModifiedBy: this.report.properties.authors[0] ?? this.report.properties.firm ?? '',
+      customProperties: this.report.properties.frontmatter ? [{ name: FRONTMATTER_PROPERTY, value: this.report.properties.frontmatter }] : [],
       features: { updateFields: !this.report.letter },
       footnotes: this.footnotes,
       numbering: {

@@ -46,7 +46,7 @@ export interface RenderedReport {
   draft: boolean;
   letter: boolean;
   /** What the frontmatter says about the document, for a file's properties (Word, PDF). */
-  properties: { title: string; authors: string[]; kommun?: string; firm?: string; date?: string };
+  properties: { title: string; authors: string[]; kommun?: string; firm?: string; date?: string; frontmatter?: string };
 }
 
 /** The class names the renderer gives grade badges, from the best grade of the scale to the worst. */
@@ -105,7 +105,10 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   if (options.images) embedImages(tree, options.images);
   // A letter's authors are the ones who sign it.
   const authors = fields.författare.length > 0 || !letter ? fields.författare : fields.undertecknare.map((s) => s.namn).filter(Boolean);
-  const properties = { title: fields.titel ?? title, authors, kommun: fields.kommun, firm: fields.revisionsbyrå, date: fields.datum };
+  const fm = doc.frontmatter;
+  // The YAML as written, kept in the Word export so that an import gives it back.
+  const yaml = fm && !fm.unclosed ? doc.text.slice(fm.contentStart, fm.span.end).replace(/\r?\n?---[ \t]*\r?\n?$/, '') : undefined;
+  const properties = { title: fields.titel ?? title, authors, kommun: fields.kommun, firm: fields.revisionsbyrå, date: fields.datum, frontmatter: yaml };
   return { tree, title, headings, draft, letter, properties };
 }
 
