@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { collectFiles } from '../server/src/cli/lint-files.ts';
 import { fileExistsFrom, loadConfigFor } from '../server/src/config/load.ts';
 import { lintText } from '../server/src/lint/lint.ts';
@@ -164,6 +165,12 @@ describe('granska import (Word → the dialect)', function () {
     const broken = granska(['import', 'trasig.docx'], sub);
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /är inte ett Word-dokument/);
+    // A zip with the parts of a Word file, but not their XML.
+    fs.writeFileSync(path.join(sub, 'skadad.docx'), zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><<<') }));
+    const damaged = granska(['import', 'skadad.docx'], sub);
+    assert.equal(damaged.status, 2, damaged.stderr);
+    assert.match(damaged.stderr, /Word-filen kan inte läsas/);
+    assert.ok(!fs.existsSync(path.join(sub, 'skadad.rev.md')));
     fs.writeFileSync(path.join(sub, 'rapport.rev.md'), 'min text');
     fs.copyFileSync(path.join(sub, 'trasig.docx'), path.join(sub, 'rapport.docx'));
     const existing = granska(['import', 'rapport.docx'], sub);

@@ -81,17 +81,13 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   }
   const properties = readProperties(files);
   const images: ImportResult['images'] = [];
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(withCrossReferences(files)) }, {
-    styleMap: STYLE_MAP,
-    externalFileAccess: false,
-    convertImage: mammoth.images.imgElement(async (image) => {
-      const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as Record<string, string>)[image.contentType];
-      if (!ext) return { src: '' };
-      const file = `${options.imageFolder}/bild-${images.length + 1}.${ext}`;
-      images.push({ path: file, data: new Uint8Array(await image.readAsBuffer()) });
-      return { src: file };
-    }),
-  });
+  let result: { value: string };
+  try {
+    result = await convert(files, options, images);
+  } catch (e) {
+    // A package whose parts are not the XML they claim to be: said, not thrown at the user.
+    throw new ImportError(msg(`Word-filen kan inte läsas (${String((e as Error).message ?? e).split('\n')[0]}).`, `The Word file cannot be read (${String((e as Error).message ?? e).split('\n')[0]}).`));
+  }
   const tree = unified().use(rehypeParse, { fragment: true }).parse(result.value) as HastRoot;
 
   const footnotes = renumber(takeFootnotes(tree), tree);
@@ -112,6 +108,20 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' }).stringify(mdast);
   const frontmatter = properties.frontmatter ?? frontmatterFrom(front, properties, notes);
   return { text: `---\n${frontmatter.trimEnd()}\n---\n\n${tidy(markdown)}`, images, notes };
+}
+
+function convert(files: Unzipped, options: ImportOptions, images: ImportResult['images']): Promise<{ value: string }> {
+  return mammoth.convertToHtml({ buffer: Buffer.from(withCrossReferences(files)) }, {
+    styleMap: STYLE_MAP,
+    externalFileAccess: false,
+    convertImage: mammoth.images.imgElement(async (image) => {
+      const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as Record<string, string>)[image.contentType];
+      if (!ext) return { src: '' };
+      const file = `${options.imageFolder}/bild-${images.length + 1}.${ext}`;
+      images.push({ path: file, data: new Uint8Array(await image.readAsBuffer()) });
+      return { src: file };
+    }),
+  });
 }
 
 export class ImportError extends Error {
