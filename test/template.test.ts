@@ -35,6 +35,13 @@ function makeHouseTemplate(defaultTemplate: string, target: string): void {
   files[`word/${headerPart}`] = strToU8(header);
   files[`word/_rels/${headerPart}.rels`] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>');
   files['word/media/logo.png'] = new Uint8Array(LOGO);
+  // A first page of its own: a header with only the firm's name, on the report's first page.
+  files['word/header-forsta.xml'] = strToU8(header.replace(/<w:p>[\s\S]*<\/w:p>/, '<w:p><w:r><w:t>Revisionsbyrån AB, första sidan</w:t></w:r></w:p>'));
+  files['word/_rels/document.xml.rels'] = strToU8(text('word/_rels/document.xml.rels').replace('</Relationships>', '<Relationship Id="rIdForsta" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header-forsta.xml"/></Relationships>'));
+  files['[Content_Types].xml'] = strToU8(text('[Content_Types].xml').replace('</Types>', '<Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml" PartName="/word/header-forsta.xml"/></Types>'));
+  const document = strFromU8(files['word/document.xml']);
+  const last = document.lastIndexOf('<w:sectPr>');
+  files['word/document.xml'] = strToU8(document.slice(0, last) + document.slice(last).replace('<w:sectPr>', '<w:sectPr><w:headerReference w:type="first" r:id="rIdForsta"/>').replace('<w:docGrid', '<w:titlePg/><w:docGrid'));
   fs.writeFileSync(target, zipSync(files));
 }
 
@@ -112,7 +119,7 @@ describe('the firm\'s Word template (wordmall, granska mall)', function () {
 
     it('has the template\'s header, with its logo and the report\'s title', () => {
       const rels = strFromU8(exported['word/_rels/document.xml.rels']);
-      const part = /Type="[^"]+\/header" Target="(granska-mall-header\d+\.xml)"/.exec(rels)?.[1];
+      const part = [...rels.matchAll(/Type="[^"]+\/header" Target="(granska-mall-header\d+\.xml)"/g)].map((m) => m[1]).find((f) => strFromU8(exported[`word/${f}`]).includes('Byrån AB:'));
       assert.ok(part, rels);
       const header = strFromU8(exported[`word/${part}`]);
       assert.match(header, /Byrån AB: Granskning av insatser för asyl och integration/);
@@ -120,8 +127,13 @@ describe('the firm\'s Word template (wordmall, granska mall)', function () {
       const logo = /Target="([^"]+\.png)"/.exec(headerRels)![1];
       assert.deepEqual(Buffer.from(exported[`word/${logo}`]), LOGO);
       const document = strFromU8(exported['word/document.xml']);
-      const id = /Id="([^"]+)"[^>]*Target="granska-mall-header/.exec(rels)![1];
-      assert.match(document, new RegExp(`<w:headerReference w:type="default" r:id="${id}"/>`));
+      const headers = [...rels.matchAll(/Id="([^"]+)"[^>]*Target="(granska-mall-header\d+\.xml)"/g)];
+      const byText = (t: string): string => headers.find(([, , file]) => strFromU8(exported[`word/${file}`]).includes(t))![1];
+      const sections = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+      for (const section of sections) assert.match(section, new RegExp(`<w:headerReference w:type="default" r:id="${byText('Byrån AB:')}"/>`));
+      // The template's first page is the report's first page (the title page), and only that.
+      assert.match(sections[0], new RegExp(`<w:headerReference w:type="first" r:id="${byText('första sidan')}"/>[\\s\\S]*<w:titlePg/>`));
+      assert.ok(sections.slice(1).every((x) => !x.includes('<w:titlePg/>')), 'no other section starts with a first page');
     });
 
     it('shows the logo in the header and the template\'s red Heading 1 on the rendered pages', function () {
