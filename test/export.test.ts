@@ -56,13 +56,13 @@ describe('granska export (dist/cli.js)', function () {
 
   it('refuses bad usage with status 2 and a message in the chosen language', () => {
     const cases: [string[], RegExp][] = [
-      [['export', '--format', 'pdf', HULTSFRED], /okänt format "pdf"; använd html eller docx/],
+      [['export', '--format', 'odt', HULTSFRED], /okänt format "odt"; använd html, docx eller pdf/],
       [['export'], /ange exakt en fil/],
       [['export', HULTSFRED, HULTSFRED], /ange exakt en fil/],
       [['export', path.join(dir, 'finns-inte.rev.md')], /kan inte läsa .*ENOENT/],
       [['export', '--fix', HULTSFRED], /--fix gäller bara lint/],
       [['lint', '-o', 'x', HULTSFRED], /-o gäller bara export/],
-      [['--locale', 'en', 'export', '--format', 'odt', HULTSFRED], /unknown format "odt"; use html or docx/],
+      [['--locale', 'en', 'export', '--format', 'odt', HULTSFRED], /unknown format "odt"; use html, docx or pdf/],
     ];
     for (const [args, message] of cases) {
       const r = granska(args);
@@ -95,6 +95,9 @@ describe('granska export (dist/cli.js)', function () {
     let xml: string;
     let footnotesXml: string;
     let footerXml: string;
+    let stylesXml: string;
+    let coreXml: string;
+    let settingsXml: string;
 
     before(async () => {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-docx-'));
@@ -104,6 +107,9 @@ describe('granska export (dist/cli.js)', function () {
       const entries = await zipEntries(docx);
       xml = entries.get('word/document.xml')!.toString('utf8');
       footnotesXml = entries.get('word/footnotes.xml')!.toString('utf8');
+      stylesXml = entries.get('word/styles.xml')!.toString('utf8');
+      coreXml = entries.get('docProps/core.xml')!.toString('utf8');
+      settingsXml = entries.get('word/settings.xml')!.toString('utf8');
       footerXml = [...entries].filter(([name]) => /^word\/footer\d*\.xml$/.test(name)).map(([, b]) => b.toString('utf8')).join('');
     });
 
@@ -143,6 +149,31 @@ describe('granska export (dist/cli.js)', function () {
       assert.equal(marks.length + again.length, references, 'a repeated reference is a cross-reference to the same footnote');
       for (const id of again) assert.ok(xml.includes(`w:name="_GranskaFn${id}"`), `no bookmark for footnote ${id}`);
       assert.match(footnotesXml, /KF § 16\/2015-02-23/);
+    });
+
+    it('gives the heading styles outline levels, so navigation panes and PDF converters see the headings', () => {
+      for (let level = 1; level <= 4; level++) {
+        const style = stylesXml.match(new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[\\s\\S]*?</w:style>`))?.[0] ?? '';
+        assert.match(style, new RegExp(`<w:outlineLvl w:val="${level - 1}"/>`), `Heading${level}`);
+      }
+    });
+
+    it('writes block quotes in Word\'s named Quote style', () => {
+      assert.match(stylesXml, /<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"\/>/);
+      const quotes = paragraphsOfStyle('Quote');
+      assert.ok(quotes.length > 0, 'no paragraph in the Quote style');
+      const source = fs.readFileSync(HULTSFRED, 'utf8');
+      const quoted = source.match(/^> (.+)$/m)![1].replace(/[*_]/g, '').slice(0, 30);
+      assert.ok(quotes.some((q) => q.includes(quoted)), quotes.join('\n'));
+    });
+
+    it('names the report\'s title and authors, not Granska, as the document\'s properties, in Swedish', () => {
+      assert.match(coreXml, /<dc:title>Granskning av insatser för asyl och integration<\/dc:title>/);
+      assert.match(coreXml, /<dc:creator>Caroline Liljebjörn<\/dc:creator>/);
+      assert.doesNotMatch(coreXml, />Granska</);
+      assert.match(coreXml, /<dc:language>sv-SE<\/dc:language>/);
+      assert.match(settingsXml, /<w:themeFontLang w:val="sv-SE"\/>/);
+      assert.match(stylesXml, /<w:docDefaults>[\s\S]*<w:lang w:val="sv-SE"\/>[\s\S]*<\/w:docDefaults>/);
     });
 
     it('numbers the pages in the footer', () => {

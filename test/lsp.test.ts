@@ -210,7 +210,9 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(Buffer.from(docx.data, 'base64').subarray(0, 2).toString(), 'PK');
     const html = await client.connection.sendRequest<{ data: string }>('granska/export', { uri, format: 'html' });
     assert.match(Buffer.from(html.data, 'base64').toString('utf8'), /^<!DOCTYPE html>[\s\S]*Nytt stycke/);
-    await assert.rejects(client.connection.sendRequest('granska/export', { uri, format: 'pdf' }), /unknown format/);
+    const pdf = await client.connection.sendRequest<{ data: string }>('granska/export', { uri, format: 'pdf' });
+    assert.equal(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString(), '%PDF-');
+    await assert.rejects(client.connection.sendRequest('granska/export', { uri, format: 'odt' }), /unknown format/);
     assert.equal(await client.connection.sendRequest('granska/preview', { uri: uri.replace('rapport', 'okänd') }), null);
   });
 

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { exportFileName, type ExportFormat } from '../../server/src/render/names.js';
 
 /**
- * «Granska: Exportera till HTML/Word»: the server renders the document's current text (saved
+ * «Granska: Exportera till HTML/Word/PDF»: the server renders the document's current text (saved
  * or not), the user picks where the file goes, and the extension writes it.
  */
 export async function exportDocument(client: LanguageClient, format: ExportFormat, resource?: vscode.Uri): Promise<void> {
@@ -16,11 +16,12 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
   const document = await vscode.workspace.openTextDocument(uri);
   // Next to the report, in whatever file system it lives in (local, remote, WSL).
   const defaultUri = uri.scheme === 'untitled' ? undefined : uri.with({ path: exportFileName(uri.path, format) });
-  const target = await vscode.window.showSaveDialog({
-    defaultUri,
-    filters: format === 'docx' ? { [vscode.l10n.t('Word document')]: ['docx'] } : { HTML: ['html'] },
-    title: format === 'docx' ? vscode.l10n.t('Export to Word') : vscode.l10n.t('Export to HTML'),
-  });
+  const dialog = {
+    html: { filters: { HTML: ['html'] }, title: vscode.l10n.t('Export to HTML') },
+    docx: { filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to Word') },
+    pdf: { filters: { [vscode.l10n.t('PDF document')]: ['pdf'] }, title: vscode.l10n.t('Export to PDF') },
+  }[format];
+  const target = await vscode.window.showSaveDialog({ defaultUri, ...dialog });
   if (!target) return;
   // An export never replaces a report, least of all the one it was made from.
   if (/\.rev\.md$/i.test(target.path) || target.toString() === uri.toString()) {
@@ -29,9 +30,14 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
   }
   let result: ExportAnswer | null;
   try {
-    result = await client.sendRequest<ExportAnswer | null>('granska/export', { uri: document.uri.toString(), format });
+    const request = (): Thenable<ExportAnswer | null> => client.sendRequest<ExportAnswer | null>('granska/export', { uri: document.uri.toString(), format });
+    // A PDF takes LibreOffice or a browser some seconds to make: the user sees that it is under way.
+    result = format === 'pdf'
+      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the PDF…') }, request)
+      : await request();
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', String(e)));
+    // The server's message says what failed and, for a PDF, what to install.
+    void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', e instanceof Error ? e.message : String(e)));
     return;
   }
   if (!result) {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportDocument } from './export.js';
 import { GranskningarView } from './granskningar.js';
+import { importWord } from './import.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -103,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.importWord', (resource?: vscode.Uri) => importWord(resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
 

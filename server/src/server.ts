@@ -37,6 +37,7 @@ import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
+import { ExportError } from './render/export-error.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
@@ -523,10 +524,12 @@ export function startServer(connection: Connection): void {
     // longest match, for nested folders), or from the report's own folder outside any.
     const file = uriToPath(params.uri);
     const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
+    const locale = localeOf(await settingsFor(params.uri));
     try {
-      return await exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, localeOf(await settingsFor(params.uri)));
+      return await exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
     } catch (e) {
-      throw new ResponseError(-32603, String(e instanceof Error ? e.message : e));
+      // A missing PDF engine or an unreadable Word template says what to do, in the user's language.
+      throw new ResponseError(-32603, e instanceof ExportError ? localize(e.detail, locale) : String(e instanceof Error ? e.message : e));
     }
   });
 

@@ -96,11 +96,28 @@ describe('the Granska preview in a real VS Code', function () {
     assert.equal(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
     await page.locator('.notification-toast', { hasText: 'granskning-asyl-integration.docx' }).first().waitFor({ timeout: 30_000 });
   });
+
+  it('exports to PDF from the Command Palette: a tagged PDF next to the report', async () => {
+    const page = editor.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'Granska: Export to PDF');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await expectSoon(async () => /granskning-asyl-integration\.pdf$/.test(await input.inputValue()), 'the save dialog does not propose the report\'s name');
+    await page.keyboard.press('Enter');
+    const target = path.join(editor.workspace, 'granskning-asyl-integration.pdf');
+    // LibreOffice takes some seconds to start and convert.
+    await expectSoon(async () => fs.existsSync(target) && fs.statSync(target).size > 1000, 'no .pdf was written', 120_000);
+    const pdf = fs.readFileSync(target);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.match(pdf.toString('latin1'), /\/StructTreeRoot/);
+    await page.locator('.notification-toast', { hasText: 'granskning-asyl-integration.pdf' }).first().waitFor({ timeout: 30_000 });
+  });
 });
 
-/** Polls a condition until it holds or 30 seconds pass. */
-async function expectSoon(condition: () => Promise<boolean>, message: string): Promise<void> {
-  const end = Date.now() + 30_000;
+/** Polls a condition until it holds or the time (30 seconds unless told) passes. */
+async function expectSoon(condition: () => Promise<boolean>, message: string, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
   while (Date.now() < end) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 250));

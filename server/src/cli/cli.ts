@@ -4,6 +4,8 @@ import { formatJson, formatSarif, formatText } from './format.js';
 import { exportCommand } from './export-file.js';
 import { beslutCommand } from './beslut.js';
 import { oversiktCommand } from './oversikt.js';
+import { templateCommand } from './template-file.js';
+import { importCommand } from './import-file.js';
 import { collectFiles, lintFiles } from './lint-files.js';
 import { profileCommand } from './profile-command.js';
 import { loadNodeSpeller } from '../spelling/host.js';
@@ -16,16 +18,19 @@ const HELP: Record<Locale, string> = {
 
 Användning:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
-  granska export [--format html|docx] [-o UT] FIL
+  granska export [--format html|docx|pdf] [-o UT] FIL
   granska profil lista | granska profil visa NAMN
   granska beslut [--format text|json] [--skriv] [SÖKVÄG]
   granska översikt [--format html|json] [-o UT] [--idag ÅÅÅÅ-MM-DD] [SÖKVÄG]
+  granska mall [-o FIL]
+  granska import [-o UT.rev.md] [--profil NAMN] RAPPORT.docx
   granska --help | --version
 
   SÖKVÄG     en fil, eller en mapp som genomsöks efter *.rev.md
   --format   lint: text (standard), json eller sarif (SARIF 2.1.0 för code scanning)
-             export: html (standard, en fristående fil som går att skriva ut)
-             eller docx (Word)
+             export: html (standard, en fristående fil som går att skriva ut),
+             docx (Word) eller pdf (tillgänglig PDF; kräver LibreOffice, som ger
+             PDF/A, eller Edge/Chrome/Chromium)
   -o UT      export: filen att skriva (standard: bredvid källan, t.ex.
              rapport.rev.md → rapport.html); - skriver till standard ut
   --fix      rättar det som är säkert utan bedömning: beslutsreferensers form,
@@ -36,6 +41,11 @@ Användning:
   --locale   språk för meddelanden: sv (standard) eller en
   profil     lista: husprofilerna som finns här (inbyggda och ur .granskarc.json);
              visa: en profil som .granskarc.json att utgå från i en egen profil
+  mall       skriver standardmallen för Word (standard: granska-mall.dotx) att
+             ändra i Word och ange som "wordmall" i .granskarc.json
+  import     läser en rapport i Word (.docx) till rapport.rev.md bredvid den
+             (bilderna i rapport-bilder/) och visar vad som återstår att göra;
+             --profil väljer husprofil (än så länge bara standardprofilen)
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning, en
 oläslig fil eller en rättning som inte kunde skrivas (filen lämnas då orörd).
@@ -45,16 +55,19 @@ Export: 0 när filen skrivits, 2 annars.
 
 Usage:
   granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
-  granska export [--format html|docx] [-o OUT] FILE
+  granska export [--format html|docx|pdf] [-o OUT] FILE
   granska profil lista | granska profil visa NAME
   granska beslut [--format text|json] [--skriv] [PATH]
   granska översikt [--format html|json] [-o OUT] [--idag YYYY-MM-DD] [PATH]
+  granska mall [-o FILE]
+  granska import [-o OUT.rev.md] [--profil NAME] REPORT.docx
   granska --help | --version
 
   PATH       a file, or a folder searched for *.rev.md
   --format   lint: text (default), json or sarif (SARIF 2.1.0 for code scanning)
-             export: html (default, one self-contained file that prints well)
-             or docx (Word)
+             export: html (default, one self-contained file that prints well),
+             docx (Word) or pdf (accessible PDF; needs LibreOffice, which gives
+             PDF/A, or Edge/Chrome/Chromium)
   -o OUT     export: the file to write (default: next to the source, e.g.
              rapport.rev.md → rapport.html); - writes to standard output
   --fix      applies the fixes that need no judgement: decision-reference form,
@@ -65,6 +78,11 @@ Usage:
   --locale   message language: sv (default) or en
   profil     lista: the house profiles known here (built in and from .granskarc.json);
              visa: one profile as .granskarc.json to start a profile of your own from
+  mall       writes the default Word template (default: granska-mall.dotx) to
+             change in Word and name as "wordmall" in .granskarc.json
+  import     reads a Word report (.docx) into rapport.rev.md beside it (its
+             pictures in rapport-bilder/) and shows what remains to do;
+             --profil picks a house profile (only the default one so far)
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage, an unreadable
 file or a fix that could not be written (the file is then left untouched).
@@ -93,6 +111,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         idag: { type: 'string' },
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
+        profil: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -118,6 +137,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (command === 'profil') return profileCommand(paths, locale, io);
+  if (command === 'import') {
+    if (values.format !== undefined || values.fix) {
+      io.stderr(locale === 'en' ? 'granska import: takes only -o and --profil.\n' : 'granska import: tar bara -o och --profil.\n');
+      return 2;
+    }
+    return importCommand(paths, { output: values.output, profile: values.profil }, locale, io);
+  }
+  if (values.profil !== undefined) {
+    io.stderr(locale === 'en' ? 'granska: --profil is only for import.\n' : 'granska: --profil gäller bara import.\n');
+    return 2;
+  }
+  if (command === 'mall') {
+    if (paths.length > 0 || values.format !== undefined || values.fix) {
+      io.stderr(locale === 'en' ? 'granska mall: takes only -o FILE.\n' : 'granska mall: tar bara -o FIL.\n');
+      return 2;
+    }
+    return templateCommand(values.output, locale, io);
+  }
   if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
   if (command === 'översikt' || command === 'oversikt') return oversiktCommand(paths, { output: values.output, format: values.format, today: values.idag }, locale, io);
   if (values.idag !== undefined) {

@@ -6,11 +6,12 @@ import { writeFileAtomic } from '../io/write-file.js';
 import { parseWithConfig, runRules } from '../lint/lint.js';
 import { EXPORT_FORMATS, exportDocument, exportFileName, type ExportFormat, type ExportResult } from '../render/export.js';
 import { imagesFrom, workspaceOf } from '../render/images.js';
+import { ExportError } from '../render/export-error.js';
 import type { Io } from './cli.js';
 import { formatText } from './format.js';
 
 /**
- * `granska export`: renders one document to HTML or Word. A document with errors is still
+ * `granska export`: renders one document to HTML, Word or PDF. A document with errors is still
  * exported, as the preview shows it, with a note on standard error, since an auditor may
  * want to send a draft for review; the «UTKAST» mark shows it is not final.
  */
@@ -23,7 +24,7 @@ export async function exportCommand(
   const say = (sv: string, en: string): void => io.stderr(`${locale === 'en' ? en : sv}\n`);
   const format = (options.format ?? 'html') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) {
-    say(`granska export: okänt format "${options.format}"; använd html eller docx.`, `granska export: unknown format "${options.format}"; use html or docx.`);
+    say(`granska export: okänt format "${options.format}"; använd html, docx eller pdf.`, `granska export: unknown format "${options.format}"; use html, docx or pdf.`);
     return 2;
   }
   if (options.fix) {
@@ -58,7 +59,12 @@ export async function exportCommand(
   try {
     result = await exportDocument(doc, format, config, imagesFrom(path.dirname(source), workspaceOf(source)));
   } catch (e) {
-    // Whatever the cause (a report too large to hold as one string), a message, not a stack.
+    // A missing PDF engine or an unreadable Word template: the error says what to do.
+    if (e instanceof ExportError) {
+      say(`granska: ${e.detail.sv}`, `granska: ${e.detail.en}`);
+      return 2;
+    }
+    // Whatever else the cause (a report too large to hold as one string), a message, not a stack.
     const reason = e instanceof Error ? e.message : String(e);
     say(`granska: kan inte exportera ${paths[0]} (${reason})`, `granska: cannot export ${paths[0]} (${reason})`);
     return 2;

@@ -47,6 +47,8 @@ export interface GranskaConfig {
   registerPath: string | null;
   /** The follow-up statuses of an uppföljning, highest first (spec §3). */
   followUpScale: readonly string[];
+  /** The firm's Word template for the Word and PDF exports, as an absolute path (`wordmall`). */
+  wordTemplate?: string;
 }
 
 /** The follow-up scale when the configuration names none (spec §3). */
@@ -83,7 +85,7 @@ export const DEFAULT_CONFIG: GranskaConfig = {
   followUpScale: DEFAULT_FOLLOW_UP_SCALE,
 };
 
-const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler', 'ord', 'meningslangd', 'beslutsregister', 'uppfoljningsskala'];
+const KNOWN_KEYS = ['regler', 'skala', 'skalor', 'kravdaOrgan', 'organ', 'referensstil', 'profil', 'profiler', 'ord', 'meningslangd', 'beslutsregister', 'uppfoljningsskala', 'wordmall'];
 
 /**
  * Reads a configuration file's text. Never throws: every problem becomes a ConfigProblem
@@ -121,6 +123,7 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
   let sentenceLength = DEFAULT_CONFIG.sentenceLength;
   let registerPath: string | null = null;
   let followUpScale: readonly string[] = DEFAULT_FOLLOW_UP_SCALE;
+  let wordTemplate: string | undefined;
   const span = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
   const problem = (n: JsonNode, sv: string, en: string) => problems.push({ message: msg(sv, en), span: span(n) });
 
@@ -250,6 +253,14 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
         }
         break;
       }
+      case 'wordmall':
+        // Relative to the configuration file's folder; a shared drive's absolute path works too.
+        if (valueNode.type !== 'string' || !/\.(dotx|docx)$/i.test(valueNode.value.trim())) {
+          problem(valueNode, '"wordmall" ska vara sökvägen till en Word-mall (.dotx eller .docx), t.ex. "mallar/husmall.dotx".', '"wordmall" must be the path of a Word template (.dotx or .docx), e.g. "mallar/husmall.dotx".');
+        } else {
+          wordTemplate = path.resolve(file ? path.dirname(file) : '.', valueNode.value.trim());
+        }
+        break;
       default: {
         const near = KNOWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().normalize('NFC').replace('å', 'a').replace('ä', 'a'));
         problem(keyNode, `Okänd nyckel "${key}" i konfigurationen.${near ? ` Menade du "${near}"?` : ` Kända nycklar: ${KNOWN_KEYS.join(', ')}.`}`,
@@ -274,7 +285,7 @@ export function parseConfig(input: string, file: string | null, ruleIds: Readonl
     profileName = DEFAULT_PROFILE;
   }
   return {
-    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps, words, wordFile, wordsInline, sentenceLength, registerPath, followUpScale },
+    config: { rules, scale, scales, requiredOrgans, organs: organTable(extraOrgans), style, profiles: read.profiles, profile: profileName, scaleSteps, words, wordFile, wordsInline, sentenceLength, registerPath, followUpScale, ...(wordTemplate ? { wordTemplate } : {}) },
     file,
     text,
     problems,

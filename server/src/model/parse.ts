@@ -17,6 +17,7 @@ import {
   type DocumentType,
   type FootnoteDef,
   type FootnoteRef,
+  type ImageRef,
   type InlineControl,
   type MalformedRef,
   type Section,
@@ -152,6 +153,7 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     summaryTable: units.summaryTable,
     textRuns: walk.textRuns,
     controls: walk.controls,
+    images: walk.images,
     parseProblems,
   };
 }
@@ -169,6 +171,7 @@ interface Facts {
   controls: InlineControl[];
   decisions: DecisionRef[];
   malformedRefs: MalformedRef[];
+  images: ImageRef[];
 }
 
 /** The facts of one root-level block, with the offset and options they were computed for. */
@@ -187,7 +190,7 @@ interface BlockFacts extends Facts {
 const blockCache = new WeakMap<RootContent, BlockFacts>();
 
 function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
-  const all: Facts = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [] };
+  const all: Facts = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [], images: [] };
   for (const node of root.children) {
     const offset = node.position?.start.offset ?? 0;
     let facts = blockCache.get(node);
@@ -207,10 +210,10 @@ function collectFacts(text: string, root: Root, organs: OrganTable, style: Refer
   return all;
 }
 
-const FACT_KEYS = ['textRuns', 'footnoteRefs', 'footnoteDefs', 'controls', 'decisions', 'malformedRefs'] as const;
+const FACT_KEYS = ['textRuns', 'footnoteRefs', 'footnoteDefs', 'controls', 'decisions', 'malformedRefs', 'images'] as const;
 
 function withinBlock(f: Facts, block: Span): boolean {
-  for (const list of [f.footnoteRefs, f.decisions, f.malformedRefs]) {
+  for (const list of [f.footnoteRefs, f.decisions, f.malformedRefs, f.images]) {
     for (const x of list) if (x.span.start < block.start || x.span.end > block.end) return false;
   }
   return true;
@@ -227,7 +230,7 @@ function shiftFacts(f: BlockFacts, d: number): void {
     r.start += d;
     r.end += d;
   }
-  for (const list of [f.footnoteRefs, f.footnoteDefs, f.controls, f.decisions, f.malformedRefs]) {
+  for (const list of [f.footnoteRefs, f.footnoteDefs, f.controls, f.decisions, f.malformedRefs, f.images]) {
     for (const x of list) {
       x.span.start += d;
       x.span.end += d;
@@ -249,7 +252,7 @@ const CONTROL = /<!--\s*granska-(disable-next-line|disable|enable)\b([\s\S]*?)--
 function blockFacts(text: string, block: RootContent, organs: OrganTable, style: ReferenceForm): BlockFacts {
   const result: BlockFacts = {
     offset: block.position?.start.offset ?? 0, organs, style,
-    textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [],
+    textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [], images: [],
   };
   // Two parallel stacks rather than one of pairs: the walk visits every node of a long
   // report, and an object per node is garbage the editor pays for.
@@ -278,6 +281,15 @@ function blockFacts(text: string, block: RootContent, organs: OrganTable, style:
           const rules = m[2].split(/[\s,]+/).filter((r) => r.length > 0);
           result.controls.push({ kind: m[1] as InlineControl['kind'], rules, span: { start: base + m.index, end: base + m.index + m[0].length } });
         }
+        if (node.value.includes('<img') || node.value.includes('<IMG')) scanImageTags(text, node.value, base, result.images);
+        continue;
+      }
+      case 'image': {
+        result.images.push({ alt: node.alt ?? '', src: node.url, span: nodeSpan(node) });
+        continue;
+      }
+      case 'imageReference': {
+        result.images.push({ alt: node.alt ?? '', src: '', span: nodeSpan(node) });
         continue;
       }
       case 'yaml':
@@ -312,6 +324,24 @@ function blockFacts(text: string, block: RootContent, organs: OrganTable, style:
   }
   result.footnoteRefs.sort((a, b) => a.span.start - b.span.start);
   return result;
+}
+
+const IMG_TAG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const ALT_ATTRIBUTE = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const SRC_ATTRIBUTE = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/** The `<img>` tags of a block of the report's own HTML, with their `alt` (empty when absent). */
+function scanImageTags(text: string, html: string, base: number, into: ImageRef[]): void {
+  IMG_TAG.lastIndex = 0;
+  for (let m = IMG_TAG.exec(html); m; m = IMG_TAG.exec(html)) {
+    const alt = ALT_ATTRIBUTE.exec(m[0]);
+    const src = SRC_ATTRIBUTE.exec(m[0]);
+    // Inside a block quote or a list the node's value lacks the source's markers, so the
+    // tag is looked up in the source; failing that, the offset within the value is kept.
+    const found = text.indexOf(m[0], base);
+    const start = found >= 0 ? found : base + m.index;
+    into.push({ alt: alt ? alt[1] ?? alt[2] ?? alt[3] ?? '' : '', src: src ? src[1] ?? src[2] ?? src[3] ?? '' : '', span: { start, end: start + m[0].length } });
+  }
 }
 
 /** Finds footnote references left as text and decision references in one text run; most hold neither `[^` nor `§`. */

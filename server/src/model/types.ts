@@ -202,8 +202,18 @@ export interface AuditDocument {
   summaryTable: SummaryTable | null;
   textRuns: TextRun[];
   controls: InlineControl[];
+  /** Pictures, Markdown's `![alt](src)` and the report's own `<img>` tags, in document order. */
+  images: ImageRef[];
   /** Text the Markdown parser could not take as written (absurd nesting), reported as `tolkning`. */
   parseProblems: { span: Span; message: Msg }[];
+}
+
+/** A picture in the document, with the alternative text it gives (empty when none). */
+export interface ImageRef {
+  alt: string;
+  src: string;
+  /** The whole image: `![alt](src)` or the `<img …>` tag. */
+  span: Span;
 }
 
 export function spanToRange(doc: AuditDocument, span: Span): Range {

@@ -230,7 +230,9 @@ function observationChapters(sections: readonly Section[], profile: Profile, uni
 function listedQuestions(root: Root, sections: readonly Section[], profile: Profile): { text: string; span: Span }[] {
   const matches = headingMatcher(profile.question.headings);
   const within = profile.question.within ? findChapter(sections, chapterSpec(profile, profile.question.within)) : null;
-  const candidates = within ? allSections(within.children) : allSections(sections);
+  // Under its chapter, or else a top-level chapter of its own (a summary's subsection that
+  // mentions revisionsfrågor is not where they are listed).
+  const candidates = within ? allSections(within.children) : sections.filter((s) => s.depth === 1);
   const section = candidates.find((s) => matches(s.key));
   if (!section) return [];
   const out: { text: string; span: Span }[] = [];

@@ -85,6 +85,7 @@ export function granskarcSchema(rules: readonly RuleInfo[]): Schema {
       meningslangd: { type: 'integer', minimum: 1, description: 'Det största antalet ord i en mening innan "mening-lang" påpekar den (standard 35).' },
       beslutsregister: { type: 'string', pattern: '\\.[cC][sS][vV]$', description: 'Sökvägen till beslutsregistret (CSV med kolumnerna organ, paragraf, datum, rubrik och valfritt länk), relativt konfigurationsfilen. Utan nyckeln läses beslut.csv i arbetsytans rot.' },
       uppfoljningsskala: { type: 'array', minItems: 2, items: { type: 'string', minLength: 1 }, description: 'Statusarna i en uppföljning, högsta först, t.ex. ["Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad"].' },
+      wordmall: { type: 'string', pattern: '\\.(?:[dD][oO][tT][xX]|[dD][oO][cC][xX])$', description: 'Byråns Word-mall (.dotx eller .docx) för Word- och PDF-exporten, relativt konfigurationsfilen. "granska mall" skriver standardmallen att utgå från.' },
       profil: { type: 'string', minLength: 1, description: `Husprofilen för rapporter som inte anger "profil:": en inbyggd (${builtin.join(', ')}) eller en under "profiler".`, examples: builtin },
       profiler: {
         type: 'object',

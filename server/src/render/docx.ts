@@ -25,11 +25,14 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
 import { classesOf, hasClass, textOf } from './hast-tools.js';
 import { fromDataUri } from './images.js';
 import type { RenderedReport } from './report.js';
+import { applyTemplate } from './template.js';
+import { FRONTMATTER_PROPERTY, GENERATED_SUMMARY_BOOKMARK } from './docx-properties.js';
 
 /**
  * Writes the rendered report as a Word document. It reads the same sanitized tree as the
@@ -37,11 +40,44 @@ import type { RenderedReport } from './report.js';
  * heading styles (so the navigation pane and the table of contents work), tables become
  * tables, footnotes become Word footnotes, and the pages are numbered in the footer.
  */
-export async function reportDocx(report: RenderedReport): Promise<Uint8Array> {
-  const writer = new DocxWriter(report);
-  const doc = writer.document();
-  return new Uint8Array(await Packer.toBuffer(doc));
+export interface DocxOptions {
+  /** The firm's Word template (see `template.ts`): its styles, page, headers and footers. */
+  template?: Unzipped;
+  /** The page header's text instead of the report's title (the default template's placeholders). */
+  headerText?: string;
 }
+
+export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  const writer = new DocxWriter(report, options.headerText);
+  const doc = writer.document();
+  const bytes = markSwedish(new Uint8Array(await Packer.toBuffer(doc)));
+  if (!options.template) return bytes;
+  const p = report.properties;
+  return applyTemplate(bytes, options.template, { titel: p.title, kommun: p.kommun, datum: p.date, författare: p.authors });
+}
+
+/**
+ * docx sets the language of the text (the default run's `w:lang`) but not of the document:
+ * the package's `dc:language`, which PDF converters turn into the PDF's `Lang`, and Word's
+ * `themeFontLang`, which decides the proofing language of new text. Both are added here.
+ */
+function markSwedish(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const edit = (name: string, change: (xml: string) => string): void => {
+    const file = files[name];
+    if (file) files[name] = strToU8(change(strFromU8(file)));
+  };
+  edit('docProps/core.xml', (xml) => (xml.includes('<dc:language>') ? xml : xml.replace('</cp:coreProperties>', `<dc:language>${LANGUAGE}</dc:language></cp:coreProperties>`)));
+  edit('word/settings.xml', (xml) => (xml.includes('<w:themeFontLang') ? xml : xml.replace(/<w:settings\b[^>]*>/, (open) => `${open}<w:themeFontLang w:val="${LANGUAGE}"/>`)));
+  return zipSync(files, { level: 6 });
+}
+
+const LANGUAGE = 'sv-SE';
+/** The named paragraph style of block quotes: Word's built-in «Quote», which templates restyle. */
+const QUOTE_STYLE = 'Quote';
+/** How Word marks what the renderer adds, which an import drops: a grade shown under its heading (a style), a summary it made (a bookmark). */
+export const GENERATED_STYLE = 'GranskaGenererad';
+
 
 type Block = Paragraph | Table | TableOfContents;
 
@@ -80,7 +116,7 @@ class DocxWriter {
   private readonly referenced = new Set<number>();
   private listInstance = 0;
 
-  constructor(private readonly report: RenderedReport) {}
+  constructor(private readonly report: RenderedReport, private readonly headerText?: string) {}
 
   document(): Document {
     const article = this.report.tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'article');
@@ -101,7 +137,11 @@ class DocxWriter {
       } else if (hasClass(part, 'letter-head')) bodyBlocks.push(...this.letterHead(part));
       else if (hasClass(part, 'signatures')) bodyBlocks.push(...this.signatures(part));
       else if (hasClass(part, 'recipients')) bodyBlocks.push(...this.recipients(part));
-      else if (hasClass(part, 'letter-subject')) bodyBlocks.push(new Paragraph({ children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial' })], spacing: { before: 360, after: 240 } }));
+      else if (hasClass(part, 'letter-subject')) {
+        // The subject is the letter's level-one heading, as in the HTML export, so that a PDF
+        // made from the Word file has it as its heading and first bookmark.
+        bodyBlocks.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial', color: '1B1B1B' })], spacing: { before: 360, after: 240 } }));
+      }
       else if (hasClass(part, 'draft-mark')) bodyBlocks.push(draftMark());
       else bodyBlocks.push(...this.blocks(part.children, {}));
     }
@@ -110,7 +150,7 @@ class DocxWriter {
       children: [new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
-          new TextRun({ text: this.report.title, size: 16, color: MUTED }),
+          new TextRun({ text: this.headerText ?? this.report.title, size: 16, color: MUTED }),
           ...(this.report.draft ? [new TextRun({ text: `   ${TEXT.draft}`, size: 16, bold: true, color: 'B42318' })] : []),
         ],
       })],
@@ -127,8 +167,12 @@ class DocxWriter {
     sections.push({ properties: { page }, headers: { default: header }, footers: { default: footer }, children: bodyBlocks.length > 0 ? bodyBlocks : [new Paragraph('')] });
 
     return new Document({
-      title: this.report.title,
-      creator: 'Granska',
+      // The report's own title and authors, as Word's File › Properties and a PDF show them.
+      title: this.report.properties.title,
+      subject: this.report.title,
+      creator: this.report.properties.authors.join('; ') || this.report.properties.firm || '',
+      lastModifiedBy: this.report.properties.authors[0] ?? this.report.properties.firm ?? '',
+      customProperties: this.report.properties.frontmatter ? [{ name: FRONTMATTER_PROPERTY, value: this.report.properties.frontmatter }] : [],
       features: { updateFields: !this.report.letter },
       footnotes: this.footnotes,
       numbering: {
@@ -145,13 +189,30 @@ class DocxWriter {
       },
       styles: {
         default: {
-          document: { run: { font: 'Georgia', size: 22, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 120, line: 288 } } },
-          heading1: { run: { font: 'Arial', size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true } },
-          heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-          heading3: { run: { font: 'Arial', size: 22, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-          heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+          document: { run: { font: 'Georgia', size: 22, language: { value: LANGUAGE } }, paragraph: { spacing: { after: 120, line: 288 } } },
+          heading1: { run: { font: 'Arial', size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true, outlineLevel: 0 } },
+          heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 1 } },
+          heading3: { run: { font: 'Arial', size: 22, bold: true, color: '1B1B1B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 2 } },
+          heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 3 } },
+          heading5: { run: { font: 'Arial', size: 22, italics: true }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, outlineLevel: 4 } },
+          heading6: { run: { font: 'Arial', size: 20, italics: true }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, outlineLevel: 5 } },
           title: { run: { font: 'Arial', size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { line: 276, lineRule: 'auto' } } },
         },
+        paragraphStyles: [{
+          id: GENERATED_STYLE,
+          name: 'Granska genererad',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { spacing: { after: 120 } },
+        }, {
+          id: QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '3B3B3B' },
+          paragraph: { indent: { left: 567, right: 567 } },
+        }],
       },
       sections,
     });
@@ -255,10 +316,17 @@ class DocxWriter {
         continue;
       }
       flush();
-      if (/^h[1-6]$/.test(tag)) {
+      if (/^h[1-6]$/.test(tag) && hasClass(n, 'generated')) {
+        // The summary the renderer made (the report has none of its own) stays a heading for
+        // Word's navigation and the PDF's bookmarks, marked by a bookmark of its own so that
+        // importing the file again does not take it, and its table, for the report's text.
+        out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: [new Bookmark({ id: GENERATED_SUMMARY_BOOKMARK, children: this.inlines(n.children, {}) })] }));
+      } else if (/^h[1-6]$/.test(tag)) {
         out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: this.inlines(n.children, {}) }));
+      } else if (tag === 'p' && hasClass(n, 'grade-line')) {
+        out.push(new Paragraph({ style: GENERATED_STYLE, children: this.inlines(n.children, {}) }));
       } else if (tag === 'p') {
-        out.push(this.paragraph(this.inlines(n.children, ctx.quote ? { italics: true } : {}), ctx));
+        out.push(this.paragraph(this.inlines(n.children, {}), ctx));
       } else if (tag === 'ul' || tag === 'ol') {
         out.push(...this.list(n, 0, ctx));
       } else if (tag === 'table') {
@@ -286,7 +354,7 @@ class DocxWriter {
   private paragraph(children: ParagraphChild[], ctx: BlockContext, extra: Partial<IParagraphOptions> = {}): Paragraph {
     return new Paragraph({
       children,
-      ...(ctx.quote ? { indent: { left: 567 } } : {}),
+      ...(ctx.quote ? { style: QUOTE_STYLE } : {}),
       ...(ctx.box ? { shading: { type: ShadingType.CLEAR, fill: 'F6F3F1', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } }, indent: { left: 227 } } : {}),
       ...extra,
     });

@@ -1,10 +1,16 @@
+import * as fs from 'node:fs';
+import type { Unzipped } from 'fflate';
 import type { GranskaConfig } from '../config/config.js';
+import { msg } from '../i18n.js';
 import type { AuditDocument } from '../model/types.js';
 import { reportDocx } from './docx.js';
+import { ExportError } from './export-error.js';
 import { reportHtmlDocument } from './html.js';
 import type { ImageResolver } from './images.js';
 import type { ExportFormat } from './names.js';
+import { reportPdf } from './pdf.js';
 import { renderReport, type RenderWarning } from './report.js';
+import { readTemplate } from './template.js';
 
 export { EXPORT_FORMATS, exportFileName, type ExportFormat } from './names.js';
 
@@ -16,10 +22,29 @@ export interface ExportResult {
 
 /**
  * Renders a parsed document and writes it in a format: the bytes of the file to save.
- * `images` embeds the pictures the report names, so the file stands alone.
+ * `images` embeds the pictures the report names, so the file stands alone. A PDF needs an
+ * engine installed on the machine (see `pdf.ts`) and throws `ExportError` without one. The
+ * configuration's `wordmall` gives the Word file, and the PDF made from it, the firm's look.
  */
 export async function exportDocument(doc: AuditDocument, format: ExportFormat, config?: GranskaConfig, images?: ImageResolver): Promise<ExportResult> {
   const report = renderReport(doc, { config, images });
-  const bytes = format === 'docx' ? await reportDocx(report) : new TextEncoder().encode(reportHtmlDocument(report));
+  const template = format !== 'html' && config?.wordTemplate ? loadTemplate(config.wordTemplate) : undefined;
+  const bytes = format === 'docx' ? await reportDocx(report, { template })
+    : format === 'pdf' ? await reportPdf(report, template)
+    : new TextEncoder().encode(reportHtmlDocument(report));
   return { bytes, warnings: report.warnings };
+}
+
+function loadTemplate(file: string): Unzipped {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new ExportError(msg(
+      `Wordmallen ${file} som .granskarc.json anger ("wordmall") kan inte läsas (${reason}).`,
+      `The Word template ${file} named in .granskarc.json ("wordmall") cannot be read (${reason}).`,
+    ));
+  }
+  return readTemplate(bytes, file);
 }

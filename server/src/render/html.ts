@@ -11,6 +11,7 @@ export function reportFragment(report: RenderedReport): string {
  * One self-contained HTML file: the styles are inlined, nothing is loaded from elsewhere
  * (the policy allows pictures only as `data:` URLs, the renderer's embedded ones, so not
  * even a remote picture a report names is fetched), and no script is included, so it opens the same anywhere and prints to PDF from a browser.
+ * The report is the page's `<main>` landmark, where assistive technology jumps to.
  */
 export function reportHtmlDocument(report: RenderedReport): string {
   return `<!DOCTYPE html>
@@ -26,7 +27,9 @@ ${REPORT_CSS}
 </style>
 </head>
 <body class="export">
+<main>
 ${reportFragment(report)}
+</main>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
-export type ExportFormat = 'html' | 'docx';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'docx'];
+export type ExportFormat = 'html' | 'docx' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'docx', 'pdf'];
 
 /** The file an export writes next to its source: `rapport.rev.md` → `rapport.html`. */
 export function exportFileName(source: string, format: ExportFormat): string {

@@ -59,6 +59,8 @@ export interface RenderedReport {
   letter: boolean;
   /** Pictures left out: remote ones (never fetched) and, in exports, those not embedded. */
   warnings: RenderWarning[];
+  /** What the frontmatter says about the document, for a file's properties (Word, PDF). */
+  properties: { title: string; authors: string[]; kommun?: string; firm?: string; date?: string; frontmatter?: string };
 }
 
 /** The class names the renderer gives grade badges, from the best grade of the scale to the worst. */
@@ -118,7 +120,15 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
   pictures(tree, options.images, warnings);
   cleanText(tree);
   for (const x of headings) x.text = xmlSafe(x.text);
-  return { tree, title, headings, draft, letter, warnings };
+  // A letter's authors are the ones who sign it.
+  const authors = fields.författare.length > 0 || !letter ? fields.författare : fields.undertecknare.map((s) => s.namn).filter(Boolean);
+  const fm = doc.frontmatter;
+  // The YAML as written, kept in the Word export so that an import gives it back.
+  const yaml = fm && !fm.unclosed ? doc.text.slice(fm.contentStart, fm.span.end).replace(/\r?\n?---[ \t]*\r?\n?$/, '') : undefined;
+  // Document properties go into XML too, so they are cleaned like the text.
+  const safe = (v: string | undefined) => (v === undefined ? undefined : xmlSafe(v));
+  const properties = { title: xmlSafe(fields.titel ?? title), authors: authors.map(xmlSafe), kommun: safe(fields.kommun), firm: safe(fields.revisionsbyrå), date: safe(fields.datum), frontmatter: safe(yaml) };
+  return { tree, title, headings, draft, letter, warnings, properties };
 }
 
 interface Fields {
@@ -221,7 +231,8 @@ function letterParts(f: Fields, draft: boolean, content: HastContent[]): HastCon
     draft ? h('p', { className: ['draft-mark'] }, TEXT.draft) : null,
     recipients(TEXT.to, f.till),
     recipients(TEXT.copyTo, f.kännedom),
-    f.titel ? h('p', { className: ['letter-subject'] }, f.titel) : null,
+    // The subject line is the letter's level-one heading: a screen reader's first stop.
+    f.titel ? h('h1', { className: ['letter-subject'] }, f.titel) : null,
     h('div', { className: ['letter-body'] }, content as ElementContent[]),
     f.undertecknare.length > 0
       ? h('div', { className: ['signatures'] }, f.undertecknare.map((s) => h('div', { className: ['signatory'] }, [h('p', { className: ['signatory-name'] }, s.namn), h('p', { className: ['signatory-role'] }, s.roll)])))
@@ -271,6 +282,14 @@ class ReportBuilder {
       else if (n.tagName === 'table') this.gradeCells(n);
       else if (n.tagName === 'section' && n.properties.dataFootnotes !== undefined) n.properties.className = ['footnotes'];
     }
+    // A grade written in prose or a table is shown as a badge on a line of its own after its
+    // heading, so that the heading's text (contents, Word's navigation, PDF bookmarks) stays as written.
+    for (let i = out.length - 1; i >= 0; i--) {
+      const n = out[i];
+      const start = n.type === 'element' && isHeading(n) ? offsetOf(n) : null;
+      const grade = start !== null ? this.badgeAfter.get(start) : undefined;
+      if (grade) out.splice(i + 1, 0, h('p', { className: ['grade-line'], dataLine: (n as Element).properties.dataLine }, [this.badge(grade, grade)]));
+    }
     return out;
   }
 
@@ -289,8 +308,6 @@ class ReportBuilder {
     const km = start !== null ? this.kmByHeading.get(start) : undefined;
     const graded = start !== null ? this.gradeHeadings.get(start) : undefined;
     if (km) n.properties.className = ['kontrollmal'];
-    const after = start !== null ? this.badgeAfter.get(start) : undefined;
-    if (after) n.children.push({ type: 'text', value: ' ' }, this.badge(after, after));
     if (graded?.bedomning) {
       // «Bedömning: Delvis uppfyllt» keeps its words, with the grade shown as a badge.
       const grade = graded.bedomning.gradeText;

@@ -68,7 +68,7 @@ body { margin: 0; background: var(--g-bg); color: var(--g-fg); }
 .letter .recipients { margin: 0 0 1em; }
 .letter .recipients-label { margin: 0; color: var(--g-muted); font-size: 0.9em; }
 .letter .recipients ul { list-style: none; padding: 0; margin: 0; }
-.letter-subject { font-size: 1.25em; font-weight: 700; margin: 2em 0 1em; }
+.granska-report .letter-subject { font-size: 1.25em; font-weight: 700; margin: 2em 0 1em; color: inherit; border-bottom: 0; padding-bottom: 0; }
 .signatures { display: flex; flex-wrap: wrap; gap: 2em 4em; margin-top: 3em; }
 .signatory p { margin: 0; }
 .signatory-name { border-top: 1px solid var(--g-fg); padding-top: 0.3em; min-width: 12em; }

@@ -28,6 +28,7 @@ import { missivMottagare } from './missiv-mottagare.js';
 import { missivUndertecknare } from './missiv-undertecknare.js';
 import { missivRapport } from './missiv-rapport.js';
 import { diarienummer } from './diarienummer.js';
+import { bildAlttext } from './bild-alttext.js';
 import { stavning } from './stavning.js';
 import { meningLang } from './mening-lang.js';
 import { uppfoljningTidigare } from './uppfoljning-tidigare.js';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   diarienummer,
   stavning,
   meningLang,
+  bildAlttext,
   uppfoljningTidigare,
   uppfoljningRekommendation,
   beslutOkant,
