@@ -60,6 +60,10 @@ export function needsInlineGuard(text: string): boolean {
   return mayNeedInlineGuard(text) && tameInline(text).tamed.length > 0;
 }
 
+/** A frontmatter block at the start of the text, up to its closing line. */
+const FRONTMATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+
 export function tameInline(text: string): InlineGuard {
   const guard: InlineGuard = { parseInput: text, problems: [], tamed: [] };
   if (!mayNeedInlineGuard(text)) return guard;
@@ -93,11 +97,23 @@ export function tameInline(text: string): InlineGuard {
     closers = [];
     runs = [];
   };
-  let lineStart = 0;
+  // The frontmatter is YAML, and a fenced code block is no paragraph: neither is counted.
+  let lineStart = FRONTMATTER.exec(text)?.[0].length ?? 0;
+  start = lineStart;
+  let fence: string | null = null;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
+    const fenceMark = FENCE.exec(line)?.[1];
+    if (fence !== null || fenceMark) {
+      if (fence === null) fence = fenceMark!;
+      else if (fenceMark && fenceMark.startsWith(fence) && line.trim() === fenceMark) fence = null;
+      close(lineStart);
+      start = lineEnd + 1;
+      lineStart = lineEnd + 1;
+      continue;
+    }
     if (line.trim() === '' || BLOCK_START.test(line)) {
       close(lineStart);
       start = lineStart;
