@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { lintText, runRules, toDiagnostic } from '../server/src/lint/lint.js';
+import { lintDocument, lintText, runRules, toDiagnostic } from '../server/src/lint/lint.js';
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.js';
 import { reportDocx } from '../server/src/render/docx.js';
 import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js';
@@ -17,6 +17,7 @@ import { indexText, WorkspaceIndex } from '../server/src/workspace/index.js';
 import { overviewOf } from '../server/src/workspace/overview.js';
 import { recommendationsOf } from '../server/src/workspace/recommendations.js';
 import { parseRegister } from '../server/src/workspace/register.js';
+import { HOSTILE } from './hostile.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -256,6 +257,59 @@ async function rendering(): Promise<void> {
   console.log(`Rendering the ${Math.round(doc.text.length / 1000)} KB report (median of 6 after warm-up): preview ${preview.toFixed(0)} ms, HTML export ${html.toFixed(0)} ms, Word export ${docx.toFixed(0)} ms.`);
 }
 
+/**
+ * The hostile and very large inputs of issue 17 at full size, each in a process of its own
+ * (so that one row's garbage and peak memory are its own): wall time of parse, model, rules
+ * and diagnostics as the editor gets them, the peak memory of the process, the number of
+ * diagnostics and the size of their message.
+ */
+const LARGE: { id: string; title: string; run: () => Promise<{ ms: number; count: number }> }[] = [
+  ...HOSTILE.map((h) => ({ id: h.id, title: h.title, run: () => timed(() => h.make(1), (text) => lintDocument(parseAuditDocument(text)).length) })),
+  { id: 'report-10mb', title: 'en rapport på 10 MB (lint)', run: () => timed(() => generateReport(10_000_000, SEED), (text) => lintDocument(parseAuditDocument(text)).length) },
+  {
+    id: 'word-10mb',
+    title: 'Word-export av rapporten på 10 MB',
+    run: () => timed(() => parseAuditDocument(generateReport(10_000_000, SEED)), async (doc) => (await reportDocx(renderReport(doc))).length),
+  },
+  {
+    id: 'index-5000',
+    title: 'arbetsyta med 5 000 rapporter, 59 MB (index)',
+    // 5 000 different reports of about 12 KB, indexed by the server's line scan.
+    run: () => timed(() => Array.from({ length: 5000 }, (_, i) => generateReport(12_000, i + 1)), (texts) => texts.reduce((n, t, i) => n + indexText(`file:///ws/r${i}.rev.md`, t).decisions.length, 0)),
+  },
+];
+
+/** Times `work` on what `prepare` made, leaving the generation out. */
+async function timed<T>(prepare: () => T, work: (x: T) => number | Promise<number>): Promise<{ ms: number; count: number }> {
+  const input = prepare();
+  const t0 = performance.now();
+  const count = await work(input);
+  return { ms: performance.now() - t0, count };
+}
+
+async function largeWorker(id: string): Promise<void> {
+  const row = LARGE.find((r) => r.id === id)!;
+  const { ms, count } = await row.run();
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), count }));
+}
+
+function large(): void {
+  console.log('');
+  console.log('Hostile and very large inputs, full size, each in its own process (one run):');
+  console.log('');
+  console.log('| input | ms | peak MB | diagnostics / result |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const row of LARGE) {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', process.argv[1], '--large', row.id], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 600_000 });
+    if (r.status !== 0) {
+      console.log(`| ${row.title} | failed (${r.signal ?? r.status}) | | |`);
+      continue;
+    }
+    const x = JSON.parse(r.stdout) as { ms: number; maxRssMb: number; count: number };
+    console.log(`| ${row.title} | ${x.ms.toFixed(0)} | ${x.maxRssMb} | ${x.count} |`);
+  }
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
@@ -263,4 +317,6 @@ else if (args[0] === '--dictionary-memory') void dictionaryMemory();
 else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)'); await spelling(); })();
 else if (args[0] === '--render') void rendering();
 else if (args[0] === '--year') year();
-else void main();
+else if (args[0] === '--large' && args[1]) void largeWorker(args[1]);
+else if (args[0] === '--large') large();
+else void main().then(large);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
 import {
   CodeActionKind,
   createConnection,
@@ -18,7 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
-import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from './config/load.js';
+import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
+import { isLocalRelativePath } from './rules/missiv-rapport.js';
 import { ADD_WORD_COMMAND, FIX_ALL_KIND, codeActions } from './features/code-actions.js';
 import { codeLenses } from './features/code-lens.js';
 import { completions } from './features/completion.js';
@@ -34,6 +36,7 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
+import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
 import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
@@ -88,6 +91,9 @@ export function startServer(connection: Connection): void {
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
   const models = new Map<string, { version: number; model: AuditDocument }>();
+  // Large documents are linted by workers (this bundle, started as a worker).
+  const background = new BackgroundLinter(__filename);
+  const backgroundNames = new Map<string, boolean>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
   let workspaceRoots: string[] = [];
@@ -267,6 +273,18 @@ export function startServer(connection: Connection): void {
     const { loaded, dir } = configFor(doc.uri);
     const locale = localeOf(settings);
     publishConfigProblems(loaded, locale);
+    // A large document is linted by a worker, so that other documents' requests are answered meanwhile.
+    if (doc.getText().length > BACKGROUND_CHARS) {
+      const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
+      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale }).then((r) => {
+        const current = documents.get(doc.uri);
+        if (!r || !current || current.version !== r.version) return;
+        backgroundNames.set(doc.uri, r.namesAReport);
+        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: r.diagnostics });
+      });
+      return;
+    }
+    background.stop(doc.uri);
     const model = modelFor(doc, loaded);
     const config = effectiveConfig(doc.uri, loaded.config, settings);
     const register = registerOf(doc.uri);
@@ -377,12 +395,19 @@ export function startServer(connection: Connection): void {
    * A report a missiv names exists when it is on disk or open in the editor: a report just
    * created and not yet saved is no broken link.
    */
+  /** The workspace folder of a document's folder, or the folder itself outside every workspace folder. */
+  function rootOf(dir: string): string {
+    return workspaceRoots.find((r) => isInside(r, dir)) ?? dir;
+  }
+
   function existsOnDiskOrOpen(dir: string): (relative: string) => boolean {
-    const onDisk = fileExistsFrom(dir);
+    // Only inside the document's workspace folder (or its own folder outside any).
+    const root = rootOf(dir);
+    const onDisk = fileExistsFrom(dir, root);
     return (relative) => {
       if (onDisk(relative)) return true;
       const wanted = path.resolve(dir, relative);
-      return documents.all().some((d) => uriToPath(d.uri) === wanted);
+      return isLocalRelativePath(relative) && isInside(root, wanted) && documents.all().some((d) => uriToPath(d.uri) === wanted);
     };
   }
 
@@ -401,7 +426,7 @@ export function startServer(connection: Connection): void {
   /** Documents whose findings depend on other files: those that name a `rapport` or `tidigare` reports. */
   function namesAReport(uri: string): boolean {
     const fields = models.get(uri)?.model.frontmatter?.fields;
-    return !!fields && (fields.has('rapport') || fields.has('tidigare'));
+    return fields ? fields.has('rapport') || fields.has('tidigare') : backgroundNames.get(uri) ?? false;
   }
 
   documents.onDidOpen((e) => {
@@ -426,6 +451,8 @@ export function startServer(connection: Connection): void {
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    background.stop(e.document.uri);
+    backgroundNames.delete(e.document.uri);
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
     const file = uriToPath(e.document.uri);
@@ -619,6 +646,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onShutdown(() => {
+    background.dispose();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
@@ -628,6 +656,8 @@ export function startServer(connection: Connection): void {
 }
 
 // Started as a program (`node dist/server.js --stdio`), not when imported by tests.
-if (require.main === module) {
+if (!isMainThread) {
+  startLintWorkerIfAsked(workerData);
+} else if (require.main === module) {
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n.js';
 import { LineIndex } from '../model/text.js';
 import { RULE_IDS } from '../rules/index.js';
+import { isLocalRelativePath } from '../rules/missiv-rapport.js';
 import { DEFAULT_CONFIG, findConfigFile, parseConfig, type LoadedConfig } from './config.js';
 
 /** The diagnostic code of problems in `.granskarc.json`. It is not a rule and cannot be switched off. */
@@ -71,11 +72,39 @@ export function configProblems(loaded: LoadedConfig, locale: Locale): { range: R
   return loaded.problems.map((p) => ({ range: lines.range(p.span.start, p.span.end), message: localize(p.message, locale) }));
 }
 
-/** A file-existence check relative to a document's folder. */
-export function fileExistsFrom(dir: string): (relative: string) => boolean {
+/**
+ * The workspace of a document on the command line: the nearest folder at or above it that
+ * holds `.granskarc.json` or `.git`, else the document's own folder.
+ */
+export function workspaceRootFor(dir: string): string {
+  for (let d = path.resolve(dir); ; ) {
+    if (fs.existsSync(path.join(d, '.granskarc.json')) || fs.existsSync(path.join(d, '.git'))) return d;
+    const parent = path.dirname(d);
+    if (parent === d) return path.resolve(dir);
+    d = parent;
+  }
+}
+
+/** Whether `file` (absolute) lies inside the folder `root` (absolute). */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * A file-existence check relative to a document's folder that never looks outside the
+ * workspace `root` (default: the workspace found from the folder): a path of another form
+ * or leading out of it is answered «no» without touching the file system.
+ */
+export function fileExistsFrom(dir: string, root?: string): (relative: string) => boolean {
   return (relative) => {
+    if (!isLocalRelativePath(relative)) return false;
+    const file = path.resolve(dir, relative);
+    // Found only when asked: most documents name no other file.
+    root ??= workspaceRootFor(dir);
+    if (!isInside(root, file)) return false;
     try {
-      return fs.statSync(path.resolve(dir, relative)).isFile();
+      return fs.statSync(file).isFile();
     } catch {
       return false;
     }

@@ -99,7 +99,9 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
     }
   }
   // What the parser could not take as written is reported, so nothing is skipped silently.
-  for (const p of doc.parseProblems) findings.push({ rule: PARSE_CODE, severity: 'warning', span: p.span, message: p.message, fixes: [] });
+  for (const p of [...doc.parseProblems, ...(doc.frontmatter?.limits ?? [])]) {
+    findings.push({ rule: PARSE_CODE, severity: 'warning', span: p.span, message: p.message, fixes: [] });
+  }
   const kept = applyInlineControls(doc, findings);
   kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return kept;
@@ -113,24 +115,73 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
  */
 function applyInlineControls(doc: AuditDocument, findings: Finding[]): Finding[] {
   if (doc.controls.length === 0) return findings;
-  const nextLine = doc.controls
-    .filter((c) => c.kind === 'disable-next-line')
-    .map((c) => {
-      let line = doc.lines.positionAt(c.span.end).line + 1;
-      while (line < doc.lines.lineCount - 1 && doc.lines.lineText(line).trim() === '') line++;
-      return { line, rules: c.rules };
-    });
-  const ranged = doc.controls.filter((c) => c.kind !== 'disable-next-line');
-  return findings.filter((f) => {
-    const line = doc.lines.positionAt(f.span.start).line;
-    if (nextLine.some((n) => n.line === line && (n.rules.length === 0 || n.rules.includes(f.rule)))) return false;
-    let disabled = false;
-    for (const c of ranged) {
-      if (c.span.start > f.span.start) break;
-      if (c.rules.length === 0 || c.rules.includes(f.rule)) disabled = c.kind === 'disable';
+  // Lines named by next-line comments, each with the rules it silences (empty: all).
+  const nextLine = new Map<number, string[][]>();
+  for (const c of doc.controls) {
+    if (c.kind !== 'disable-next-line') continue;
+    let line = doc.lines.positionAt(c.span.end).line + 1;
+    while (line < doc.lines.lineCount - 1 && doc.lines.lineText(line).trim() === '') line++;
+    nextLine.set(line, [...(nextLine.get(line) ?? []), c.rules]);
+  }
+  const ranged = doc.controls.filter((c) => c.kind !== 'disable-next-line').sort((a, b) => a.span.start - b.span.start);
+  // Findings in document order meet the ranged comments in order: the last comment before a
+  // finding that names its rule (or all rules) decides. One pass over both, where testing
+  // every comment for every finding grew with their product.
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a].span.start - findings[b].span.start);
+  const keep = new Array<boolean>(findings.length).fill(true);
+  let next = 0;
+  let lastAll = -1;
+  const lastFor = new Map<string, number>();
+  for (const i of order) {
+    const f = findings[i];
+    while (next < ranged.length && ranged[next].span.start <= f.span.start) {
+      const c = ranged[next];
+      if (c.rules.length === 0) lastAll = next;
+      else for (const r of c.rules) lastFor.set(r, next);
+      next++;
     }
-    return !disabled;
+    const line = doc.lines.positionAt(f.span.start).line;
+    if (nextLine.get(line)?.some((rules) => rules.length === 0 || rules.includes(f.rule))) {
+      keep[i] = false;
+      continue;
+    }
+    const decisive = Math.max(lastAll, lastFor.get(f.rule) ?? -1);
+    if (decisive >= 0 && ranged[decisive].kind === 'disable') keep[i] = false;
+  }
+  return findings.filter((_, i) => keep[i]);
+}
+
+/**
+ * At most this many diagnostics are sent for one document. A megabyte of broken text gave
+ * 180 000 diagnostics in one 40 MB message that the editor could not show anyway.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/**
+ * Keeps at most `max` findings, errors before warnings before information, and adds one
+ * finding that says how many more there are, so that nothing is left out silently.
+ */
+export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS): Finding[] {
+  if (findings.length <= max) return [...findings];
+  const rank: Record<ActiveSeverity, number> = { error: 0, warning: 1, info: 2 };
+  const shown = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.f);
+  const hidden = findings.length - max;
+  shown.push({
+    rule: PARSE_CODE,
+    severity: 'info',
+    span: { start: 0, end: 0 },
+    message: msg(
+      `Dokumentet har ${hidden} problem till som inte visas; bara de första ${max} visas (fel före varningar). Rätta dem eller kör granska lint för hela listan.`,
+      `The document has ${hidden} more problems that are not shown; only the first ${max} are (errors before warnings). Fix them or run granska lint for the full list.`,
+    ),
+    fixes: [],
   });
+  return shown;
 }
 
 const SEVERITY: Record<ActiveSeverity, DiagnosticSeverity> = {
@@ -147,7 +198,11 @@ export function toDiagnostic(doc: AuditDocument, f: Finding, locale: Locale): Gr
     source: 'granska',
     message: localize(f.message, locale),
   };
-  if (f.fixes.length > 0) {
+  // A fix travels with its diagnostic only while it is small: quick fixes are computed
+  // again from the current model when asked for, and a fix that grows with the document
+  // (renumbering every kontrollmål) repeated in each of its findings made messages of
+  // a hundred megabytes.
+  if (f.fixes.length > 0 && fixSize(f.fixes) <= MAX_FIX_DATA) {
     d.data = {
       fixes: f.fixes.map((x) => ({
         title: localize(x.title, locale),
@@ -159,8 +214,18 @@ export function toDiagnostic(doc: AuditDocument, f: Finding, locale: Locale): Gr
   return d;
 }
 
+/** The largest fix carried in a diagnostic's `data`, in edits plus characters of new text. */
+const MAX_FIX_DATA = 2000;
+
+function fixSize(fixes: readonly Fix[]): number {
+  let size = 0;
+  for (const x of fixes) for (const e of x.edits) size += 1 + e.newText.length;
+  return size;
+}
+
+/** The diagnostics an editor shows for one document: capped at `MAX_DIAGNOSTICS`. */
 export function lintDocument(doc: AuditDocument, env: LintEnvironment & { locale?: Locale } = {}): GranskaDiagnostic[] {
-  return runRules(doc, env).map((f) => toDiagnostic(doc, f, env.locale ?? 'sv'));
+  return capFindings(runRules(doc, env)).map((f) => toDiagnostic(doc, f, env.locale ?? 'sv'));
 }
 
 /** Parses and lints a text in one call: the convenience entry for tests and the CLI. */

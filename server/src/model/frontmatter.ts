@@ -1,5 +1,21 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
+import { msg } from '../i18n.js';
 import type { Frontmatter, FrontmatterField, Span } from './types.js';
+
+/**
+ * More aliases than this are not resolved. Each alias the yaml package resolves walks the
+ * whole document again, so a frontmatter of aliases costs the square of its size; an
+ * audit report's frontmatter has none.
+ */
+export const MAX_ALIASES = 50;
+
+/**
+ * The last frontmatters read, by their exact text: the frontmatter rarely changes while the
+ * body is typed, and a large one took seconds to read again at every keystroke. The model
+ * never changes a frontmatter once read, so versions can share it.
+ */
+const recent: { key: string; fm: Frontmatter }[] = [];
+const RECENT = 8;
 
 /** Matches an opening fence at the very start of the file (the BOM is already gone). */
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -20,10 +36,22 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
   const block = text.slice(0, yamlSpan.end);
   const closingLineStart = Math.max(block.lastIndexOf('\n', block.length - 1) + 1, contentStart);
   const content = text.slice(contentStart, closingLineStart);
+  const key = `${yamlSpan.start}:${yamlSpan.end}:${contentStart}:${content}`;
+  const known = recent.find((r) => r.key === key);
+  if (known) return known.fm;
+  const fm = readYaml(content, contentStart, yamlSpan);
+  recent.unshift({ key, fm });
+  if (recent.length > RECENT) recent.pop();
+  return fm;
+}
+
+function readYaml(content: string, contentStart: number, yamlSpan: Span): Frontmatter {
   const fm: Frontmatter = { span: yamlSpan, contentStart, fields: new Map(), errors: [], unclosed: false };
   let doc: YamlDocument.Parsed;
   try {
-    doc = parseDocument(content, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    // The yaml package finds a duplicate key by comparing it with every earlier key of its
+    // map, which made 30 000 keys take seconds; duplicates are found below in one pass.
+    doc = parseDocument(content, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     // The yaml package reports problems as errors on the document; a throw would be a bug
     // there, and a report is better than a crash.
@@ -40,6 +68,18 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
     const pos: [number, number] = err.pos[0] >= trimmedEnd ? [lastLineStart, trimmedEnd] : [err.pos[0], err.pos[1]];
     fm.errors.push({ message: err.message.split('\n')[0], span: shift(pos) });
   }
+  const aliases = duplicatesAndAliases(doc, (at) => fm.errors.push({ message: 'Map keys must be unique', span: shift([at, at + 1]) }));
+  const resolve = aliases <= MAX_ALIASES;
+  if (!resolve) {
+    fm.limits = [{
+      span: shift([0, content.length]),
+      message: msg(
+        `Frontmattern har ${aliases} YAML-alias (*namn); högst ${MAX_ALIASES} läses. Värden som innehåller alias lämnas olästa.`,
+        `The frontmatter has ${aliases} YAML aliases (*name); at most ${MAX_ALIASES} are read. Values that contain an alias are left unread.`,
+      ),
+    }];
+  }
+  const toJs = (node: YamlNode | null | undefined, d: YamlDocument.Parsed): unknown => (resolve || !hasAlias(node) ? nodeToJs(node, d) : null);
   const contents = doc.contents;
   if (contents == null) return fm;
   if (!isMap(contents)) {
@@ -83,7 +123,42 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
   return fm;
 }
 
-function toJs(node: YamlNode | null | undefined, doc: YamlDocument.Parsed): unknown {
+/**
+ * Reports keys that repeat within a map (as the yaml package's own check would, at the
+ * repeated key) and counts the aliases, in one walk over the document.
+ */
+function duplicatesAndAliases(doc: YamlDocument.Parsed, duplicate: (offset: number) => void): number {
+  let aliases = 0;
+  visit(doc, {
+    Alias() {
+      aliases++;
+    },
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) duplicate(pair.key.range?.[0] ?? 0);
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return aliases;
+}
+
+function hasAlias(node: YamlNode | null | undefined): boolean {
+  if (node == null) return false;
+  if (isAlias(node)) return true;
+  let found = false;
+  visit(node, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function nodeToJs(node: YamlNode | null | undefined, doc: YamlDocument.Parsed): unknown {
   if (node == null) return null;
   try {
     return node.toJS(doc);

@@ -72,10 +72,17 @@ export function parseMarkdownFull(text: string): Root {
 
 /**
  * Lines that may be a GFM delimiter row (`| --- | :---: |`, `-|`), also inside block quotes
- * and list items: only pipes, dashes, colons and spaces, with a dash and a pipe or colon.
- * It may match more than GFM accepts; that costs a re-parse, never a wrong tree.
+ * and list items: only pipes, dashes, colons and spaces, with a dash and a pipe or colon
+ * (checked on the match, see `isDelimiterRow`). It may match more than GFM accepts; that
+ * costs a re-parse, never a wrong tree. The pattern needs a pipe, dash or colon right after
+ * the prefix, which no prefix character is, so a failing line is given up after one pass:
+ * lookaheads after `[ \t>]*` made a line of 100 000 spaces take seconds of backtracking.
  */
-const DELIMITER_ROW = /^[ \t>]*(?=[^\n]*[|:])(?=[^\n]*-)[|:\- \t]+\r?$/gm;
+const DELIMITER_ROW = /^[ \t>]*[|:\-][|:\- \t]*\r?$/gm;
+
+function isDelimiterRow(row: string): boolean {
+  return row.includes('-') && (row.includes('|') || row.includes(':'));
+}
 
 /**
  * Parses Markdown into mdast, giving the same tree as `parseMarkdownFull` at a fraction of
@@ -91,8 +98,7 @@ export function parseMarkdown(text: string): Root {
   DELIMITER_ROW.lastIndex = 0;
   const rows: number[] = [];
   for (let m = DELIMITER_ROW.exec(text); m; m = DELIMITER_ROW.exec(text)) {
-    rows.push(m.index);
-    if (m[0].length === 0) DELIMITER_ROW.lastIndex++;
+    if (isDelimiterRow(m[0])) rows.push(m.index);
   }
   if (rows.length === 0) return root;
   // After a failed frontmatter attempt (an opening `---` never closed) micromark parses

@@ -4,6 +4,7 @@ import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
 import { parseIncrementally } from './incremental.js';
+import { needsInlineGuard, restoreTamed, tameInline } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { organTable, type OrganTable } from './organs.js';
 import { DEFAULT_PROFILE } from '../profiles/builtin.js';
@@ -40,10 +41,14 @@ const defaultOrgans = organTable();
  */
 export function parseAuditDocument(input: string, options: ParseOptions = {}): AuditDocument {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const { parseInput, problems } = tameNesting(text);
+  const nesting = tameNesting(text);
+  const inline = tameInline(nesting.parseInput);
+  const parseInput = inline.parseInput;
+  const problems = [...nesting.problems, ...inline.problems];
   let root: Root;
   try {
     root = parseMarkdown(parseInput);
+    restoreTamed(root, nesting.parseInput, parseInput, inline.tamed);
   } catch (e) {
     // Only pathological input can make the Markdown parser give up (a stack overflow);
     // the document then still gets its frontmatter and line-based checks.
@@ -72,7 +77,7 @@ export function parseNextVersion(prev: AuditDocument | null, input: string, opti
   let root: Root | null = null;
   try {
     // The previous version had no absurdly nested line, so only the re-parsed region can have one.
-    root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region));
+    root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region) && !DEEP_INDENT_HINT.test(region) && !needsInlineGuard(region));
   } catch {
     root = null;
   }
@@ -81,9 +86,22 @@ export function parseNextVersion(prev: AuditDocument | null, input: string, opti
 
 /** Containers nested deeper than this cannot be meant; micromark's time grows with the square of the depth. */
 const MAX_NESTING = 100;
-/** A cheap test for text that may be nested absurdly deep; most documents fail it at once. */
-const DEEP_HINT = /(?:[>\-+*][ \t]*){100}/;
+/**
+ * A cheap test for text that may be nested absurdly deep; most documents fail it at once.
+ * It counts ordered-list markers (`1.`, `1)`) too: `> - 1. ` repeated slipped past a hint
+ * that knew only `>`, `-`, `+` and `*`, and took minutes to parse.
+ */
+const DEEP_HINT = /(?:(?:[>\-+*]|\d{1,9}[.)])[ \t]*){100}/;
 const DEEP_PREFIX = new RegExp(`^[ \\t]*(?:(?:>[ \\t]*|(?:[-+*]|\\d{1,9}[.)])[ \\t]+)){${MAX_NESTING + 1},}`, 'gm');
+/**
+ * A list item or quote marker after more indentation than this is read as text. Lists
+ * nested one level deeper on each line (two columns each) cost mdast's list preparation
+ * the cube of their depth: 600 deep took tens of seconds, 50 deep takes milliseconds. An
+ * indented code block never starts a line with a list marker this deep in a report.
+ */
+const MAX_INDENT = 100;
+const DEEP_INDENT = new RegExp(`^([ \\t]{${MAX_INDENT},})((?:[-+*]|\\d{1,9}[.)])(?=[ \\t]|$)|>)`, 'gm');
+const DEEP_INDENT_HINT = new RegExp(`(?:^|\\n)[ \\t]{${MAX_INDENT}}`);
 
 /**
  * Blanks the container markers of absurdly nested lines (thousands of `>` or `- `) before
@@ -92,9 +110,8 @@ const DEEP_PREFIX = new RegExp(`^[ \\t]*(?:(?:>[ \\t]*|(?:[-+*]|\\d{1,9}[.)])[ \
  */
 function tameNesting(text: string): { parseInput: string; problems: { span: Span; message: Msg }[] } {
   const problems: { span: Span; message: Msg }[] = [];
-  if (!DEEP_HINT.test(text)) return { parseInput: text, problems };
   DEEP_PREFIX.lastIndex = 0;
-  const parseInput = text.replace(DEEP_PREFIX, (prefix, offset: number) => {
+  const parseInput = !DEEP_HINT.test(text) ? text : text.replace(DEEP_PREFIX, (prefix, offset: number) => {
     problems.push({
       span: { start: offset, end: offset + prefix.length },
       message: msg(
@@ -104,7 +121,19 @@ function tameNesting(text: string): { parseInput: string; problems: { span: Span
     });
     return prefix.replace(/[^\t]/g, ' ');
   });
-  return { parseInput, problems };
+  if (!DEEP_INDENT_HINT.test(parseInput)) return { parseInput, problems };
+  DEEP_INDENT.lastIndex = 0;
+  const unindented = parseInput.replace(DEEP_INDENT, (line: string, indent: string, marker: string, offset: number) => {
+    problems.push({
+      span: { start: offset + indent.length, end: offset + line.length },
+      message: msg(
+        `Listan eller citatet är indraget mer än ${MAX_INDENT} tecken och tolkas som vanlig text: så djupt nästlade listor kan inte vara menade.`,
+        `The list or quote is indented more than ${MAX_INDENT} columns and is read as plain text: lists nested this deep cannot be meant.`,
+      ),
+    });
+    return indent + ' '.repeat(marker.length);
+  });
+  return { parseInput: unindented, problems };
 }
 
 export function buildModel(text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = []): AuditDocument {

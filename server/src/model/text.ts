@@ -106,36 +106,60 @@ export function stripSectionNumber(s: string): string {
   return collapseSpace(s).replace(/^\d+(?:\.\d+)*\.?\s+/, '');
 }
 
-/** Damerau–Levenshtein (optimal string alignment) distance, used to offer the closest key or grade. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Damerau–Levenshtein (optimal string alignment) distance, used to offer the closest key or
+ * grade. With `max`, only a band of `max` cells either side of the diagonal is computed and
+ * any distance above `max` is returned as `max + 1`: time and memory grow with the length
+ * times the band, never with the product of the lengths, so a 20 000-character grade costs
+ * as little as a short one.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   const m = a.length;
   const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
   if (m === 0) return n;
   if (n === 0) return m;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= n; j++) d[0][j] = j;
+  const band = Math.min(Math.max(m, n), max);
+  const over = Number.isFinite(max) ? max + 1 : m + n + 1;
+  // Three rolling rows (the transposition looks two rows back) instead of a full matrix.
+  let prev2 = new Array<number>(n + 1).fill(over);
+  let prev = new Array<number>(n + 1).fill(over);
+  let row = new Array<number>(n + 1).fill(over);
+  for (let j = 0; j <= Math.min(n, band); j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(n, i + band);
+    row.fill(over);
+    if (i <= band) row[0] = i;
+    let best = row[0];
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = Math.min(d, over);
+      if (row[j] < best) best = row[j];
     }
+    // Every path to the last cell passes through this row; if all of it is over the limit, so is the result.
+    if (best >= over) return over;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return d[m][n];
+  return Math.min(prev[n], over);
 }
+
+/** Words longer than this are not compared for suggestions. */
+export const MAX_SUGGESTION_LENGTH = 200;
 
 /** Returns the candidates closest to `word` (case-insensitively), best first, within a sensible distance. */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
   const w = word.toLowerCase();
+  // Nobody mistypes a key or a grade of hundreds of characters; such text gets no suggestion,
+  // which keeps the distance's cost bounded however long the heading or the configured scale.
+  if (w.length > MAX_SUGGESTION_LENGTH) return [];
   const limit = Math.max(2, Math.ceil(w.length / 3));
+  // A candidate within `limit` edits can differ in length by at most `limit`, so the banded
+  // distance bounded by `limit` decides the same candidates as the full one.
   return candidates
-    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
+    .map((c) => ({ c, d: c.length > MAX_SUGGESTION_LENGTH ? limit + 1 : editDistance(w, c.toLowerCase(), limit) }))
     .filter((x) => x.d <= limit || containsWord(x.c, w))
     .sort((x, y) => x.d - y.d)
     .slice(0, max)

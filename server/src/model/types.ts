@@ -38,6 +38,8 @@ export interface Frontmatter {
   errors: { message: string; span: Span }[];
   /** True when the file opens with `---` but no closing `---` follows. */
   unclosed: boolean;
+  /** What was not read to keep the work bounded (too many YAML aliases), reported as `tolkning`. */
+  limits?: { message: Msg; span: Span }[];
 }
 
 export interface Section {

@@ -2,6 +2,19 @@ import { msg } from '../i18n.js';
 import type { Rule } from './rule.js';
 import { field } from './util.js';
 
+/**
+ * Whether a path a document names (`rapport:`, `tidigare:`) is a form Granska may look up
+ * at all: not absolute, not a UNC path (`//host/share`, which Windows opens over the
+ * network with the user's credentials), not a URL or a drive letter. Looks at the text only.
+ */
+export function isLocalRelativePath(p: string): boolean {
+  if (p === '' || p.includes('\0')) return false;
+  // A leading slash or backslash: absolute, or UNC with two.
+  if (/^[\\/]/.test(p)) return false;
+  // A scheme (`https:`, `file:`, `smb:`) or a drive letter (`C:`).
+  return !/^[a-z][a-z0-9+.-]*:/i.test(p);
+}
+
 export const missivRapport: Rule = {
   id: 'missiv-rapport',
   severity: 'error',
@@ -15,8 +28,22 @@ export const missivRapport: Rule = {
     good: 'rapport: granskning-integration.rev.md',
   },
   check(ctx) {
+    // A path to another report is looked up only inside the workspace; other forms are
+    // refused from their text alone, before anything touches the file system.
+    for (const key of ['rapport', 'tidigare']) {
+      const p = field(ctx.doc, key);
+      if (!p || typeof p.value !== 'string' || p.value.trim() === '' || isLocalRelativePath(p.value.trim())) continue;
+      ctx.report({
+        span: p.keySpan,
+        message: msg(
+          `"${key}: ${p.value.trim()}" är ingen relativ sökväg inom arbetsytan. Granska följer inte absoluta sökvägar, nätverkssökvägar (//server/…) eller adresser; skriv sökvägen relativt detta dokument, t.ex. ${key}: granskning.rev.md.`,
+          `"${key}: ${p.value.trim()}" is no relative path inside the workspace. Granska does not follow absolute paths, network paths (//server/…) or addresses; write the path relative to this document, e.g. ${key}: granskning.rev.md.`,
+        ),
+      });
+    }
     const f = field(ctx.doc, 'rapport');
     if (!f || !ctx.fileExists) return;
+    if (typeof f.value === 'string' && f.value.trim() !== '' && !isLocalRelativePath(f.value.trim())) return;
     if (typeof f.value !== 'string' || f.value.trim() === '') {
       ctx.report({ span: f.keySpan, message: msg('"rapport" ska vara en sökväg till rapporten, relativt detta dokument.', '"rapport" must be a path to the report, relative to this document.') });
       return;

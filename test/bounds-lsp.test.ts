@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { HOSTILE } from '../bench/hostile.ts';
+import { MAX_DIAGNOSTICS } from '../server/src/lint/lint.ts';
+import { LspClient } from './helpers/lsp-client.ts';
+import { ROOT } from './helpers/lint.ts';
+
+describe('language server stays responsive on large hostile documents (dist/server.js)', function () {
+  let dir: string;
+  let client: LspClient;
+  const report = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'granskning-integration.rev.md'), 'utf8');
+
+  before(function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) this.skip();
+  });
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-bounds-'));
+    client = new LspClient();
+  });
+
+  afterEach(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function open(name: string, text: string): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'granska', version: 1, text } });
+    return uri;
+  }
+
+  it('answers a hover on another document while a megabyte of broken text is linted, then sends capped diagnostics', async () => {
+    await client.initialize();
+    const small = open('rapport.rev.md', report);
+    await client.diagnostics(small);
+    const worst = HOSTILE.find((h) => h.id === 'many-diagnostics')!.make(1);
+    const big = open('stor.rev.md', worst);
+    // Give the server time to start on the large document: before, it then answered nothing
+    // else until it had finished.
+    await sleep(300);
+    const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 35, character: 68 } });
+    assert.match(h.contents.value, /KF § 16\/2015-02-23/);
+    assert.equal(client.notifications(big).length, 0, 'the hover was answered before the large document was linted');
+    const d = await client.diagnostics(big, (x) => x.length > 0, 0, 300_000);
+    assert.equal(d.length, MAX_DIAGNOSTICS + 1);
+    assert.ok(d.some((x) => /problem till som inte visas/.test(String(x.message))));
+    // No diagnostic carries a fix that grows with the document.
+    assert.ok(JSON.stringify(d).length < 2_000_000);
+  });
+});
