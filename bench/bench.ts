@@ -8,6 +8,7 @@ import { reportDocx } from '../server/src/render/docx.js';
 import { reportFragment, reportHtmlDocument } from '../server/src/render/html.js';
 import { renderReport } from '../server/src/render/report.js';
 import { generateReport } from './generate.js';
+import { lspMain } from './lsp.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
   }
   typing();
   await rendering();
+  // The same rows measured through the real server over stdio, and the CLI against markdownlint-cli2 (issue 14).
+  console.log('');
+  await lspMain([]);
 }
 
 /**
@@ -141,4 +145,8 @@ const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
 else if (args[0] === '--render') void rendering();
+else if (args[0] === '--lsp') void lspMain(args.slice(1)).catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
 else void main();
