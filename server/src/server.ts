@@ -26,7 +26,6 @@ import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
-import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus } from './features/status.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, type Locale } from './i18n.js';
@@ -36,6 +35,7 @@ import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
+import { renderer } from './renderer.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -338,7 +338,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     const { loaded } = configFor(params.uri);
-    return { version: doc.version, ...previewOf(modelFor(doc, loaded), loaded.config) };
+    return { version: doc.version, ...renderer().previewOf(modelFor(doc, loaded), loaded.config) };
   });
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
@@ -346,7 +346,7 @@ export function startServer(connection: Connection): void {
     const format = EXPORT_FORMATS.find((f) => f === params.format);
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
     const { loaded, dir } = configFor(params.uri);
-    return exportOf(modelFor(doc, loaded), format, loaded.config, dir);
+    return renderer().exportOf(modelFor(doc, loaded), format, loaded.config, dir);
   });
 
   // Editor features: each handler builds the context of the current version and asks its module.
