@@ -18,6 +18,7 @@ import { overviewOf } from '../server/src/workspace/overview.js';
 import { recommendationsOf } from '../server/src/workspace/recommendations.js';
 import { parseRegister } from '../server/src/workspace/register.js';
 import { HOSTILE } from './hostile.js';
+import { lspMain } from './lsp.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -201,6 +202,9 @@ async function spelling(): Promise<void> {
   console.log(`Dictionary load (hunspell-asm + dictionary-sv): ${loadMs.toFixed(0)} ms. ${mem.stdout.trim()}`);
   console.log(`First diagnostics of a 300 KB report (parse, model, every rule), cold: ${off.toFixed(0)} ms without proofing, ${on.toFixed(0)} ms with every word checked (the word cache cold too).`);
   typing(' (proofing on)');
+  // The same rows measured through the real server over stdio, and the CLI against markdownlint-cli2 (issue 14).
+  console.log('');
+  await lspMain([]);
 }
 
 /**
@@ -319,4 +323,8 @@ else if (args[0] === '--render') void rendering();
 else if (args[0] === '--year') year();
 else if (args[0] === '--large' && args[1]) void largeWorker(args[1]);
 else if (args[0] === '--large') large();
+else if (args[0] === '--lsp') void lspMain(args.slice(1)).catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
 else void main().then(large);

@@ -30,7 +30,6 @@ import { hover } from './features/hover.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { newMissiv } from './features/new-missiv.js';
 import { todayIso } from './model/dates.js';
-import { exportOf, previewOf } from './features/preview.js';
 import { controlObjectiveStatus, readability } from './features/status.js';
 import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
@@ -40,7 +39,6 @@ import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './li
 import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
-import { ExportError } from './render/export-error.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
@@ -53,6 +51,7 @@ import { overviewOf, type YearDocument } from './workspace/overview.js';
 import type { RelatedDocuments } from './workspace/related.js';
 import { registerProblems } from './workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
+import { renderer } from './renderer.js';
 
 /**
  * The only module that knows LSP. It keeps documents in sync, decides when to validate,
@@ -539,7 +538,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     const { loaded } = configFor(params.uri);
-    return { version: doc.version, ...previewOf(modelFor(doc, loaded), loaded.config) };
+    return { version: doc.version, ...renderer().previewOf(modelFor(doc, loaded), loaded.config) };
   });
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
@@ -553,10 +552,10 @@ export function startServer(connection: Connection): void {
     const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
     const locale = localeOf(await settingsFor(params.uri));
     try {
-      return await exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
+      return await renderer().exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
     } catch (e) {
       // A missing PDF engine or an unreadable Word template says what to do, in the user's language.
-      throw new ResponseError(-32603, e instanceof ExportError ? localize(e.detail, locale) : String(e instanceof Error ? e.message : e));
+      throw new ResponseError(-32603, isExportError(e) ? localize(e.detail, locale) : String(e instanceof Error ? e.message : e));
     }
   });
 
@@ -660,4 +659,14 @@ if (!isMainThread) {
   startLintWorkerIfAsked(workerData);
 } else if (require.main === module) {
   startServer(createConnection(ProposedFeatures.all));
+}
+
+/**
+ * An export's own error (no PDF engine, an unreadable Word template) carries its message in
+ * both languages. It comes from the lazily loaded renderer bundle, whose classes are not this
+ * bundle's, so it is recognised by its shape.
+ */
+function isExportError(e: unknown): e is { detail: { sv: string; en: string } } {
+  const detail = (e as { detail?: { sv?: unknown; en?: unknown } } | null)?.detail;
+  return typeof detail?.sv === 'string' && typeof detail.en === 'string';
 }
