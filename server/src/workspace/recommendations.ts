@@ -7,7 +7,7 @@ import { NO_RECOMMENDATIONS } from '../rules/util.js';
 export interface Recommendation {
   text: string;
   span: Span;
-  /** The number of the kontrollmål it belongs to, or its place when it has none. */
+  /** The number of the unit it belongs to, or its place when it has none; 0 for a consolidated recommendation that names none. */
   unit: number;
   /** The kontrollmål's text and grade as written. */
   unitText: string;
@@ -15,12 +15,24 @@ export interface Recommendation {
 }
 
 /**
- * The recommendations a report makes. Today they are the list items (or paragraphs) of each
- * kontrollmål's Rekommendationer section. This is the one place that says so: when house
- * profiles (spec §13) place recommendations elsewhere, only this function learns where.
+ * The recommendations a report makes, found where its house profile (spec §13) places them:
+ * the list items (or paragraphs) of each unit's Rekommendationer section, and, for profiles
+ * that gather them in one chapter, that chapter's list items. This is the one place that
+ * says so for the cross-document rules, the overview and the uppföljning.
  */
 export function recommendationsOf(doc: AuditDocument): Recommendation[] {
   const out: Recommendation[] = [];
+  if (doc.profile.recommendations.place === 'chapter') {
+    // A consolidated list belongs to no one unit; an item naming one («revisionsfråga 2») is counted with it.
+    const words = [...doc.profile.units.words, doc.profile.units.name].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const named = new RegExp(`(?:${words})\\s*(\\d+)(?!\\d)`, 'iu');
+    for (const r of doc.recommendations) {
+      const n = named.exec(r.text);
+      const index = n ? doc.controlObjectives.findIndex((km, i) => (km.number ?? i + 1) === Number(n[1])) : -1;
+      const km = index >= 0 ? doc.controlObjectives[index] : null;
+      out.push({ text: r.text.replace(/\s+/g, ' ').trim(), span: r.span, unit: km ? km.number ?? index + 1 : 0, unitText: km?.text ?? '', grade: km?.bedomning?.gradeText || null });
+    }
+  }
   doc.controlObjectives.forEach((km, index) => {
     const unit = km.number ?? index + 1;
     const grade = km.bedomning?.gradeText || null;
