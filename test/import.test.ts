@@ -123,7 +123,7 @@ describe('granska import (Word → the dialect)', function () {
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-lo-profile-'));
       const lo = spawnSync(office!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', sub, path.join(sub, 'bygglov.fodt')], { encoding: 'utf8', timeout: 180_000 });
       assert.equal(lo.status, 0, lo.stderr);
-      run = granska(['import', '--profil', 'hus', 'bygglov.docx'], sub);
+      run = granska(['import', '--profil', 'kontrollmal', 'bygglov.docx'], sub);
       assert.equal(run.status, 0, run.stderr);
       text = fs.readFileSync(path.join(sub, 'bygglov.rev.md'), 'utf8');
     });
@@ -156,11 +156,32 @@ describe('granska import (Word → the dialect)', function () {
       assert.match(run.stderr, /1 tabell med sammanslagna celler behölls som HTML-tabell/);
     });
 
-    it('accepts --profil, says which structure it used, and shows what remains to do', () => {
-      assert.match(run.stderr, /Husprofilen "hus" finns inte ännu; standardprofilens struktur/);
+    it('accepts --profil and shows what remains to do', () => {
+      // The folder's own default profile: no «profil:» is written for it.
+      assert.doesNotMatch(text, /^profil:/m);
       assert.match(run.stdout, /Platshållaren "\[nämnd\]" står kvar.*platshallare/);
       assert.match(run.stdout, /Avsnittet "Inledning" saknas.*avsnitt-saknas/);
     });
+  });
+
+  it('reads a report in the house profile named with --profil, and names it in the frontmatter', () => {
+    // A KPMG-style report (profile platta-kapitel), imported into a folder without configuration.
+    const sample = path.join(ROOT, 'samples', 'alingsas', 'granskning-upphandling.rev.md');
+    const sub = fs.mkdtempSync(path.join(dir, 'profil-'));
+    const docx = path.join(sub, 'upphandling.docx');
+    assert.equal(granska(['export', '--format', 'docx', sample, '-o', docx]).status, 0);
+    const target = path.join(sub, 'upphandling.rev.md');
+    const r = granska(['import', '--profil', 'platta-kapitel', docx, '-o', target]);
+    assert.equal(r.status, 0, r.stderr);
+    const imported = fs.readFileSync(target, 'utf8');
+    assert.match(imported, /^profil: platta-kapitel$/m);
+    // Read with its profile, the imported report says what the original says in its own folder.
+    assert.deepEqual(lintAs(imported, sub), lintAs(fs.readFileSync(sample, 'utf8'), path.dirname(sample)));
+    // Without the profile the same text is read as kontrollmål, and the structure is reported missing.
+    assert.ok(lintAs(imported.replace(/^profil: .*\n/m, ''), sub).some((d) => d.startsWith('avsnitt-saknas')));
+    const unknown = granska(['import', '--profil', 'finns-inte', docx, '-o', path.join(sub, 'annan.rev.md')]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /profilen "finns-inte" finns inte/);
   });
 
   it('refuses what is no Word file, and never overwrites a document', () => {

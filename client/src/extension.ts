@@ -104,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('granska.exportHtml', (resource?: vscode.Uri) => exportDocument(started, 'html', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
-    vscode.commands.registerCommand('granska.importWord', (resource?: vscode.Uri) => importWord(resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('granska.importWord', (resource?: vscode.Uri) => importWord(resource instanceof vscode.Uri ? resource : undefined, (target) => pickProfile(started, target))),
     vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
@@ -114,6 +114,20 @@ interface ProfileEntry {
   description: string;
   builtin: boolean;
   isDefault: boolean;
+}
+
+/**
+ * The house profile a report is in, picked among those its folder's configuration knows,
+ * the folder's default first; `profil:` is written only when another one is picked.
+ */
+async function pickProfile(languageClient: LanguageClient, target: vscode.Uri): Promise<{ name: string; writeToFrontmatter: boolean } | undefined> {
+  const profiles = await languageClient.sendRequest<ProfileEntry[]>('granska/profiles', { uri: target.toString() });
+  if (profiles.length <= 1) return profiles[0] ? { name: profiles[0].name, writeToFrontmatter: false } : undefined;
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((p) => ({ label: p.name, description: p.isDefault ? vscode.l10n.t('default') : p.builtin ? vscode.l10n.t('built in') : vscode.l10n.t('from .granskarc.json'), detail: p.description, entry: p })),
+    { title: vscode.l10n.t('Import from Word: the house profile of the report'), matchOnDetail: true },
+  );
+  return picked ? { name: picked.entry.name, writeToFrontmatter: !picked.entry.isDefault } : undefined;
 }
 
 /**

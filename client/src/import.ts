@@ -8,7 +8,7 @@ import { ImportError, importDocx } from '../../server/src/import/docx.js';
  * the new report and shows the Problems view, where the language server's diagnostics say
  * what remains to do. It never overwrites a file: when the name is taken, the user picks one.
  */
-export async function importWord(resource?: vscode.Uri): Promise<void> {
+export async function importWord(resource?: vscode.Uri, pickProfile?: (target: vscode.Uri) => Promise<{ name: string; writeToFrontmatter: boolean } | undefined>): Promise<void> {
   const source = resource ?? (await vscode.window.showOpenDialog({
     canSelectMany: false,
     filters: { [vscode.l10n.t('Word document')]: ['docx'] },
@@ -29,12 +29,15 @@ export async function importWord(resource?: vscode.Uri): Promise<void> {
   const folder = target.with({ path: target.path.slice(0, target.path.lastIndexOf('/')) });
   const imageFolder = `${name.replace(/\.rev\.md$/i, '')}-bilder`;
   const locale: Locale = vscode.env.language.startsWith('sv') ? 'sv' : 'en';
+  // The house profile the Word report is written in (spec §13); leaving the pick cancels.
+  const profile = pickProfile ? await pickProfile(target) : undefined;
+  if (pickProfile && !profile) return;
   let result;
   try {
     const bytes = await vscode.workspace.fs.readFile(source);
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', vscode.workspace.asRelativePath(source)) },
-      () => importDocx(bytes, { imageFolder }),
+      () => importDocx(bytes, { imageFolder, profile }),
     );
   } catch (e) {
     const reason = e instanceof ImportError ? localize(e.detail, locale) : String(e);

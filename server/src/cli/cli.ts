@@ -45,7 +45,7 @@ Användning:
              ändra i Word och ange som "wordmall" i .granskarc.json
   import     läser en rapport i Word (.docx) till rapport.rev.md bredvid den
              (bilderna i rapport-bilder/) och visar vad som återstår att göra;
-             --profil väljer husprofil (än så länge bara standardprofilen)
+             --profil: rapportens husprofil (standard: mappens, se granska profil lista)
 
 Avslutningsstatus (lint): 0 inga fel, 1 minst ett fel, 2 felaktig användning, en
 oläslig fil eller en rättning som inte kunde skrivas (filen lämnas då orörd).
@@ -82,7 +82,7 @@ Usage:
              change in Word and name as "wordmall" in .granskarc.json
   import     reads a Word report (.docx) into rapport.rev.md beside it (its
              pictures in rapport-bilder/) and shows what remains to do;
-             --profil picks a house profile (only the default one so far)
+             --profil: the report's house profile (default: the folder's, see granska profil lista)
 
 Exit status (lint): 0 no errors, 1 at least one error, 2 bad usage, an unreadable
 file or a fix that could not be written (the file is then left untouched).

@@ -48,9 +48,17 @@ export async function importCommand(
     return 2;
   }
   const imageFolder = `${path.basename(target).replace(/\.rev\.md$/i, '')}-bilder`;
+  // The house profile: the one named, else the target folder's configured default.
+  const config = loadConfigFor(path.dirname(target)).config;
+  const profileName = options.profile ?? config.profile;
+  if (!config.profiles.has(profileName)) {
+    const known = [...config.profiles.keys()].join(', ');
+    say(`granska import: profilen "${profileName}" finns inte. Kända profiler: ${known}.`, `granska import: the profile "${profileName}" does not exist. Known profiles: ${known}.`);
+    return 2;
+  }
   let result;
   try {
-    result = await importDocx(bytes, { imageFolder, profile: options.profile });
+    result = await importDocx(bytes, { imageFolder, profile: { name: profileName, writeToFrontmatter: profileName !== config.profile } });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     say(`granska import: ${paths[0]}: ${e.detail.sv}`, `granska import: ${paths[0]}: ${e.detail.en}`);
@@ -73,7 +81,6 @@ export async function importCommand(
   say(`granska: skrev ${shown}${result.images.length > 0 ? ` och ${result.images.length} bilder i ${imageFolder}/` : ''}`, `granska: wrote ${shown}${result.images.length > 0 ? ` and ${result.images.length} pictures in ${imageFolder}/` : ''}`);
   for (const note of result.notes) io.stderr(`granska: ${localize(note, locale)}\n`);
   // What remains to do: the new document's diagnostics, as `granska lint` shows them.
-  const config = loadConfigFor(path.dirname(target)).config;
   const diagnostics = lintText(result.text, { config, locale, fileExists: (rel) => fs.existsSync(path.resolve(path.dirname(target), rel)) });
   io.stdout(formatText([{ file: shown, diagnostics: diagnostics.map((d) => ({ code: d.code, severity: severityName(d.severity), message: d.message, range: d.range })) }], locale));
   return 0;

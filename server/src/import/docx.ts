@@ -35,8 +35,13 @@ export interface ImportResult {
 export interface ImportOptions {
   /** The picture folder's name, relative to the document (`rapport-bilder`). */
   imageFolder: string;
-  /** The house profile (issue 6); only the default structure is known for now. */
-  profile?: string;
+  /**
+   * The house profile the report is written in (spec §13), when it is not the default's
+   * `kontrollmal`: its units, grades and recommendations are read where that profile places
+   * them, so the text keeps its own structure, and `profil:` names it in the frontmatter
+   * when it differs from the folder's configured default.
+   */
+  profile?: { name: string; writeToFrontmatter: boolean };
 }
 
 /** Word's style names as a Swedish or an English Word writes them, mapped for mammoth. */
@@ -76,12 +81,6 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   if (!files['word/document.xml']) {
     throw new ImportError(msg('Filen är inte ett Word-dokument (.docx).', 'The file is not a Word document (.docx).'));
   }
-  if (options.profile && options.profile !== 'standard') {
-    notes.push(msg(
-      `Husprofilen "${options.profile}" finns inte ännu; standardprofilens struktur (Kontrollmål N under Iakttagelser och bedömningar) används.`,
-      `The house profile "${options.profile}" does not exist yet; the default profile's structure (Kontrollmål N under Iakttagelser och bedömningar) is used.`,
-    ));
-  }
   const properties = readProperties(files);
   const images: ImportResult['images'] = [];
   let result: { value: string };
@@ -105,11 +104,15 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   }
   const mdast = toMdast({ type: 'root', children: body });
   for (const n of mdast.children) cleanHeading(n);
-  gradesFromText(mdast);
+  // Under the default profile a grade stated in the text moves into its Bedömning heading, as
+  // spec §4 wants it; another house's profile reads grades where that house writes them.
+  const houseProfile = options.profile && options.profile.name !== 'kontrollmal' ? options.profile : null;
+  if (!houseProfile) gradesFromText(mdast);
   tightenLists(mdast);
   mdast.children.push(...footnotes.map((f) => footnoteDefinition(f.id, f.content)));
   const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' }).stringify(mdast);
-  const frontmatter = properties.frontmatter ?? frontmatterFrom(front, properties, notes);
+  let frontmatter = properties.frontmatter ?? frontmatterFrom(front, properties, notes);
+  if (options.profile?.writeToFrontmatter && !/^profil:/m.test(frontmatter)) frontmatter = `${frontmatter.trimEnd()}\nprofil: ${options.profile.name}`;
   // A footnote reference without a definition is plain text to the parser, and Markdown's
   // writer escapes its bracket; it is written back as a reference, so that the missing
   // definition is reported again instead of hidden.
