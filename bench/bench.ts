@@ -94,6 +94,9 @@ async function main(): Promise<void> {
   await spelling();
   await rendering();
   year();
+  // The same rows measured through the real server over stdio, and the CLI against markdownlint-cli2 (issue 14).
+  console.log('');
+  await lspMain([]);
 }
 
 /**
@@ -202,9 +205,6 @@ async function spelling(): Promise<void> {
   console.log(`Dictionary load (hunspell-asm + dictionary-sv): ${loadMs.toFixed(0)} ms. ${mem.stdout.trim()}`);
   console.log(`First diagnostics of a 300 KB report (parse, model, every rule), cold: ${off.toFixed(0)} ms without proofing, ${on.toFixed(0)} ms with every word checked (the word cache cold too).`);
   typing(' (proofing on)');
-  // The same rows measured through the real server over stdio, and the CLI against markdownlint-cli2 (issue 14).
-  console.log('');
-  await lspMain([]);
 }
 
 /**
