@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportDocument } from './export.js';
 import { GranskningarView } from './granskningar.js';
-import { importWord } from './import.js';
+import { exists, importWord } from './import.js';
 import { PreviewManager } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -166,15 +166,6 @@ async function createMissiv(started: LanguageClient, resource?: vscode.Uri): Pro
   const draft = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(draft);
   await editor.edit((e) => e.insert(new vscode.Position(0, 0), made.text));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function updateStatus(item: vscode.StatusBarItem): Promise<void> {

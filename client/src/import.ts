@@ -53,7 +53,8 @@ export async function importWord(resource?: vscode.Uri, pickProfile?: (target: v
   void vscode.window.showInformationMessage([vscode.l10n.t('Imported to {0}. The Problems view shows what remains to do.', vscode.workspace.asRelativePath(target)), ...notes].join(' '));
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file exists, in any of VS Code's file systems. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
