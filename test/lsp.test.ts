@@ -168,7 +168,9 @@ describe('language server over stdio (dist/server.js)', function () {
     await edit(a);
     const after = await client.diagnostics(a, (d) => d.some((x) => x.code === 'kontrollmal-bedomning'));
     assert.match(String(after.find((x) => x.code === 'kontrollmal-bedomning')!.message), /saknar bedömning/);
-    assert.equal(client.notifications(b).length, sinceB, 'folder B checks only on save');
+    // Nothing is published for B's edited version before it is saved (the old version may be
+    // published again, with spelling, when the dictionary becomes ready).
+    assert.ok(client.notifications(b).slice(sinceB).every((p) => p.version !== 2), 'folder B checks only on save');
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: b } });
     const saved = await client.diagnostics(b, (d) => d.length > 0, sinceB);
     assert.deepEqual(codes(saved).includes('referens-stil'), false);

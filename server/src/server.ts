@@ -90,6 +90,8 @@ export function startServer(connection: Connection): void {
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
   const models = new Map<string, { version: number; model: AuditDocument }>();
+  // The version whose diagnostics were last published for each open document.
+  const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
   const background = new BackgroundLinter(__filename);
   const backgroundNames = new Map<string, boolean>();
@@ -295,6 +297,7 @@ export function startServer(connection: Connection): void {
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    validatedVersions.set(doc.uri, version);
     // The dictionary loads after the first diagnostics are out, never before them; once it
     // is ready every open document is checked again, now with spelling.
     if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
@@ -321,8 +324,12 @@ export function startServer(connection: Connection): void {
   function warmThenValidate(uri: string, speller: Speller): void {
     const doc = documents.get(uri);
     if (!doc) return;
-    if (warmSpelling(modelFor(doc), speller, 15)) schedule(doc, 0);
-    else setImmediate(() => warmThenValidate(uri, speller));
+    // Republished with spelling only when the published diagnostics are the current
+    // version's: a newer version is checked when its own time comes (after the debounce,
+    // or on save for a folder that checks only on save), never early because of the dictionary.
+    if (warmSpelling(modelFor(doc), speller, 15)) {
+      if (validatedVersions.get(uri) === doc.version) schedule(doc, 0);
+    } else setImmediate(() => warmThenValidate(uri, speller));
   }
 
   /** The workspace folder a document lies in, or its own folder. */
@@ -450,6 +457,7 @@ export function startServer(connection: Connection): void {
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    validatedVersions.delete(e.document.uri);
     background.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);
     docSettings.delete(e.document.uri);
