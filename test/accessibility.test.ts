@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { collectFiles } from '../server/src/cli/lint-files.ts';
 import { loadConfigFor } from '../server/src/config/load.ts';
 import { parseWithConfig } from '../server/src/lint/lint.ts';
 import { exportDocument } from '../server/src/render/export.ts';
 import { imagesFrom } from '../server/src/render/images.ts';
 import { ROOT } from './helpers/lint.ts';
-import { needTool } from './helpers/tools.ts';
+import { launchChromium } from './helpers/tools.ts';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -32,11 +32,7 @@ describe('accessibility of the HTML export (axe-core in headless Chromium)', fun
   let page: Page;
 
   before(async function () {
-    const executablePath = needTool(this, 'chromium', 'apt-get install chromium');
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(this);
     // The export's own policy forbids every script; axe is injected past it, as a tester's tool.
     page = await browser.newPage({ bypassCSP: true });
   });

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ROOT } from './helpers/lint.ts';
 import { granska } from './helpers/run.ts';
-import { needTool } from './helpers/tools.ts';
+import { launchChromium } from './helpers/tools.ts';
 
 /** Every way a report can name a remote picture that the sanitizer lets through. */
 const REMOTE = `---
@@ -34,11 +34,7 @@ describe('an exported HTML page fetches nothing (headless Chromium)', function (
 
   before(async function () {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip();
-    const executablePath = needTool(this, 'chromium', 'apt-get install chromium');
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(this);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-network-'));
   });
 

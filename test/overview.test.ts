@@ -2,14 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEFAULT_CONFIG } from '../server/src/config/config.ts';
 import { parseWithConfig } from '../server/src/lint/lint.ts';
 import { overviewHtml } from '../server/src/render/overview.ts';
 import { joinRelative, overviewOf } from '../server/src/workspace/overview.ts';
 import { ROOT } from './helpers/lint.ts';
 import { granska } from './helpers/run.ts';
-import { needTool } from './helpers/tools.ts';
+import { launchChromium } from './helpers/tools.ts';
 
 const YEAR = path.join(ROOT, 'samples', 'hultsfred-2021');
 const TODAY = '2021-12-01';
@@ -69,11 +69,7 @@ describe('the overview page in a real browser (headless Chromium)', function () 
   let html: string;
 
   before(async function () {
-    const executablePath = needTool(this, 'chromium', 'apt-get install chromium');
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(this);
     const r = granska(['översikt', '-o', '-', '--idag', TODAY, 'samples/hultsfred-2021']);
     assert.equal(r.status, 0, r.stderr);
     html = r.stdout;

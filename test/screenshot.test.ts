@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { collectFiles } from '../server/src/cli/lint-files.ts';
 import { reportHtmlDocument } from '../server/src/render/html.ts';
 import { renderSample } from './helpers/hast.ts';
 import { ROOT } from './helpers/lint.ts';
-import { needTool } from './helpers/tools.ts';
+import { launchChromium } from './helpers/tools.ts';
 
 /** Where the first page of each sample is kept for people to look at (ignored by git). */
 const OUT = path.join(ROOT, 'build', 'screenshots');
@@ -43,11 +43,7 @@ describe('exported HTML in a real browser (headless Chromium)', function () {
   let page: Page;
 
   before(async function () {
-    const executablePath = needTool(this, 'chromium', 'apt-get install chromium');
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(this);
     page = await browser.newPage({ viewport: A4 });
     fs.mkdirSync(OUT, { recursive: true });
   });

@@ -1,28 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-/** The overview's data as the server sends it (server/src/workspace/overview.ts). */
-interface OverviewUnit {
-  number: number;
-  text: string;
-  grade: string | null;
-  level: 'good' | 'partial' | 'bad' | 'unknown';
-}
-interface OverviewDocument {
-  path: string;
-  type: string | null;
-  kommun: string | null;
-  title: string | null;
-  date: string | null;
-  status: string;
-  bodies: string[];
-  units: OverviewUnit[];
-  reply: { due: string; overdue: boolean } | null;
-  followUp: { counts: { status: string; count: number }[]; missing: number } | null;
-}
-interface Overview {
-  documents: OverviewDocument[];
-}
+// The overview's data as the server sends it; only its types are imported, none of its code.
+import type { Overview, OverviewDocument, OverviewUnit } from '../../server/src/workspace/overview.js';
 
 type Node = { kind: 'group'; label: string; documents: OverviewDocument[] } | { kind: 'document'; doc: OverviewDocument } | { kind: 'unit'; doc: OverviewDocument; unit: OverviewUnit };
 
