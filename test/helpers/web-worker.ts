@@ -19,6 +19,8 @@ export class WebWorkerServer {
   readonly connection: MessageConnection;
   readonly requests: { method: string; uri: string }[] = [];
   readonly written = new Map<string, string>();
+  /** What the server logged (window/logMessage). */
+  readonly log: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: (() => void)[] = [];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -86,6 +88,11 @@ export class WebWorkerServer {
       performance,
       fetch: fetchDictionary,
       WebAssembly,
+      location: new URL('https://extension.test/dist/web/server.js'),
+      // A classic worker has importScripts (Emscripten tells a worker by it); the server never calls it.
+      importScripts: () => {
+        throw new Error('importScripts is not expected');
+      },
     };
     scope.self = scope;
     Object.defineProperty(workerSelf, 'onmessage', { get: () => scope.onmessage, set: (v) => (scope.onmessage = v) });
@@ -104,6 +111,9 @@ export class WebWorkerServer {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.log.push(p.message);
+    });
     this.connection.onRequest('granska/fs/stat', (p: { uri: string }) => {
       this.requests.push({ method: 'stat', uri: p.uri });
       return this.files.stat(this.pathOf(p.uri));

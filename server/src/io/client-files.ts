@@ -46,7 +46,7 @@ export class ClientFiles implements WorkspaceFiles {
     if (known) return known;
     this.fetch(`read:${file}`, async () => {
       const answer = await this.requests.read(this.toUri(file)).catch((e: unknown) => ({ error: String(e), missing: false }));
-      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error });
+      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error, ...(answer.missing ? { code: 'ENOENT' } : {}) });
     });
     return { ok: false, missing: true, error: `not yet read: ${file}` };
   }

@@ -35,7 +35,7 @@ export class MemoryFiles implements WorkspaceFiles {
     const known = this.files.get(normalize(file));
     if (known) return { ok: true, value: known.bytes };
     const isDir = this.stat(file)?.kind === 'directory';
-    return { ok: false, missing: !isDir, error: isDir ? `EISDIR: ${file}` : `ENOENT: ${file}` };
+    return { ok: false, missing: !isDir, error: isDir ? `EISDIR: ${file}` : `ENOENT: ${file}`, code: isDir ? 'EISDIR' : 'ENOENT' };
   }
 
   readText(file: string): FileRead<string> {

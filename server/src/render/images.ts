@@ -112,7 +112,9 @@ export function imagesFrom(folder: string, root: string, limits: ImageLimits = I
       return { kind: 'unavailable', reason: msg('sökvägen går inte att läsa', 'the path cannot be read') };
     }
     // Decoded first, so that `%2Fetc%2F…` is seen for the absolute path it is.
-    if (name.includes('\0') || path.posix.isAbsolute(name) || path.win32.isAbsolute(name) || /^[a-z]:/i.test(name)) {
+    // Absolute in either system's sense (`/…`, `\…`, `C:…`), written out so that the browser
+    // build's POSIX-only path module gives the same answer.
+    if (name.includes('\0') || /^[\\/]/.test(name) || /^[a-z]:/i.test(name)) {
       return { kind: 'refused', reason: msg('bara sökvägar relativt rapporten bäddas in', 'only paths relative to the report are embedded') };
     }
     if (!/\.(png|jpe?g|gif)$/i.test(name)) {
