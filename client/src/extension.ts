@@ -47,7 +47,7 @@ function webSchemes(): string[] {
  * Everything the extension does around its language server, the same on the desktop and in
  * the browser: the entries (`node-extension.ts`, `web-extension.ts`) only make the client.
  */
-export async function setUp(context: vscode.ExtensionContext, languageClient: LanguageClient): Promise<void> {
+export async function setUp(context: vscode.ExtensionContext, languageClient: LanguageClient, options: { web: boolean } = { web: false }): Promise<void> {
   client = languageClient;
   // A server without a disk (the browser's) reads the workspace through these requests.
   context.subscriptions.push(...answerFileRequests(client));
@@ -123,7 +123,10 @@ export async function setUp(context: vscode.ExtensionContext, languageClient: La
     vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.importWord', (resource?: vscode.Uri) => importWord(resource instanceof vscode.Uri ? resource : undefined, (target) => pickProfile(started, target))),
-    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
+    // In the browser no PDF engine can run: the command says so before asking where to save.
+    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => options.web
+      ? void vscode.window.showErrorMessage(vscode.l10n.t('A PDF can only be made in VS Code on the desktop (with LibreOffice or Chromium installed), not in the browser. Export to Word or HTML here, or use VS Code on the desktop.'))
+      : exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
 

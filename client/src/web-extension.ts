@@ -11,7 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   // A new worker at each start, so that «Granska: Starta om servern» starts a fresh one.
   const serverOptions = () => Promise.resolve(new Worker(serverMain.toString(true)));
-  await setUp(context, new LanguageClient('granska', 'Granska', serverOptions, clientOptions(context, true)));
+  await setUp(context, new LanguageClient('granska', 'Granska', serverOptions, clientOptions(context, true)), { web: true });
 }
 
 export { deactivate };
