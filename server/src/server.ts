@@ -138,7 +138,16 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
   async function indexWorkspace(): Promise<void> {
     const found = await files.find(workspaceRoots, '.rev.md', 5000);
-    for (const file of found) await indexFile(file);
+    for (let i = 0; i < found.length; i += 32) {
+      const slice = found.slice(i, i + 32);
+      // The browser's files come a request each: a slice is asked for at once.
+      await files.prefetch?.(slice);
+      for (const file of slice) {
+        await indexFile(file);
+        // Requests are answered between files, as they were while the disk was read.
+        await new Promise<void>((resolve) => later(resolve));
+      }
+    }
     // The «Granskningar» view asks again once every document is known.
     void connection.sendNotification('granska/workspaceChanged');
   }
