@@ -94,6 +94,17 @@ describe('the browser build of the language server (dist/web/server.js in a work
     await assert.rejects(server.connection.sendRequest('granska/export', { uri, format: 'pdf' }), /PDF kan bara skapas i VS Code på datorn/);
   });
 
+  it('checks a document too large for the Node server\'s thread in the worker itself', async () => {
+    server = new WebWorkerServer(new MemoryFiles({}));
+    await server.initialize('/ws');
+    const paragraph = 'Nämnden har inte följt upp verksamheten under året och saknar en plan för uppföljning.\n\n';
+    const text = `---\ntitel: Granskning av ett mycket långt dokument\n---\n\n# Sammanfattning\n\n${paragraph.repeat(Math.ceil(520_000 / paragraph.length))}Text[^saknas].\n`;
+    assert.ok(text.length > 500_000);
+    const uri = server.open('/ws/stor.rev.md', text);
+    const found = await server.diagnostics(uri, (d) => d.length > 0, 0, 110_000);
+    assert.ok(found.some((d) => d.code === 'fotnot-odefinierad'), JSON.stringify(codes(found)));
+  });
+
   it('spells with the dictionary fetched from the extension\'s files', async () => {
     server = new WebWorkerServer(new MemoryFiles({}));
     await server.initialize('/ws');
