@@ -73,6 +73,23 @@ describe('the browser build of the language server (dist/web/server.js in a work
     assert.ok(symbols.some((s) => s.location.uri === server!.uri('/ws/a/annan.rev.md')), JSON.stringify(symbols));
   });
 
+  it('answers the «Granskningar» view from reports never opened, read through the editor', async () => {
+    const folder = path.join(ROOT, 'samples', 'hultsfred-2021');
+    const files = new MemoryFiles();
+    for (const name of fs.readdirSync(folder)) files.write(`/ws/${name}`, fs.readFileSync(path.join(folder, name)));
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const reports = fs.readdirSync(folder).filter((n) => n.endsWith('.rev.md'));
+    const deadline = Date.now() + 60_000;
+    let overview: { documents: { path: string }[] } | null = null;
+    // The index is built in the background; the view asks until every report is known.
+    while (Date.now() < deadline && (overview?.documents.length ?? 0) < reports.length) {
+      overview = await server.connection.sendRequest<{ documents: { path: string }[] }>('granska/overview');
+      if ((overview?.documents.length ?? 0) < reports.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(overview?.documents.map((d) => d.path).sort(), reports.map((n) => server!.uri(`/ws/${n}`)).sort());
+  });
+
   it('previews and exports to HTML (pictures from the editor\'s files) and Word; PDF says it needs the desktop', async () => {
     const png = solidPng(4, 3, [10, 200, 10]);
     const files = new MemoryFiles({ '/ws/bilder/diagram.png': png });

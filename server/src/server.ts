@@ -267,6 +267,11 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     else then(result);
   }
 
+  /** A request's answer once the files it reads are there: at once on the disk. */
+  function settled<T>(step: () => T): T | Promise<T> {
+    return files.settle(step, forgetFileCaches);
+  }
+
   /** Drops what was derived from files read before the rest arrived (the browser host's files). */
   function forgetFileCaches(): void {
     for (const c of [...configCache.values()].map((x) => x.config).concat(DEFAULT_CONFIG)) forgetSpellingSettings(c);
@@ -531,9 +536,9 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   });
 
   // «Granska: Ny rapport»: the profiles a folder knows, and a new report in one of them.
-  connection.onRequest('granska/profiles', (params: { uri?: string }) => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config));
-  connection.onRequest('granska/skeleton', (params: { uri?: string; profile: string }) => {
-    const config = configFor(params.uri ?? workspaceRootUri()).loaded.config;
+  connection.onRequest('granska/profiles', (params: { uri?: string }) => settled(() => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config)));
+  connection.onRequest('granska/skeleton', async (params: { uri?: string; profile: string }) => {
+    const config = (await settled(() => configFor(params.uri ?? workspaceRootUri()))).loaded.config;
     return skeletonFor(config, params.profile, new Date().toLocaleDateString('sv-SE'));
   });
 
@@ -546,7 +551,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onRequest('granska/status', (params: { uri: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
-    return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
+    return settled(() => controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config));
   });
 
   // The status bar's tooltip: the document's readability (LIX) and sentence figures.
@@ -562,15 +567,17 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onRequest('granska/preview', (params: { uri: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
-    const { loaded } = configFor(params.uri);
-    return { version: doc.version, ...host.renderer().previewOf(modelFor(doc, loaded), loaded.config) };
+    return settled(() => {
+      const { loaded } = configFor(params.uri);
+      return { version: doc.version, ...host.renderer().previewOf(modelFor(doc, loaded), loaded.config) };
+    });
   });
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     const format = EXPORT_FORMATS.find((f) => f === params.format);
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
-    const { loaded, dir } = configFor(params.uri);
+    const { loaded, dir } = await settled(() => configFor(params.uri));
     // Pictures are embedded only from the workspace folder that holds the report (the
     // longest match, for nested folders), or from the report's own folder outside any.
     const file = uriToPath(params.uri);
@@ -586,7 +593,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // The «Granskningar» view: the workspace's audit year, each document from its open editor
   // or from disk (parsed once per modification), named by URI.
-  connection.onRequest('granska/overview', () => {
+  connection.onRequest('granska/overview', () => settled(() => {
     const docs: YearDocument[] = [];
     for (const entry of index.all()) {
       const file = uriToPath(entry.uri);
@@ -599,7 +606,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       const file = uriToPath(from);
       return file ? relatedOf(path.dirname(file))(relative) : null;
     });
-  });
+  }));
 
   // A new missiv for a report, filled from its current version; the client opens it unsaved.
   connection.onRequest('granska/newMissiv', (params: { uri: string }) => {
@@ -683,6 +690,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     filesArrived(): void {
       forgetFileCaches();
       for (const d of documents.all()) schedule(d, 0);
+      void connection.sendNotification('granska/workspaceChanged');
     },
   };
 }
