@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-types';
 import { MemoryFiles } from '../server/src/io/memory-files.ts';
-import { ROOT } from './helpers/lint.ts';
+import { lintFile, ROOT } from './helpers/lint.ts';
 import { solidPng } from './helpers/png.ts';
 import { fromBase64, WebWorkerServer } from './helpers/web-worker.ts';
 
@@ -44,6 +44,30 @@ describe('the browser build of the language server (dist/web/server.js in a work
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('/ws/beslut.csv'), type: 3 }] });
     const again = await server.diagnostics(uri, (d) => !d.some((x) => x.code === 'beslut-okant'), since);
     assert.deepEqual(again, []);
+  });
+
+  it('publishes for every sample exactly what the CLI finds on disk (spelling aside)', async () => {
+    const samples = path.join(ROOT, 'samples');
+    const files = new MemoryFiles();
+    const reports: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else {
+          files.write(`/ws/${path.relative(samples, full)}`, fs.readFileSync(full));
+          if (e.name.endsWith('.rev.md')) reports.push(full);
+        }
+      }
+    };
+    walk(samples);
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const show = (d: { range: { start: { line: number } }; code?: string | number }[]) => d.filter((x) => x.code !== 'stavning').map((x) => `${x.range.start.line}:${x.code}`);
+    for (const file of reports) {
+      const uri = server.open(`/ws/${path.relative(samples, file)}`, fs.readFileSync(file, 'utf8'));
+      assert.deepEqual(show(await server.diagnostics(uri)), show(lintFile(file)), path.relative(ROOT, file));
+    }
   });
 
   it('finds the report a missiv names among the editor\'s files, once it is created', async () => {

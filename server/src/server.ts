@@ -76,6 +76,7 @@ const later: (f: () => void) => void = typeof setImmediate === 'function' ? (f) 
 
 export function startServer(connection: Connection, host: ServerHost): { filesArrived(): void } {
   const { files, uriToPath } = host;
+  // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -263,8 +264,9 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   function whenSettled<T>(step: () => T, then: (result: T) => void): void {
     const result = files.settle(step, forgetFileCaches);
-    if (result instanceof Promise) void result.then(then);
-    else then(result);
+    if (result instanceof Promise) {
+      result.then(then, (e: unknown) => connection.console.error(`Granska: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    } else then(result);
   }
 
   /** A request's answer once the files it reads are there: at once on the disk. */
@@ -278,6 +280,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     configCache.clear();
     registers.clear();
     relatedCache.clear();
+    // A model parsed before its configuration arrived was parsed with the defaults.
+    models.clear();
   }
 
   function validate(doc: TextDocument, settings: Settings): void {
