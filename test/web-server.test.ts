@@ -146,6 +146,17 @@ describe('the browser build of the language server (dist/web/server.js in a work
     assert.ok(found.some((d) => d.code === 'fotnot-odefinierad'), JSON.stringify(codes(found)));
   });
 
+  it('adds a word to the project\'s word list through the editor', async () => {
+    const files = new MemoryFiles({ '/ws/.granskarc.json': '{\n  "ord": "ord.txt"\n}\n', '/ws/ord.txt': 'Hultsfred\n' });
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const uri = server.open('/ws/rapport.rev.md', '# Rapport\n\nText.\n');
+    await server.diagnostics(uri);
+    const answer = await server.connection.sendRequest<{ written: string[] }>('workspace/executeCommand', { command: 'granska.addWord', arguments: [uri, 'Qwrtplhuset'] });
+    assert.deepEqual(answer.written, ['/ws/ord.txt']);
+    assert.equal(server.written.get('/ws/ord.txt'), 'Hultsfred\nQwrtplhuset\n');
+  });
+
   it('spells with the dictionary fetched from the extension\'s files', async () => {
     server = new WebWorkerServer(new MemoryFiles({}));
     await server.initialize('/ws');
