@@ -57,66 +57,116 @@ export interface LintRun {
   fixed: string[];
 }
 
-/** Lints files as the CLI does: nearest configuration per folder, optional safe fixes written back. */
-export function lintFiles(files: readonly string[], options: { fix: boolean; locale: Locale }): LintRun {
-  const cache = new Map<string, LoadedConfig>();
-  const reportedConfigs = new Set<string>();
-  const registers = new Map<string, DecisionRegister>();
-  const relatedCache = new Map<string, { mtimeMs: number; doc: AuditDocument }>();
-  const parseRelated = (t: string, f: string) => parseWithConfig(t, loadConfigFor(path.dirname(f), cache).config);
-  const run: LintRun = { results: [], unreadable: [], unwritable: [], fixed: [] };
-  for (const file of files) {
-    const dir = path.dirname(path.resolve(file));
-    const loaded = loadConfigFor(dir, cache);
-    if (loaded.file && loaded.problems.length > 0 && !reportedConfigs.has(loaded.file)) {
-      reportedConfigs.add(loaded.file);
-      run.results.push({
-        file: path.relative(process.cwd(), loaded.file) || loaded.file,
-        diagnostics: configProblems(loaded, options.locale).map((p) => ({ code: CONFIG_CODE, severity: 'error', message: p.message, range: p.range })),
-      });
-    }
-    // The beslutsregister's problems are reported once, on the register file, like the configuration's.
-    const register = registerFor(dir, loaded, registers);
-    if (register?.file && register.problems.length > 0 && !reportedConfigs.has(register.file)) {
-      reportedConfigs.add(register.file);
-      run.results.push({
-        file: path.relative(process.cwd(), register.file) || register.file,
-        diagnostics: registerProblems(register, options.locale).map((p) => ({ code: REGISTER_CODE, severity: 'error', message: p.message, range: p.range })),
-      });
-    }
-    let text: string;
-    try {
-      const bytes = fs.readFileSync(file);
-      text = bytes.toString('utf8');
-    } catch (e) {
-      run.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-      continue;
-    }
-    const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register, related: relatedFromDisk(dir, parseRelated, { cache: relatedCache }) };
-    if (options.fix) {
-      // The fixes' spans are offsets into the model's text, which has no BOM: fix that text
-      // and put the BOM back when writing, so that nothing shifts by one character.
-      const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-      const body = bom ? text.slice(1) : text;
-      const fixed = fixAll(body, (t) => runRules(parseWithConfig(t, loaded.config), env));
-      if (fixed.changed) {
-        try {
-          writeFileAtomic(file, bom + fixed.text);
-          run.fixed.push(file);
-          text = bom + fixed.text;
-        } catch (e) {
-          run.unwritable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-        }
-      }
-    }
-    const doc = parseWithConfig(text, loaded.config);
-    const diagnostics = runRules(doc, env).map((f) => toDiagnostic(doc, f, options.locale));
-    const stats = documentStats(doc, loaded.config.sentenceLength);
-    run.results.push({
-      file,
-      diagnostics: diagnostics.map((d) => ({ code: d.code, severity: severityName(d.severity), message: d.message, range: d.range })),
-      statistics: { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences },
+export interface LintOptions {
+  fix: boolean;
+  locale: Locale;
+}
+
+/**
+ * What linting one file gave, as plain data: a worker thread sends it back as it is, and
+ * `mergeFileLints` puts the files' records together in the order the files were named.
+ * The configuration's and the register's problems ride along with every file that uses
+ * them; the merge reports each once, before the first file that uses it, as one thread did.
+ */
+export interface FileLint {
+  /** The problems of the file's configuration and register, each as the result to report for that file. */
+  sources: FileResult[];
+  result?: FileResult;
+  unreadable?: { file: string; reason: string };
+  unwritable?: { file: string; reason: string };
+  fixed?: string;
+}
+
+/**
+ * What one thread keeps between files: configurations per folder, registers, and the other
+ * documents cross-document rules read, each parsed once per modification time.
+ */
+export interface LintState {
+  configs: Map<string, LoadedConfig>;
+  registers: Map<string, DecisionRegister>;
+  related: Map<string, { mtimeMs: number; doc: AuditDocument }>;
+}
+
+export function newLintState(): LintState {
+  return { configs: new Map(), registers: new Map(), related: new Map() };
+}
+
+/** Lints one file as the CLI does: nearest configuration, its register, optional safe fixes written back. */
+export function lintFile(file: string, options: LintOptions, state: LintState): FileLint {
+  const parseRelated = (t: string, f: string) => parseWithConfig(t, loadConfigFor(path.dirname(f), state.configs).config);
+  const out: FileLint = { sources: [] };
+  const dir = path.dirname(path.resolve(file));
+  const loaded = loadConfigFor(dir, state.configs);
+  if (loaded.file && loaded.problems.length > 0) {
+    out.sources.push({
+      file: path.relative(process.cwd(), loaded.file) || loaded.file,
+      diagnostics: configProblems(loaded, options.locale).map((p) => ({ code: CONFIG_CODE, severity: 'error', message: p.message, range: p.range })),
     });
   }
+  // The beslutsregister's problems are reported once, on the register file, like the configuration's.
+  const register = registerFor(dir, loaded, state.registers);
+  if (register?.file && register.problems.length > 0) {
+    out.sources.push({
+      file: path.relative(process.cwd(), register.file) || register.file,
+      diagnostics: registerProblems(register, options.locale).map((p) => ({ code: REGISTER_CODE, severity: 'error', message: p.message, range: p.range })),
+    });
+  }
+  let text: string;
+  try {
+    const bytes = fs.readFileSync(file);
+    text = bytes.toString('utf8');
+  } catch (e) {
+    out.unreadable = { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) };
+    return out;
+  }
+  const env = { config: loaded.config, fileExists: fileExistsFrom(dir), register, related: relatedFromDisk(dir, parseRelated, { cache: state.related }) };
+  if (options.fix) {
+    // The fixes' spans are offsets into the model's text, which has no BOM: fix that text
+    // and put the BOM back when writing, so that nothing shifts by one character.
+    const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const body = bom ? text.slice(1) : text;
+    const fixed = fixAll(body, (t) => runRules(parseWithConfig(t, loaded.config), env));
+    if (fixed.changed) {
+      try {
+        writeFileAtomic(file, bom + fixed.text);
+        out.fixed = file;
+        text = bom + fixed.text;
+      } catch (e) {
+        out.unwritable = { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) };
+      }
+    }
+  }
+  const doc = parseWithConfig(text, loaded.config);
+  const diagnostics = runRules(doc, env).map((f) => toDiagnostic(doc, f, options.locale));
+  const stats = documentStats(doc, loaded.config.sentenceLength);
+  out.result = {
+    file,
+    diagnostics: diagnostics.map((d) => ({ code: d.code, severity: severityName(d.severity), message: d.message, range: d.range })),
+    statistics: { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences },
+  };
+  return out;
+}
+
+/** Puts the files' records together in the files' order; each configuration or register is reported once. */
+export function mergeFileLints(lints: readonly FileLint[]): LintRun {
+  const run: LintRun = { results: [], unreadable: [], unwritable: [], fixed: [] };
+  const reported = new Set<string>();
+  for (const l of lints) {
+    for (const s of l.sources) {
+      if (reported.has(s.file)) continue;
+      reported.add(s.file);
+      run.results.push(s);
+    }
+    if (l.unreadable) run.unreadable.push(l.unreadable);
+    if (l.unwritable) run.unwritable.push(l.unwritable);
+    if (l.fixed) run.fixed.push(l.fixed);
+    if (l.result) run.results.push(l.result);
+  }
   return run;
+}
+
+/** Lints files on this thread, one after another. */
+export function lintFiles(files: readonly string[], options: LintOptions): LintRun {
+  const state = newLintState();
+  return mergeFileLints(files.map((f) => lintFile(f, options, state)));
 }
