@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -41,7 +40,7 @@ import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
-import { indexText, WorkspaceIndex } from './workspace/index.js';
+import { findAuditFiles, indexFile, indexFiles, indexText, WorkspaceIndex, type FolderStyle } from './workspace/index.js';
 import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpellingSettings, type SpellingSettings } from './spelling/host.js';
 import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
 import { warmSpelling } from './spelling/check.js';
@@ -141,40 +140,22 @@ export function startServer(connection: Connection): void {
     void indexWorkspace();
   });
 
-  /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
+  /** Reads every `*.rev.md` under the workspace folders into the index, a few milliseconds at a time between requests. */
   async function indexWorkspace(): Promise<void> {
-    const files: string[] = [];
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (depth > 20 || files.length >= 5000) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(full, depth + 1);
-        else if (e.isFile() && /\.rev\.md$/i.test(e.name)) files.push(full);
-      }
-    };
-    for (const root of workspaceRoots) await walk(root, 0);
-    for (const file of files) await indexFile(file);
+    const files = await findAuditFiles(workspaceRoots);
+    await indexFiles(index, files, { styleOf: folderStyle, skip: (uri) => !!documents.get(uri) });
     // The «Granskningar» view asks again once every document is known.
     void connection.sendNotification('granska/workspaceChanged');
   }
 
-  async function indexFile(file: string): Promise<void> {
-    const uri = pathToFileURL(file).href;
-    if (documents.get(uri)) return;
-    try {
-      const text = await fs.promises.readFile(file, 'utf8');
-      const { config } = loadConfigFor(path.dirname(file), configCache);
-      index.set(indexText(uri, text, config.organs, config.style));
-    } catch {
-      index.delete(uri);
-    }
+  const folderStyle: FolderStyle = (dir) => {
+    const { config } = loadConfigFor(dir, configCache);
+    return { organs: config.organs, style: config.style };
+  };
+
+  function indexFromDisk(file: string): void {
+    if (documents.get(pathToFileURL(file).href)) return;
+    indexFile(index, file, folderStyle);
   }
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
@@ -463,7 +444,7 @@ export function startServer(connection: Connection): void {
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
     const file = uriToPath(e.document.uri);
-    if (file && isAuditDocument(e.document.uri)) void indexFile(file);
+    if (file && isAuditDocument(e.document.uri)) indexFromDisk(file);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -480,7 +461,7 @@ export function startServer(connection: Connection): void {
       if (!file) continue;
       if (isAuditDocument(change.uri) && !documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted) index.delete(change.uri);
-        else void indexFile(file);
+        else indexFromDisk(file);
       }
       // A word file edited by hand (or by another tool) is read again with its configuration.
       if (file.endsWith('.txt')) {
