@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
-import { formatJson, formatSarif, formatText } from './format.js';
+import { formatJson, formatText } from './format.js';
 import type * as Commands from './commands.js';
-import { collectFiles, lintFiles, type LintRun } from './lint-files.js';
-import { loadNodeSpeller } from '../spelling/host.js';
+import type * as LintCore from '../lint/lint-worker.js';
+import { collectFiles } from './collect.js';
+import type { LintRun } from './lint-run.js';
 import { lintInWorkers, threadCount, workerScript } from '../lint/workers.js';
 
 /**
@@ -21,6 +22,17 @@ function commands(): typeof Commands {
   // createRequire keeps esbuild from bundling the module into the command line.
   const load = createRequire(__filename);
   return load(fs.existsSync(bundled) ? bundled : './commands.js') as typeof Commands;
+}
+
+/**
+ * The lint itself (parser, rules, dictionary) and the SARIF output with its rule list are
+ * `dist/lint-worker.js`, which the workers run; on one thread it is loaded here, so that
+ * `dist/cli.js` starts with argument parsing, file collection and output only.
+ */
+function lintCore(): typeof LintCore {
+  const bundled = path.join(__dirname, 'lint-worker.js');
+  const load = createRequire(__filename);
+  return load(fs.existsSync(bundled) ? bundled : '../lint/lint-worker.js') as typeof LintCore;
 }
 
 /** A thread count from `--trådar` or `GRANSKA_THREADS`: a whole number from 1, else null. */
@@ -238,13 +250,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (parallel.spellerError !== null) dictionaryFailed(parallel.spellerError);
     run = parallel.run;
   } else {
-    await loadNodeSpeller().catch(dictionaryFailed);
-    run = lintFiles(files, options);
+    const core = lintCore();
+    await core.loadNodeSpeller().catch(dictionaryFailed);
+    run = core.lintFiles(files, options);
   }
   for (const u of run.unreadable) io.stderr(locale === 'en' ? `granska: cannot read ${u.file} (${u.reason})\n` : `granska: kan inte läsa ${u.file} (${u.reason})\n`);
   for (const u of run.unwritable) io.stderr(locale === 'en' ? `granska: cannot write ${u.file} (${u.reason}); the file is unchanged\n` : `granska: kan inte skriva ${u.file} (${u.reason}); filen är oförändrad\n`);
   if (format === 'json') io.stdout(formatJson(run.results));
-  else if (format === 'sarif') io.stdout(formatSarif(run.results, locale, VERSION, io.cwd));
+  else if (format === 'sarif') io.stdout(lintCore().formatSarif(run.results, locale, VERSION, io.cwd));
   else if (files.length > 0 || missing.length === 0) {
     for (const f of run.fixed) io.stderr(locale === 'en' ? `granska: fixed ${f}\n` : `granska: rättade ${f}\n`);
     io.stdout(formatText(run.results, locale));

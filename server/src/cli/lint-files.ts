@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, loadConfigFor } from '../config/load.js';
-import type { Locale } from '../i18n.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { fixAll } from '../lint/fix.js';
 import { parseWithConfig, runRules, toDiagnostic, severityName } from '../lint/lint.js';
@@ -11,71 +10,12 @@ import type { AuditDocument } from '../model/types.js';
 import { registerFor, relatedFromDisk } from '../workspace/node-files.js';
 import { registerProblems } from '../workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from '../workspace/register.js';
-import type { FileResult } from './format.js';
+import { mergeFileLints, type FileLint, type LintOptions, type LintRun } from './lint-run.js';
 
 export class UsageError extends Error {}
 
-/** Expands the paths given on the command line: directories are searched for `*.rev.md`. */
-export function collectFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      missing.push(dir);
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.endsWith('.rev.md')) files.push(p);
-    }
-  };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (stat.isDirectory()) walk(p);
-    else files.push(p);
-  }
-  return { files, missing };
-}
-
-export interface LintRun {
-  results: FileResult[];
-  unreadable: { file: string; reason: string }[];
-  /** Files whose fixes could not be written; each is left as it was. */
-  unwritable: { file: string; reason: string }[];
-  fixed: string[];
-}
-
-export interface LintOptions {
-  fix: boolean;
-  locale: Locale;
-}
-
-/**
- * What linting one file gave, as plain data: a worker thread sends it back as it is, and
- * `mergeFileLints` puts the files' records together in the order the files were named.
- * The configuration's and the register's problems ride along with every file that uses
- * them; the merge reports each once, before the first file that uses it, as one thread did.
- */
-export interface FileLint {
-  /** The problems of the file's configuration and register, each as the result to report for that file. */
-  sources: FileResult[];
-  result?: FileResult;
-  unreadable?: { file: string; reason: string };
-  unwritable?: { file: string; reason: string };
-  fixed?: string;
-}
+export { collectFiles } from './collect.js';
+export { mergeFileLints, type FileLint, type LintOptions, type LintRun } from './lint-run.js';
 
 /**
  * What one thread keeps between files: configurations per folder, registers, and the other
@@ -145,24 +85,6 @@ export function lintFile(file: string, options: LintOptions, state: LintState): 
     statistics: { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences },
   };
   return out;
-}
-
-/** Puts the files' records together in the files' order; each configuration or register is reported once. */
-export function mergeFileLints(lints: readonly FileLint[]): LintRun {
-  const run: LintRun = { results: [], unreadable: [], unwritable: [], fixed: [] };
-  const reported = new Set<string>();
-  for (const l of lints) {
-    for (const s of l.sources) {
-      if (reported.has(s.file)) continue;
-      reported.add(s.file);
-      run.results.push(s);
-    }
-    if (l.unreadable) run.unreadable.push(l.unreadable);
-    if (l.unwritable) run.unwritable.push(l.unwritable);
-    if (l.fixed) run.fixed.push(l.fixed);
-    if (l.result) run.results.push(l.result);
-  }
-  return run;
 }
 
 /** Lints files on this thread, one after another. */

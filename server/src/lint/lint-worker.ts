@@ -1,16 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintFile, newLintState, type LintOptions } from '../cli/lint-files.js';
+import { lintFile, lintFiles, newLintState, type LintOptions } from '../cli/lint-files.js';
+import { formatSarif } from '../cli/sarif.js';
 import { loadNodeSpeller } from '../spelling/host.js';
 import type { WorkerJob, WorkerMessage } from './workers.js';
 
 /**
- * The entry of `dist/lint-worker.js`: one of `granska lint`'s worker threads (see
- * workers.ts). It loads the dictionary, says so, and then lints the files it is sent one at
- * a time with the same per-file lint as one thread, keeping its caches between files.
+ * The entry of `dist/lint-worker.js`, the linting half of the command line. Started as a
+ * worker thread (see workers.ts), it loads the dictionary, says so, and then lints the
+ * files it is sent one at a time with the same per-file lint as one thread, keeping its
+ * caches between files. Required on the main thread, it gives the one-thread lint and the
+ * SARIF output, so that `dist/cli.js` itself holds no linting code.
  */
+export { lintFiles, loadNodeSpeller, formatSarif };
+
 const port = parentPort;
-if (port) {
-  const options = (workerData as { options: LintOptions }).options;
+const options = (workerData as { granskaLint?: LintOptions } | null)?.granskaLint;
+if (port && options) {
   const state = newLintState();
   const post = (m: WorkerMessage) => port.postMessage(m);
   // Jobs that arrive while the dictionary loads wait for it, as the single thread waits before linting.

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mergeFileLints, type FileLint, type LintOptions, type LintRun } from '../cli/lint-files.js';
+import { mergeFileLints, type FileLint, type LintOptions, type LintRun } from '../cli/lint-run.js';
 
 /**
  * `granska lint` on every core. A folder of reports is split over worker threads, each
@@ -94,7 +94,7 @@ export async function lintInWorkers(script: string, files: readonly string[], op
         worker.postMessage(job);
       };
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(script, { workerData: { options } });
+        const worker = new Worker(script, { workerData: { granskaLint: options } });
         workers.push(worker);
         running++;
         worker.on('message', (m: WorkerMessage) => {
