@@ -236,7 +236,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const requested = values['trådar'] !== undefined ? parseThreads(values['trådar']) : envThreads ? parseThreads(envThreads) : null;
-  const options = { fix: !!values.fix, locale };
+  // The prose statistics cost a pass over every sentence and only the JSON output shows them.
+  const options = { fix: !!values.fix, locale, statistics: format === 'json' };
   const script = workerScript();
   const threads = script ? threadCount(files, { fix: options.fix, requested }) : 1;
   // Spelling needs the dictionary (about 0.3 s to load); without it the other rules still run.

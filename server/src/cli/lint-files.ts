@@ -78,12 +78,14 @@ export function lintFile(file: string, options: LintOptions, state: LintState): 
   }
   const doc = parseWithConfig(text, loaded.config);
   const diagnostics = runRules(doc, env).map((f) => toDiagnostic(doc, f, options.locale));
-  const stats = documentStats(doc, loaded.config.sentenceLength);
   out.result = {
     file,
     diagnostics: diagnostics.map((d) => ({ code: d.code, severity: severityName(d.severity), message: d.message, range: d.range })),
-    statistics: { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences },
   };
+  if (options.statistics !== false) {
+    const stats = documentStats(doc, loaded.config.sentenceLength);
+    out.result.statistics = { words: stats.words, sentences: stats.sentences, lix: stats.lix, longSentences: stats.longSentences };
+  }
   return out;
 }
 

@@ -15,6 +15,8 @@ export interface LintRun {
 export interface LintOptions {
   fix: boolean;
   locale: Locale;
+  /** Whether to count the prose's words, sentences and LIX: only the JSON output shows them. */
+  statistics?: boolean;
 }
 
 /**
