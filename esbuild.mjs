@@ -29,6 +29,10 @@ const builds = [
   // The preview and the exports, loaded by the server on first use (server/src/renderer.ts).
   { ...common, entryPoints: ['server/src/features/preview.ts'], outfile: 'dist/render.js', format: 'cjs' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's commands other than lint, loaded on first use (server/src/cli/cli.ts), and
+  // the worker that `granska lint` runs on each core (server/src/lint/workers.ts).
+  { ...common, entryPoints: ['server/src/cli/commands.ts'], outfile: 'dist/cli-commands.js', format: 'cjs' },
+  { ...common, entryPoints: ['server/src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', format: 'cjs' },
   // The preview webview's one script: a browser bundle, loaded by nonce under a strict policy.
   { ...common, entryPoints: ['client/src/webview/preview.ts'], outfile: 'dist/preview.js', format: 'iife', platform: 'browser', target: 'es2022' },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs', format: 'esm', banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __toPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __toPath(import.meta.url); const __dirname = __toPath(new URL('.', import.meta.url));" } },

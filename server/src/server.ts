@@ -35,7 +35,7 @@ import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
-import { indexText, WorkspaceIndex } from './workspace/index.js';
+import { indexFile, indexFiles, indexText, WorkspaceIndex, type FolderStyle } from './workspace/index.js';
 import { forgetSpellingSettings, withSpellingSettings, type SpellingSettings } from './spelling/settings.js';
 import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
 import { warmSpelling } from './spelling/check.js';
@@ -136,34 +136,23 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     void indexWorkspace();
   });
 
-  /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
+  /** Reads every `*.rev.md` under the workspace folders into the index, a few milliseconds at a time between requests. */
   async function indexWorkspace(): Promise<void> {
     const found = await files.find(workspaceRoots, '.rev.md', 5000);
-    for (let i = 0; i < found.length; i += 32) {
-      const slice = found.slice(i, i + 32);
-      // The browser's files come a request each: a slice is asked for at once.
-      await files.prefetch?.(slice);
-      for (const file of slice) {
-        await indexFile(file);
-        // Requests are answered between files, as they were while the disk was read.
-        await new Promise<void>((resolve) => later(resolve));
-      }
-    }
+    await indexFiles(index, files, found, { uriOf: (file) => pathToFileURL(file).href, styleOf: folderStyle, skip: (uri) => !!documents.get(uri), forget: forgetFileCaches });
     // The «Granskningar» view asks again once every document is known.
     void connection.sendNotification('granska/workspaceChanged');
   }
 
-  async function indexFile(file: string): Promise<void> {
+  const folderStyle: FolderStyle = (dir) => {
+    const { config } = loadConfigFor(dir, configCache, files);
+    return { organs: config.organs, style: config.style };
+  };
+
+  function indexFromDisk(file: string): void {
     const uri = pathToFileURL(file).href;
     if (documents.get(uri)) return;
-    const entry = await files.settle(() => {
-      const read = files.readText(file);
-      if (!read.ok) return null;
-      const { config } = loadConfigFor(path.dirname(file), configCache, files);
-      return indexText(uri, read.value, config.organs, config.style);
-    }, forgetFileCaches);
-    if (entry && !documents.get(uri)) index.set(entry);
-    else if (!entry) index.delete(uri);
+    void indexFile(index, files, uri, file, folderStyle, forgetFileCaches);
   }
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
@@ -488,7 +477,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
     const file = uriToPath(e.document.uri);
-    if (file && isAuditDocument(e.document.uri)) void indexFile(file);
+    if (file && isAuditDocument(e.document.uri)) indexFromDisk(file);
     if (isAuditDocument(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -506,7 +495,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       if (!file) continue;
       if (isAuditDocument(change.uri) && !documents.get(change.uri)) {
         if (change.type === FileChangeType.Deleted) index.delete(change.uri);
-        else void indexFile(file);
+        else indexFromDisk(file);
       }
       // A word file edited by hand (or by another tool) is read again with its configuration.
       if (file.endsWith('.txt')) {

@@ -9,7 +9,7 @@ import { citedDecisions, extendedRegister } from '../workspace/citations.js';
 import { loadRegister, registerFileFor } from '../workspace/node-files.js';
 import { REGISTER_FILE_NAME, type DecisionRegister } from '../workspace/register.js';
 import type { Io } from './cli.js';
-import { collectFiles } from './lint-files.js';
+import { collectFiles } from './collect.js';
 
 /**
  * `granska beslut [SÖKVÄG] [--skriv] [--format text|json]`: every decision the folder's

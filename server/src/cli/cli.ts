@@ -1,14 +1,44 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeFrom, type Locale } from '../i18n.js';
-import { formatJson, formatSarif, formatText } from './format.js';
-import { exportCommand } from './export-file.js';
-import { beslutCommand } from './beslut.js';
-import { oversiktCommand } from './oversikt.js';
-import { templateCommand } from './template-file.js';
-import { importCommand } from './import-file.js';
-import { collectFiles, lintFiles } from './lint-files.js';
-import { profileCommand } from './profile-command.js';
-import { loadNodeSpeller } from '../spelling/host.js';
+import { formatJson, formatText } from './format.js';
+import type * as Commands from './commands.js';
+import type * as LintCore from '../lint/lint-worker.js';
+import { collectFiles } from './collect.js';
+import type { LintRun } from './lint-run.js';
+import { lintInWorkers, threadCount, workerScript } from '../lint/workers.js';
+
+/**
+ * The commands other than `lint` (export, Word template and import, the overview, the
+ * register, the profiles) need the renderer, docx, mammoth and more: most of the code, and
+ * none of it for linting. Bundled they are `dist/cli-commands.js`, loaded only when one of
+ * them runs, so that `granska lint` starts by compiling only what checking needs. Run from
+ * the sources, the module is loaded from them.
+ */
+function commands(): typeof Commands {
+  const bundled = path.join(__dirname, 'cli-commands.js');
+  // createRequire keeps esbuild from bundling the module into the command line.
+  const load = createRequire(__filename);
+  return load(fs.existsSync(bundled) ? bundled : './commands.js') as typeof Commands;
+}
+
+/**
+ * The lint itself (parser, rules, dictionary) and the SARIF output with its rule list are
+ * `dist/lint-worker.js`, which the workers run; on one thread it is loaded here, so that
+ * `dist/cli.js` starts with argument parsing, file collection and output only.
+ */
+function lintCore(): typeof LintCore {
+  const bundled = path.join(__dirname, 'lint-worker.js');
+  const load = createRequire(__filename);
+  return load(fs.existsSync(bundled) ? bundled : '../lint/lint-worker.js') as typeof LintCore;
+}
+
+/** A thread count from `--trådar` or `GRANSKA_THREADS`: a whole number from 1, else null. */
+function parseThreads(value: string): number | null {
+  return /^[1-9]\d{0,3}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
 
 declare const GRANSKA_VERSION: string;
 const VERSION = typeof GRANSKA_VERSION === 'string' ? GRANSKA_VERSION : '0.0.0-dev';
@@ -17,7 +47,7 @@ const HELP: Record<Locale, string> = {
   sv: `granska ${VERSION} — granskar kommunala revisionsrapporter (*.rev.md)
 
 Användning:
-  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] SÖKVÄG…
+  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] [--trådar N] SÖKVÄG…
   granska export [--format html|docx|pdf] [-o UT] FIL
   granska profil lista | granska profil visa NAMN
   granska beslut [--format text|json] [--skriv] [SÖKVÄG]
@@ -39,6 +69,9 @@ Användning:
              de citerade beslut det saknar
   --idag     översikt: dagens datum för försenade svar (standard: i dag)
   --locale   språk för meddelanden: sv (standard) eller en
+  --trådar   lint: hur många trådar som granskar (standard: en per kärna för en
+             mapp eller många filer, en för en enstaka fil; också GRANSKA_THREADS);
+             --fix granskar alltid i en tråd
   profil     lista: husprofilerna som finns här (inbyggda och ur .granskarc.json);
              visa: en profil som .granskarc.json att utgå från i en egen profil
   mall       skriver standardmallen för Word (standard: granska-mall.dotx) att
@@ -54,7 +87,7 @@ Export: 0 när filen skrivits, 2 annars.
   en: `granska ${VERSION} — checks Swedish municipal audit reports (*.rev.md)
 
 Usage:
-  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] PATH…
+  granska lint [--format text|json|sarif] [--fix] [--locale sv|en] [--trådar N] PATH…
   granska export [--format html|docx|pdf] [-o OUT] FILE
   granska profil lista | granska profil visa NAME
   granska beslut [--format text|json] [--skriv] [PATH]
@@ -76,6 +109,9 @@ Usage:
              cited decisions it lacks
   --idag     översikt: today's date for overdue replies (default: today)
   --locale   message language: sv (default) or en
+  --trådar   lint: how many threads check (default: one per core for a folder or
+             many files, one for a single file; also GRANSKA_THREADS); --fix
+             always checks on one thread
   profil     lista: the house profiles known here (built in and from .granskarc.json);
              visa: one profile as .granskarc.json to start a profile of your own from
   mall       writes the default Word template (default: granska-mall.dotx) to
@@ -112,6 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         locale: { type: 'string' },
         profil: { type: 'string' },
+        'trådar': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -136,13 +173,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, ...paths] = positionals;
-  if (command === 'profil') return profileCommand(paths, locale, io);
+  if (values['trådar'] !== undefined && command !== 'lint') {
+    io.stderr(locale === 'en' ? 'granska: --trådar is only for lint.\n' : 'granska: --trådar gäller bara lint.\n');
+    return 2;
+  }
+  if (values['trådar'] !== undefined && parseThreads(values['trådar']) === null) {
+    io.stderr(locale === 'en' ? `granska lint: --trådar takes a whole number from 1, not "${values['trådar']}".\n` : `granska lint: --trådar tar ett heltal från 1, inte "${values['trådar']}".\n`);
+    return 2;
+  }
+  if (command === 'profil') return commands().profileCommand(paths, locale, io);
   if (command === 'import') {
     if (values.format !== undefined || values.fix) {
       io.stderr(locale === 'en' ? 'granska import: takes only -o and --profil.\n' : 'granska import: tar bara -o och --profil.\n');
       return 2;
     }
-    return importCommand(paths, { output: values.output, profile: values.profil }, locale, io);
+    return commands().importCommand(paths, { output: values.output, profile: values.profil }, locale, io);
   }
   if (values.profil !== undefined) {
     io.stderr(locale === 'en' ? 'granska: --profil is only for import.\n' : 'granska: --profil gäller bara import.\n');
@@ -153,15 +198,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(locale === 'en' ? 'granska mall: takes only -o FILE.\n' : 'granska mall: tar bara -o FIL.\n');
       return 2;
     }
-    return templateCommand(values.output, locale, io);
+    return commands().templateCommand(values.output, locale, io);
   }
-  if (command === 'export') return exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
-  if (command === 'översikt' || command === 'oversikt') return oversiktCommand(paths, { output: values.output, format: values.format, today: values.idag }, locale, io);
+  if (command === 'export') return commands().exportCommand(paths, { format: values.format, output: values.output, fix: values.fix }, locale, io);
+  if (command === 'översikt' || command === 'oversikt') return commands().oversiktCommand(paths, { output: values.output, format: values.format, today: values.idag }, locale, io);
   if (values.idag !== undefined) {
     io.stderr(locale === 'en' ? 'granska: --idag is only for översikt.\n' : 'granska: --idag gäller bara översikt.\n');
     return 2;
   }
-  if (command === 'beslut') return beslutCommand(paths, { write: !!values.skriv, format: values.format }, locale, io);
+  if (command === 'beslut') return commands().beslutCommand(paths, { write: !!values.skriv, format: values.format }, locale, io);
   if (values.skriv) {
     io.stderr(locale === 'en' ? 'granska: --skriv is only for beslut.\n' : 'granska: --skriv gäller bara beslut.\n');
     return 2;
@@ -185,15 +230,35 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { files, missing } = collectFiles(paths);
   for (const m of missing) io.stderr(locale === 'en' ? `granska: no such file or folder: ${m}\n` : `granska: filen eller mappen finns inte: ${m}\n`);
+  const envThreads = process.env.GRANSKA_THREADS;
+  if (values['trådar'] === undefined && envThreads !== undefined && envThreads !== '' && parseThreads(envThreads) === null) {
+    io.stderr(locale === 'en' ? `granska lint: GRANSKA_THREADS takes a whole number from 1, not "${envThreads}".\n` : `granska lint: GRANSKA_THREADS tar ett heltal från 1, inte "${envThreads}".\n`);
+    return 2;
+  }
+  const requested = values['trådar'] !== undefined ? parseThreads(values['trådar']) : envThreads ? parseThreads(envThreads) : null;
+  // The prose statistics cost a pass over every sentence and only the JSON output shows them.
+  const options = { fix: !!values.fix, locale, statistics: format === 'json' };
+  const script = workerScript();
+  const threads = script ? threadCount(files, { fix: options.fix, requested }) : 1;
   // Spelling needs the dictionary (about 0.3 s to load); without it the other rules still run.
-  await loadNodeSpeller().catch((e: unknown) => {
+  const dictionaryFailed = (e: unknown) => {
     io.stderr(locale === 'en' ? `granska: the Swedish dictionary could not be loaded; spelling is not checked (${String(e)})\n` : `granska: den svenska ordlistan kunde inte läsas in; stavningen kontrolleras inte (${String(e)})\n`);
-  });
-  const run = lintFiles(files, { fix: !!values.fix, locale });
+  };
+  let run: LintRun;
+  if (script && threads > 1) {
+    // Each worker loads the dictionary itself; a failure is the same in all of them and said once.
+    const parallel = await lintInWorkers(script, files, options, threads);
+    if (parallel.spellerError !== null) dictionaryFailed(parallel.spellerError);
+    run = parallel.run;
+  } else {
+    const core = lintCore();
+    await core.loadNodeSpeller().catch(dictionaryFailed);
+    run = core.lintFiles(files, options);
+  }
   for (const u of run.unreadable) io.stderr(locale === 'en' ? `granska: cannot read ${u.file} (${u.reason})\n` : `granska: kan inte läsa ${u.file} (${u.reason})\n`);
   for (const u of run.unwritable) io.stderr(locale === 'en' ? `granska: cannot write ${u.file} (${u.reason}); the file is unchanged\n` : `granska: kan inte skriva ${u.file} (${u.reason}); filen är oförändrad\n`);
   if (format === 'json') io.stdout(formatJson(run.results));
-  else if (format === 'sarif') io.stdout(formatSarif(run.results, locale, VERSION, io.cwd));
+  else if (format === 'sarif') io.stdout(lintCore().formatSarif(run.results, locale, VERSION, io.cwd));
   else if (files.length > 0 || missing.length === 0) {
     for (const f of run.fixed) io.stderr(locale === 'en' ? `granska: fixed ${f}\n` : `granska: rättade ${f}\n`);
     io.stdout(formatText(run.results, locale));

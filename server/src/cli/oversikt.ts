@@ -11,7 +11,7 @@ import { overviewOf, type YearDocument } from '../workspace/overview.js';
 import type { AuditDocument } from '../model/types.js';
 import { relatedFromDisk } from '../workspace/node-files.js';
 import type { Io } from './cli.js';
-import { collectFiles } from './lint-files.js';
+import { collectFiles } from './collect.js';
 
 /** Reads every audit document under a folder, with paths relative to it (`/`-separated). */
 export function readYear(root: string): { docs: YearDocument[]; unreadable: string[] } {

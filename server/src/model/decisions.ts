@@ -208,10 +208,13 @@ export function references<T extends { paragraph: number; span: { start: number;
 export function scanDecisions(
   text: string,
   organs: OrganTable,
-  options: { malformed: boolean; style: ReferenceForm },
+  options: { malformed: boolean; style: ReferenceForm; remember?: boolean },
 ): { refs: ScannedDecision[]; malformed: ScannedMalformed[] } {
   // Nearly every text run lacks a § sign; skipping those keeps the scan cheap on long reports.
   if (!text.includes('§')) return { refs: [], malformed: [] };
+  // The workspace index scans each file once: remembering its footnotes would only fill
+  // the memo (and the heap) with texts that are not seen again.
+  if (options.remember === false) return expandParagraphs(scan(text, organs, options));
   // While a report is edited, its other paragraphs and footnotes reach here unchanged at
   // every keystroke, so results are remembered per text (results are never mutated).
   const key = `${options.malformed ? 'm' : '-'}${options.style}${text}`;

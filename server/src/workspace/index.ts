@@ -3,6 +3,7 @@ import { formatIsoDate } from '../model/dates.js';
 import { formatDecision, scanDecisions, type ReferenceForm } from '../model/decisions.js';
 import { organTable, type OrganTable } from '../model/organs.js';
 import { collapseSpace } from '../model/text.js';
+import type { WorkspaceFiles } from '../io/files.js';
 
 /**
  * A compact index of the audit documents in the workspace, for features that look across
@@ -28,6 +29,7 @@ export interface IndexedDecision {
   length: number;
 }
 
+/** A level-1 or level-2 heading: what workspace symbols show (deeper headings are not kept). */
 export interface IndexedHeading {
   level: number;
   text: string;
@@ -48,56 +50,281 @@ export interface IndexEntry {
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?/;
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
+const FRONTMATTER_OPEN = /^\uFEFF?---[ \t]*$/;
+const FRONTMATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/**
+ * A document's text as the scan sees it: a string (an open document's buffer) or the bytes
+ * of a file. Lines are found by their breaks (CRLF, CR or LF, like `split(/\r\n|\r|\n/)`),
+ * and only the few lines that can matter (headings, fences, footnote definitions, the
+ * frontmatter) are made into strings: a file's 60 KB of prose is never decoded, and
+ * nothing the index keeps refers to the file's text, so it is released at once.
+ */
+interface Source {
+  readonly length: number;
+  code(i: number): number;
+  /** The offset of the next `\n` or `\r` at or after `from`, or `length`. */
+  nextBreak(from: number): number;
+  line(start: number, end: number): string;
+}
+
+function breaks(indexOf: (code: number, from: number) => number, length: number): (from: number) => number {
+  // Each kind of break is searched for again only once the scan has passed the last one
+  // found (or goes back before where it searched), so a file without any CR costs one
+  // search for it, not one per line.
+  let lf = -2;
+  let lfFrom = 0;
+  let cr = -2;
+  let crFrom = 0;
+  return (from) => {
+    if (lf === -2 || from < lfFrom || (lf !== -1 && lf < from)) {
+      lf = indexOf(10, from);
+      lfFrom = from;
+    }
+    if (cr === -2 || from < crFrom || (cr !== -1 && cr < from)) {
+      cr = indexOf(13, from);
+      crFrom = from;
+    }
+    const a = lf === -1 ? length : lf;
+    const b = cr === -1 ? length : cr;
+    return a < b ? a : b;
+  };
+}
+
+function stringSource(text: string): Source {
+  return {
+    length: text.length,
+    code: (i) => text.charCodeAt(i),
+    nextBreak: breaks((c, from) => text.indexOf(c === 10 ? '\n' : '\r', from), text.length),
+    // Copied, so that an entry kept after the buffer changes does not hold the old text.
+    line: (start, end) => copyString(text.slice(start, end)),
+  };
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+function bytesSource(bytes: Uint8Array): Source {
+  return {
+    length: bytes.length,
+    code: (i) => bytes[i],
+    nextBreak: breaks((c, from) => bytes.indexOf(c, from), bytes.length),
+    // A UTF-8 BOM decodes to U+FEFF, as the text of the file read with 'utf8' keeps it.
+    line: (start, end) => utf8.decode(bytes.subarray(start, end)),
+  };
+}
+
+/** A flat copy of a string, which does not keep the string it was sliced from alive. */
+function copyString(s: string): string {
+  return s.length === 0 ? '' : (' ' + s).slice(1);
+}
+
+/** Whether the line at `start` can be a heading, a fence or a footnote definition: the only lines the scan reads. */
+function worthReading(src: Source, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && src.code(i) === 32) i++;
+  if (i >= end) return false;
+  const c = src.code(i);
+  return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 91 /* [ */;
+}
 
 /** Scans one document's text into its index entry. Never throws. */
 export function indexText(uri: string, text: string, organs: OrganTable = defaultOrgans, style: ReferenceForm = 'A'): IndexEntry {
+  return indexSource(uri, stringSource(text), organs, style);
+}
+
+/** Scans one file's bytes (UTF-8) into its index entry, decoding only the lines that matter. Never throws. */
+export function indexBytes(uri: string, bytes: Uint8Array, organs: OrganTable = defaultOrgans, style: ReferenceForm = 'A'): IndexEntry {
+  return indexSource(uri, bytesSource(bytes), organs, style);
+}
+
+function indexSource(uri: string, src: Source, organs: OrganTable, style: ReferenceForm): IndexEntry {
   const entry: IndexEntry = { uri, titel: null, bodies: [], headings: [], decisions: [] };
-  const lines = text.split(/\r\n|\r|\n/);
-  let i = 0;
-  if (/^\uFEFF?---[ \t]*$/.test(lines[0] ?? '')) {
-    const close = lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
-    if (close > 0) {
-      readFrontmatter(lines.slice(1, close).join('\n'), entry);
-      i = close + 1;
+  const n = src.length;
+  const after = (end: number) => end + (src.code(end) === 13 && src.code(end + 1) === 10 ? 2 : 1);
+  let pos = 0;
+  let line = 0;
+  // The frontmatter: the first line opens it and the first `---` or `...` line closes it;
+  // without a closing line there is none, and the scan starts at the top.
+  const firstEnd = src.nextBreak(0);
+  // Only a first line that starts with `-` (after a BOM) is read whole: a long first line of prose is not decoded.
+  const first = src.code(0);
+  if ((first === 45 || first === 0xfeff || first === 0xef) && FRONTMATTER_OPEN.test(src.line(0, firstEnd))) {
+    const body: string[] = [];
+    let p = firstEnd < n ? after(firstEnd) : n + 1;
+    let l = 1;
+    while (p <= n) {
+      const end = src.nextBreak(p);
+      const text = src.line(p, end);
+      if (FRONTMATTER_CLOSE.test(text)) {
+        readFrontmatter(body, entry);
+        pos = end < n ? after(end) : n + 1;
+        line = l + 1;
+        break;
+      }
+      body.push(text);
+      if (end >= n) break;
+      p = after(end);
+      l++;
     }
   }
   let inFence = false;
   let currentKm: IndexedHeading | null = null;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (FENCE.test(line)) {
+  while (pos <= n) {
+    const end = src.nextBreak(pos);
+    if (worthReading(src, pos, end)) scanLine(src.line(pos, end), line);
+    if (end >= n) break;
+    pos = after(end);
+    line++;
+  }
+  return entry;
+
+  function scanLine(text: string, i: number): void {
+    if (FENCE.test(text)) {
       inFence = !inFence;
-      continue;
+      return;
     }
-    if (inFence) continue;
-    const h = HEADING.exec(line);
+    if (inFence) return;
+    const h = HEADING.exec(text);
     if (h) {
-      const heading: IndexedHeading = { level: h[1].length, text: collapseSpace(h[2]), line: i };
-      entry.headings.push(heading);
-      if (heading.level <= 2) currentKm = /^(?:\d+(?:\.\d+)*\.?\s+)?kontrollmål\b/iu.test(heading.text) ? heading : null;
-      const grade = /^(?:\d+(?:\.\d+)*\.?\s+)?bedömning\s*[:–—-]\s*(.+)$/iu.exec(heading.text);
-      if (heading.level === 3 && grade && currentKm && currentKm.grade === undefined) currentKm.grade = grade[1].trim();
-      continue;
+      const level = h[1].length;
+      const headingText = collapseSpace(h[2]);
+      if (level <= 2) {
+        const heading: IndexedHeading = { level, text: copyString(headingText), line: i };
+        entry.headings.push(heading);
+        currentKm = /^(?:\d+(?:\.\d+)*\.?\s+)?kontrollmål\b/iu.test(heading.text) ? heading : null;
+        return;
+      }
+      if (level !== 3 || !currentKm || currentKm.grade !== undefined) return;
+      const grade = /^(?:\d+(?:\.\d+)*\.?\s+)?bedömning\s*[:–—-]\s*(.+)$/iu.exec(headingText);
+      if (grade) currentKm.grade = copyString(grade[1].trim());
+      return;
     }
-    const def = FOOTNOTE_DEFINITION.exec(line);
-    if (!def || !line.includes('§')) continue;
-    const body = line.slice(def[0].length);
-    const { refs } = scanDecisions(body, organs, { malformed: false, style });
+    const def = FOOTNOTE_DEFINITION.exec(text);
+    if (!def || !text.includes('§')) return;
+    const body = text.slice(def[0].length);
+    const { refs } = scanDecisions(body, organs, { malformed: false, style, remember: false });
     for (const r of refs) {
       const canonical = formatDecision(r, 'A') ?? r.raw;
       // A reference to several paragraphs gives one entry per paragraph, all with one span.
-      const after = refs.every((x) => x.start === r.start) ? body.slice(r.end) : '';
+      const rest = refs.every((x) => x.start === r.start) ? body.slice(r.end) : '';
       entry.decisions.push({
-        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical,
-        title: after.replace(/^[\s,.;:—–-]+/, '').trim(),
+        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical: copyString(canonical),
+        title: copyString(rest.replace(/^[\s,.;:—–-]+/, '').trim()),
         line: i, character: def[0].length + r.start, length: r.raw.length,
       });
     }
   }
-  return entry;
 }
 
-function readFrontmatter(yamlText: string, entry: IndexEntry): void {
+const LIST_KEYS = new Set(['granskade', 'till', 'kännedom']);
+
+/** The frontmatter's `titel` and bodies: by a cheap line reading when the YAML is plain, else by the YAML parser. */
+function readFrontmatter(lines: readonly string[], entry: IndexEntry): void {
+  const fast = plainFrontmatter(lines);
+  if (fast) {
+    entry.titel = fast.titel;
+    entry.bodies.push(...fast.bodies);
+    return;
+  }
+  readFrontmatterYaml(lines.join('\n'), entry);
+}
+
+/** A string of YAML's core schema that resolves to null, a boolean or a number rather than a string. */
+const CORE_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const KEY_LINE = /^([\p{L}\p{N}_][\p{L}\p{N}_-]*):(?:[ \t]+(.*?))?[ \t]*$/u;
+const LIST_ITEM = /^[ ]*-(?:[ \t]+(.*?))?[ \t]*$/;
+
+type Scalar = { value: string | null } | undefined;
+
+/**
+ * One scalar as YAML 1.2's core schema reads it, in the plain forms reports use: plain,
+ * "double-quoted" without escapes, 'single-quoted' without quotes inside. Undefined for
+ * anything else (the caller then asks the YAML parser). `value` is null for non-strings.
+ */
+function plainScalar(raw: string): Scalar {
+  if (raw === '') return { value: null };
+  const dq = /^"([^"\\]*)"$/.exec(raw);
+  if (dq) return { value: dq[1] };
+  const sq = /^'([^']*)'$/.exec(raw);
+  if (sq) return { value: sq[1] };
+  // Indicators, comments, mapping values and multi-line forms are left to the parser.
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(raw) || /:(?:[ \t]|$)|[ \t]#/.test(raw) || raw.includes('\t')) return undefined;
+  return { value: CORE_NOT_STRING.test(raw) ? null : raw };
+}
+
+/** `[a, b]` on one line, each item a plain scalar; undefined when it is anything else. */
+function flowList(raw: string): (string | null)[] | undefined {
+  const m = /^\[([^[\]{}"'#]*)\]$/.exec(raw);
+  if (!m) return undefined;
+  if (m[1].trim() === '') return [];
+  const out: (string | null)[] = [];
+  for (const item of m[1].split(',')) {
+    const t = item.trim();
+    if (t === '') return undefined;
+    const s = plainScalar(t);
+    if (!s) return undefined;
+    out.push(s.value);
+  }
+  return out;
+}
+
+/**
+ * Reads `titel`, `granskade`, `till` and `kännedom` from frontmatter lines without the YAML
+ * parser, or returns null unless every line is a plain top-level `key: value` (a scalar or
+ * a one-line `[a, b]`), a `- item` of the list under a key with no value, a blank line or a
+ * comment: then the YAML parser decides, so that the result is always what it reads.
+ */
+export function plainFrontmatter(lines: readonly string[]): { titel: string | null; bodies: string[] } | null {
+  const values = new Map<string, { scalar: string | null; list: (string | null)[] | null }>();
+  let current: { value: { scalar: string | null; list: (string | null)[] | null }; inline: boolean; indent: number } | null = null;
+  for (const line of lines) {
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if (line.startsWith('\t')) return null;
+    if (line.startsWith(' ') || line.startsWith('-')) {
+      // A `- item` of the list under the key above, every item at one indentation (a more
+      // indented line would continue the item before it).
+      const item = LIST_ITEM.exec(line);
+      if (!item || !current || current.inline) return null;
+      const indent = line.length - line.trimStart().length;
+      if (current.value.list === null) current.value.list = [];
+      else if (indent !== current.indent) return null;
+      current.indent = indent;
+      const s = plainScalar(item[1] ?? '');
+      if (!s) return null;
+      current.value.list.push(s.value);
+      continue;
+    }
+    const m = KEY_LINE.exec(line);
+    if (!m || values.has(m[1])) return null;
+    const raw = m[2] ?? '';
+    let scalar: string | null = null;
+    let list: (string | null)[] | null = null;
+    if (raw.startsWith('[')) {
+      const l = flowList(raw);
+      if (!l) return null;
+      list = l;
+    } else {
+      const s = plainScalar(raw);
+      if (!s) return null;
+      scalar = s.value;
+    }
+    const value = { scalar, list };
+    values.set(m[1], value);
+    current = { value, inline: raw !== '', indent: -1 };
+  }
+  const str = (v: string | null | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const titel = values.get('titel');
+  const bodies: string[] = [];
+  for (const key of LIST_KEYS) {
+    for (const item of values.get(key)?.list ?? []) {
+      const b = str(item);
+      if (b) bodies.push(b);
+    }
+  }
+  return { titel: titel?.list ? null : str(titel?.scalar), bodies };
+}
+
+function readFrontmatterYaml(yamlText: string, entry: IndexEntry): void {
   let data: unknown;
   try {
     data = parseDocument(yamlText, { version: '1.2', schema: 'core', logLevel: 'error' }).toJS();
@@ -106,11 +333,11 @@ function readFrontmatter(yamlText: string, entry: IndexEntry): void {
   }
   if (!data || typeof data !== 'object') return;
   const d = data as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? copyString(v.trim()) : null);
   entry.titel = str(d.titel);
   for (const key of ['granskade', 'till', 'kännedom']) {
     const v = d[key];
-    if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && item.trim()) entry.bodies.push(item.trim());
+    if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && item.trim()) entry.bodies.push(copyString(item.trim()));
   }
 }
 
@@ -180,5 +407,82 @@ export class WorkspaceIndex {
     const seen = new Set<string>();
     for (const e of this.all()) for (const b of e.bodies) seen.add(b);
     return [...seen];
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Indexing the workspace's files
+
+/** How a folder's documents are read: its configuration's organs and reference style. */
+export type FolderStyle = (dir: string) => { organs: OrganTable; style: ReferenceForm };
+
+/** The folder part of a path, with either separator, without `node:path` (the core also runs in a browser worker). */
+function folderOf(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut > 0 ? file.slice(0, cut) : cut === 0 ? file.slice(0, 1) : '.';
+}
+
+/**
+ * The index entry of one file read through the host's files, or null when it cannot be
+ * read. The one place the index reads a file: `readBytes` is one synchronous read on Node,
+ * and the bytes are scanned without decoding the whole text.
+ */
+function entryOf(files: WorkspaceFiles, uri: string, file: string, styleOf: FolderStyle): IndexEntry | null {
+  const read = files.readBytes(file);
+  if (!read.ok) return null;
+  const { organs, style } = styleOf(folderOf(file));
+  return indexBytes(uri, read.value, organs, style);
+}
+
+/** Indexes one file, or drops it from the index when it cannot be read. */
+export async function indexFile(index: WorkspaceIndex, files: WorkspaceFiles, uri: string, file: string, styleOf: FolderStyle, forget?: () => void): Promise<void> {
+  const entry = await files.settle(() => entryOf(files, uri, file, styleOf), forget);
+  if (entry) index.set(entry);
+  else index.delete(uri);
+}
+
+/**
+ * Indexes files, a slice of a few milliseconds at a time with a turn of the event loop
+ * between slices, so that requests that arrive meanwhile are answered within a slice. Each
+ * folder's configuration is looked up once. `skip` leaves out documents open in the editor,
+ * which are indexed from their buffers. A host that fetches its files (the browser's) is
+ * asked for 32 at a time, since each comes a request of its own.
+ */
+export async function indexFiles(
+  index: WorkspaceIndex,
+  files: WorkspaceFiles,
+  paths: readonly string[],
+  options: { uriOf: (file: string) => string; styleOf: FolderStyle; skip: (uri: string) => boolean; forget?: () => void; sliceMs?: number },
+): Promise<void> {
+  const styles = new Map<string, ReturnType<FolderStyle>>();
+  const styleOf: FolderStyle = (dir) => {
+    let s = styles.get(dir);
+    if (!s) styles.set(dir, (s = options.styleOf(dir)));
+    return s;
+  };
+  // A retry after files arrived must not reuse a style derived from a configuration that was not there yet.
+  const forget = () => {
+    styles.clear();
+    options.forget?.();
+  };
+  const sliceMs = options.sliceMs ?? 8;
+  const turn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  let sliceStart = performance.now();
+  for (let i = 0; i < paths.length; i += 32) {
+    const batch = paths.slice(i, i + 32);
+    if (files.prefetch) await files.prefetch(batch);
+    for (const file of batch) {
+      if (performance.now() - sliceStart >= sliceMs) {
+        await turn();
+        sliceStart = performance.now();
+      }
+      const uri = options.uriOf(file);
+      if (options.skip(uri)) continue;
+      const entry = await files.settle(() => entryOf(files, uri, file, styleOf), forget);
+      // The document may have been opened while its file was fetched; its buffer wins.
+      if (options.skip(uri)) continue;
+      if (entry) index.set(entry);
+      else index.delete(uri);
+    }
   }
 }
