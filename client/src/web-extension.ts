@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, deactivate, setUp } from './extension.js';
 
 /**
@@ -10,7 +10,12 @@ import { clientOptions, deactivate, setUp } from './extension.js';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   // A new worker at each start, so that «Granska: Starta om servern» starts a fresh one.
-  const serverOptions = () => Promise.resolve(new Worker(serverMain.toString(true)));
+  // VS Code's web extension host wraps `Worker`, so the client's `instanceof Worker` check
+  // fails and it would treat the worker as message transports: give it the transports.
+  const serverOptions = () => {
+    const worker = new Worker(serverMain.toString(true));
+    return Promise.resolve({ reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) });
+  };
   await setUp(context, new LanguageClient('granska', 'Granska', serverOptions, clientOptions(context, true)), { web: true });
 }
 
