@@ -1,21 +1,16 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMainThread, workerData } from 'node:worker_threads';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ResponseError,
   FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type TextDocumentPositionParams,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
@@ -35,14 +30,13 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
 import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
 import { positionFromClient, shiftPositions, startsWithBom } from './bom-positions.js';
 import { indexText, WorkspaceIndex } from './workspace/index.js';
-import { addWordToProject, forgetSpellingSettings, loadNodeSpeller, withSpellingSettings, type SpellingSettings } from './spelling/host.js';
+import { forgetSpellingSettings, withSpellingSettings, type SpellingSettings } from './spelling/settings.js';
 import { currentSpeller, onSpellerReady, type Speller } from './spelling/speller.js';
 import { warmSpelling } from './spelling/check.js';
 import { DEFAULT_CONFIG, type GranskaConfig } from './config/config.js';
@@ -51,11 +45,13 @@ import { overviewOf, type YearDocument } from './workspace/overview.js';
 import type { RelatedDocuments } from './workspace/related.js';
 import { registerProblems } from './workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
-import { renderer } from './renderer.js';
+import type { ServerHost } from './server-host.js';
 
 /**
- * The only module that knows LSP. It keeps documents in sync, decides when to validate,
- * and turns the core's plain results into notifications; all checking happens in the core.
+ * The only module that knows LSP (with its two entries, `node-server.ts` and
+ * `web-server.ts`, which only make the connection and the host). It keeps documents in
+ * sync, decides when to validate, and turns the core's plain results into notifications;
+ * all checking happens in the core, and files are read through the host.
  */
 
 interface Settings {
@@ -75,17 +71,14 @@ export function isAuditDocument(uri: string): boolean {
   return /\.rev\.md$/i.test(uri.split(/[?#]/)[0]);
 }
 
-function uriToPath(uri: string): string | null {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
-  } catch {
-    return null;
-  }
-}
+/** `setImmediate` where there is one (Node), else the next task (a web worker). */
+const later: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): { filesArrived(): void } {
+  const { files, uriToPath } = host;
+  const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
   const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const configCache = new Map<string, LoadedConfig>();
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
@@ -93,7 +86,7 @@ export function startServer(connection: Connection): void {
   // The version whose diagnostics were last published for each open document.
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
-  const background = new BackgroundLinter(__filename);
+  const background = host.background;
   const backgroundNames = new Map<string, boolean>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
@@ -143,24 +136,8 @@ export function startServer(connection: Connection): void {
 
   /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
   async function indexWorkspace(): Promise<void> {
-    const files: string[] = [];
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (depth > 20 || files.length >= 5000) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(full, depth + 1);
-        else if (e.isFile() && /\.rev\.md$/i.test(e.name)) files.push(full);
-      }
-    };
-    for (const root of workspaceRoots) await walk(root, 0);
-    for (const file of files) await indexFile(file);
+    const found = await files.find(workspaceRoots, '.rev.md', 5000);
+    for (const file of found) await indexFile(file);
     // The «Granskningar» view asks again once every document is known.
     void connection.sendNotification('granska/workspaceChanged');
   }
@@ -168,13 +145,14 @@ export function startServer(connection: Connection): void {
   async function indexFile(file: string): Promise<void> {
     const uri = pathToFileURL(file).href;
     if (documents.get(uri)) return;
-    try {
-      const text = await fs.promises.readFile(file, 'utf8');
-      const { config } = loadConfigFor(path.dirname(file), configCache);
-      index.set(indexText(uri, text, config.organs, config.style));
-    } catch {
-      index.delete(uri);
-    }
+    const entry = await files.settle(() => {
+      const read = files.readText(file);
+      if (!read.ok) return null;
+      const { config } = loadConfigFor(path.dirname(file), configCache, files);
+      return indexText(uri, read.value, config.organs, config.style);
+    }, forgetFileCaches);
+    if (entry && !documents.get(uri)) index.set(entry);
+    else if (!entry) index.delete(uri);
   }
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
@@ -215,9 +193,9 @@ export function startServer(connection: Connection): void {
 
   function configFor(uri: string): { loaded: LoadedConfig; dir: string | null } {
     const file = uriToPath(uri);
-    if (!file) return { loaded: loadConfigFor(process.cwd(), configCache), dir: null };
+    if (!file) return { loaded: loadConfigFor(host.cwd(), configCache, files), dir: null };
     const dir = path.dirname(file);
-    return { loaded: loadConfigFor(dir, configCache), dir };
+    return { loaded: loadConfigFor(dir, configCache, files), dir };
   }
 
   // Configuration problems are sent once per load of the file, not at every keystroke.
@@ -240,9 +218,10 @@ export function startServer(connection: Connection): void {
   function relatedOf(dir: string): RelatedDocuments {
     const inWorkspace = (file: string) => workspaceRoots.length === 0 || workspaceRoots.some((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)));
     return relatedFromDisk(dir, (text, file) => {
-      const c = loadConfigFor(path.dirname(file), configCache).config;
+      const c = loadConfigFor(path.dirname(file), configCache, files).config;
       return parseWithConfig(text, c);
     }, {
+      files,
       cache: relatedCache,
       allowed: inWorkspace,
       open: (file) => {
@@ -254,7 +233,7 @@ export function startServer(connection: Connection): void {
 
   function registerOf(uri: string): DecisionRegister | null {
     const { loaded, dir } = configFor(uri);
-    return dir ? registerFor(dir, loaded, registers) : null;
+    return dir ? registerFor(dir, loaded, registers, files) : null;
   }
 
   /** The register's problems go to the register file, once per load, like the configuration's. */
@@ -268,14 +247,32 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
+  /**
+   * Runs a step that reads files through the host, then `then` with its result: at once on
+   * the disk, or once every file the step asked for has come from the editor.
+   */
+  function whenSettled<T>(step: () => T, then: (result: T) => void): void {
+    const result = files.settle(step, forgetFileCaches);
+    if (result instanceof Promise) void result.then(then);
+    else then(result);
+  }
+
+  /** Drops what was derived from files read before the rest arrived (the browser host's files). */
+  function forgetFileCaches(): void {
+    for (const c of [...configCache.values()].map((x) => x.config).concat(DEFAULT_CONFIG)) forgetSpellingSettings(c);
+    configCache.clear();
+    registers.clear();
+    relatedCache.clear();
+  }
+
   function validate(doc: TextDocument, settings: Settings): void {
     if (!isAuditDocument(doc.uri)) return;
     const version = doc.version;
-    const { loaded, dir } = configFor(doc.uri);
     const locale = localeOf(settings);
-    publishConfigProblems(loaded, locale);
     // A large document is linted by a worker, so that other documents' requests are answered meanwhile.
-    if (doc.getText().length > BACKGROUND_CHARS) {
+    if (background && doc.getText().length > background.threshold) {
+      const { loaded, dir } = configFor(doc.uri);
+      publishConfigProblems(loaded, locale);
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
       void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale }).then((r) => {
         const current = documents.get(doc.uri);
@@ -285,30 +282,36 @@ export function startServer(connection: Connection): void {
       });
       return;
     }
-    background.stop(doc.uri);
-    const model = modelFor(doc, loaded);
-    const config = effectiveConfig(doc.uri, loaded.config, settings);
-    const register = registerOf(doc.uri);
-    publishRegisterProblems(register, locale);
-    const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
-    const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
-    // Checking is synchronous today, but a result must never be published for a version
-    // the editor has already replaced, should any step become asynchronous.
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== version) return;
-    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-    validatedVersions.set(doc.uri, version);
-    // The dictionary loads after the first diagnostics are out, never before them; once it
-    // is ready every open document is checked again, now with spelling.
-    if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
+    background?.stop(doc.uri);
+    whenSettled(() => {
+      const { loaded, dir } = configFor(doc.uri);
+      const model = modelFor(doc, loaded);
+      const config = effectiveConfig(doc.uri, loaded.config, settings);
+      const register = registerOf(doc.uri);
+      const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
+      return { loaded, config, register, found };
+    }, ({ loaded, config, register, found }) => {
+      publishConfigProblems(loaded, locale);
+      publishRegisterProblems(register, locale);
+      const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
+      // A result is never published for a version the editor has already replaced (the
+      // browser's files may arrive after the next keystroke).
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== version) return;
+      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+      validatedVersions.set(doc.uri, version);
+      // The dictionary loads after the first diagnostics are out, never before them; once it
+      // is ready every open document is checked again, now with spelling.
+      if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
+    });
   }
 
   let spellerRequested = false;
   function startSpeller(): void {
     if (spellerRequested) return;
     spellerRequested = true;
-    setImmediate(() => {
-      loadNodeSpeller().catch((e: unknown) => {
+    later(() => {
+      host.loadSpeller().catch((e: unknown) => {
         connection.console.error(`Granska: the Swedish dictionary could not be loaded: ${String(e)}`);
       });
     });
@@ -329,14 +332,14 @@ export function startServer(connection: Connection): void {
     // or on save for a folder that checks only on save), never early because of the dictionary.
     if (warmSpelling(modelFor(doc), speller, 15)) {
       if (validatedVersions.get(uri) === doc.version) schedule(doc, 0);
-    } else setImmediate(() => warmThenValidate(uri, speller));
+    } else later(() => warmThenValidate(uri, speller));
   }
 
   /** The workspace folder a document lies in, or its own folder. */
   function folderOf(uri: string, dir: string | null): string {
     const file = uriToPath(uri);
     const root = file ? workspaceRoots.filter((r) => file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
-    return root ?? dir ?? workspaceRoots[0] ?? process.cwd();
+    return root ?? dir ?? workspaceRoots[0] ?? host.cwd();
   }
 
   function spellingSettings(uri: string, settings: Settings): SpellingSettings {
@@ -347,7 +350,7 @@ export function startServer(connection: Connection): void {
 
   /** The project's configuration with the folder's editor settings (spelling on or off, the word file) applied. */
   function effectiveConfig(uri: string, config: GranskaConfig, settings: Settings): GranskaConfig {
-    return withSpellingSettings(config, spellingSettings(uri, settings));
+    return withSpellingSettings(config, spellingSettings(uri, settings), files);
   }
 
   // «Add to the word list»: the server writes the word file (atomically), reads the
@@ -359,7 +362,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const { loaded, dir } = configFor(uri);
     try {
-      const written = addWordToProject(word.trim(), loaded, spellingSettings(uri, settings), folderOf(uri, dir));
+      const written = await host.addWord(word.trim(), loaded, spellingSettings(uri, settings), folderOf(uri, dir));
       forgetSpellingSettings(loaded.config);
       configCache.clear();
       for (const d of documents.all()) schedule(d, 0);
@@ -385,11 +388,14 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current) return null;
-    const { loaded, dir } = configFor(uri);
+    const { loaded, dir, config, register } = await files.settle(() => {
+      const { loaded, dir } = configFor(uri);
+      return { loaded, dir, config: effectiveConfig(uri, loaded.config, settings), register: registerOf(uri) };
+    }, forgetFileCaches);
+    if (documents.get(uri) !== current) return contextFor(uri);
     const model = modelFor(current, loaded);
     const today = new Date().toLocaleDateString('sv-SE');
-    const config = effectiveConfig(uri, loaded.config, settings);
-    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today, register: registerOf(uri), related: dir ? relatedOf(dir) : undefined }), doc: current, dir, bom: startsWithBom(current.getText()) };
+    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today, register, related: dir ? relatedOf(dir) : undefined }), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
   // A buffer that starts with a BOM counts it on line 0; the model does not (see bom-positions.ts).
@@ -409,7 +415,7 @@ export function startServer(connection: Connection): void {
   function existsOnDiskOrOpen(dir: string): (relative: string) => boolean {
     // Only inside the document's workspace folder (or its own folder outside any).
     const root = rootOf(dir);
-    const onDisk = fileExistsFrom(dir, root);
+    const onDisk = fileExistsFrom(dir, root, files);
     return (relative) => {
       if (onDisk(relative)) return true;
       const wanted = path.resolve(dir, relative);
@@ -458,7 +464,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
     validatedVersions.delete(e.document.uri);
-    background.stop(e.document.uri);
+    background?.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
@@ -473,6 +479,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    host.filesChanged?.(params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== null));
     let configChanged = false;
     let registersChanged = false;
     for (const change of params.changes) {
@@ -546,7 +553,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     const { loaded } = configFor(params.uri);
-    return { version: doc.version, ...renderer().previewOf(modelFor(doc, loaded), loaded.config) };
+    return { version: doc.version, ...host.renderer().previewOf(modelFor(doc, loaded), loaded.config) };
   });
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
@@ -560,7 +567,7 @@ export function startServer(connection: Connection): void {
     const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
     const locale = localeOf(await settingsFor(params.uri));
     try {
-      return await renderer().exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
+      return await host.renderer().exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
     } catch (e) {
       // A missing PDF engine or an unreadable Word template says what to do, in the user's language.
       throw new ResponseError(-32603, isExportError(e) ? localize(e.detail, locale) : String(e instanceof Error ? e.message : e));
@@ -653,20 +660,21 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onShutdown(() => {
-    background.dispose();
+    background?.dispose();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
 
   documents.listen(connection);
   connection.listen();
-}
 
-// Started as a program (`node dist/server.js --stdio`), not when imported by tests.
-if (!isMainThread) {
-  startLintWorkerIfAsked(workerData);
-} else if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
+  return {
+    // Files the editor sent after a step had finished without them: check every document again.
+    filesArrived(): void {
+      forgetFileCaches();
+      for (const d of documents.all()) schedule(d, 0);
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { isFile, type WorkspaceFiles } from '../io/files.js';
+import { nodeFiles } from '../io/node.js';
 import type { Range } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n.js';
 import { LineIndex } from '../model/text.js';
@@ -15,47 +16,53 @@ export function defaultLoadedConfig(): LoadedConfig {
   return { config: DEFAULT_CONFIG, file: null, text: '', problems: [] };
 }
 
-/** Reads the configuration file nearest to a folder from disk; defaults when there is none. */
-export function loadConfigFor(dir: string, cache?: Map<string, LoadedConfig>): LoadedConfig {
-  const file = findConfigFile(dir, (f) => {
-    try {
-      return fs.statSync(f).isFile();
-    } catch {
-      return false;
-    }
-  });
+/**
+ * Reads the configuration file nearest to a folder (from disk unless other `files` are
+ * given); defaults when there is none.
+ */
+export function loadConfigFor(dir: string, cache?: Map<string, LoadedConfig>, files: WorkspaceFiles = nodeFiles): LoadedConfig {
+  const file = findConfigFile(dir, (f) => isFile(files, f));
   if (!file) return defaultLoadedConfig();
   const cached = cache?.get(file);
   if (cached) return cached;
   let loaded: LoadedConfig;
-  try {
-    loaded = withWordFile(parseConfig(fs.readFileSync(file, 'utf8'), file, RULE_IDS));
-  } catch (e) {
+  const read = files.readText(file);
+  if (read.ok) {
+    loaded = withWordFile(parseConfig(read.value, file, RULE_IDS), files);
+  } else {
     loaded = {
       ...defaultLoadedConfig(),
       file,
-      problems: [{ message: { sv: `Konfigurationsfilen kan inte läsas: ${String(e)}`, en: `The configuration file cannot be read: ${String(e)}` }, span: { start: 0, end: 0 } }],
+      problems: [{ message: { sv: `Konfigurationsfilen kan inte läsas: ${read.error}`, en: `The configuration file cannot be read: ${read.error}` }, span: { start: 0, end: 0 } }],
     };
   }
   cache?.set(file, loaded);
   return loaded;
 }
 
-/** The words of the word file `ord` names, one a line (blank lines and `#` comments skipped). */
-export function readWordFile(file: string): string[] {
-  return fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+/** The words of a word file's text, one a line (blank lines and `#` comments skipped). */
+export function wordsOf(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** The words of the word file `ord` names; throws when it cannot be read. */
+export function readWordFile(file: string, files: WorkspaceFiles = nodeFiles): string[] {
+  const read = files.readText(file);
+  if (!read.ok) throw new Error(read.error);
+  return wordsOf(read.value);
 }
 
 /** Adds the words of the configuration's word file; a file that cannot be read is a problem of the configuration. */
-function withWordFile(loaded: LoadedConfig): LoadedConfig {
+function withWordFile(loaded: LoadedConfig, files: WorkspaceFiles): LoadedConfig {
   const wordFile = loaded.config.wordFile;
   if (!wordFile) return loaded;
-  try {
-    return { ...loaded, config: { ...loaded.config, words: [...loaded.config.words, ...readWordFile(wordFile)] } };
-  } catch (e) {
+  const read = files.readText(wordFile);
+  if (read.ok) {
+    return { ...loaded, config: { ...loaded.config, words: [...loaded.config.words, ...wordsOf(read.value)] } };
+  } else {
     const node = findNodeAtLocation(parseTree(loaded.text) ?? { type: 'null', offset: 0, length: 0 }, ['ord']);
-    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'finns inte' : `kan inte läsas (${String(e)})`;
-    const codeEn = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(e)})`;
+    const code = read.missing ? 'finns inte' : `kan inte läsas (${read.error})`;
+    const codeEn = read.missing ? 'does not exist' : `cannot be read (${read.error})`;
     return {
       ...loaded,
       problems: [...loaded.problems, {
@@ -76,9 +83,9 @@ export function configProblems(loaded: LoadedConfig, locale: Locale): { range: R
  * The workspace of a document on the command line: the nearest folder at or above it that
  * holds `.granskarc.json` or `.git`, else the document's own folder.
  */
-export function workspaceRootFor(dir: string): string {
+export function workspaceRootFor(dir: string, files: WorkspaceFiles = nodeFiles): string {
   for (let d = path.resolve(dir); ; ) {
-    if (fs.existsSync(path.join(d, '.granskarc.json')) || fs.existsSync(path.join(d, '.git'))) return d;
+    if (files.stat(path.join(d, '.granskarc.json')) || files.stat(path.join(d, '.git'))) return d;
     const parent = path.dirname(d);
     if (parent === d) return path.resolve(dir);
     d = parent;
@@ -96,17 +103,13 @@ export function isInside(root: string, file: string): boolean {
  * workspace `root` (default: the workspace found from the folder): a path of another form
  * or leading out of it is answered «no» without touching the file system.
  */
-export function fileExistsFrom(dir: string, root?: string): (relative: string) => boolean {
+export function fileExistsFrom(dir: string, root?: string, files: WorkspaceFiles = nodeFiles): (relative: string) => boolean {
   return (relative) => {
     if (!isLocalRelativePath(relative)) return false;
     const file = path.resolve(dir, relative);
     // Found only when asked: most documents name no other file.
-    root ??= workspaceRootFor(dir);
+    root ??= workspaceRootFor(dir, files);
     if (!isInside(root, file)) return false;
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
+    return isFile(files, file);
   };
 }

@@ -1,30 +1,24 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
+import { isFile as isFileIn, type WorkspaceFiles } from '../io/files.js';
+import { nodeFiles } from '../io/node.js';
 import type { OrganTable } from '../model/organs.js';
 import type { AuditDocument } from '../model/types.js';
 import type { RelatedDocuments } from './related.js';
 import { parseRegister, REGISTER_FILE_NAME, type DecisionRegister } from './register.js';
 
 /**
- * The Node side of the workspace's files, used only by the entry points (the command line
- * and the language server): rules and the model never touch the file system, they get
- * what these functions read.
+ * The workspace's files as the entry points (the command line and the language servers)
+ * give them to the core: rules and the model never touch files, they get what these
+ * functions read through a `WorkspaceFiles` (the disk unless another is given).
  */
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The register that applies to a folder: the configuration's `beslutsregister`, relative
  * to the configuration file, or else the nearest `beslut.csv` up from the folder.
  */
-export function registerFileFor(dir: string, loaded: LoadedConfig): string | null {
+export function registerFileFor(dir: string, loaded: LoadedConfig, files: WorkspaceFiles = nodeFiles): string | null {
+  const isFile = (file: string) => isFileIn(files, file);
   if (loaded.config.registerPath && loaded.file) {
     const configured = path.resolve(path.dirname(loaded.file), loaded.config.registerPath);
     return isFile(configured) ? configured : null;
@@ -40,13 +34,15 @@ export function registerFileFor(dir: string, loaded: LoadedConfig): string | nul
 }
 
 /** Reads a register from disk; an unreadable file gives an unusable register with one problem. */
-export function loadRegister(file: string, organs: OrganTable, cache?: Map<string, DecisionRegister>): DecisionRegister {
+export function loadRegister(file: string, organs: OrganTable, cache?: Map<string, DecisionRegister>, files: WorkspaceFiles = nodeFiles): DecisionRegister {
   const known = cache?.get(file);
   if (known) return known;
   let register: DecisionRegister;
-  try {
-    register = parseRegister(fs.readFileSync(file, 'utf8'), file, organs);
-  } catch (e) {
+  const read = files.readText(file);
+  if (read.ok) {
+    register = parseRegister(read.value, file, organs);
+  } else {
+    const e = read.error;
     register = {
       file,
       text: '',
@@ -61,9 +57,9 @@ export function loadRegister(file: string, organs: OrganTable, cache?: Map<strin
 }
 
 /** The register for a document's folder, or null when the workspace keeps none. */
-export function registerFor(dir: string, loaded: LoadedConfig, cache?: Map<string, DecisionRegister>): DecisionRegister | null {
-  const file = registerFileFor(dir, loaded);
-  return file ? loadRegister(file, loaded.config.organs, cache) : null;
+export function registerFor(dir: string, loaded: LoadedConfig, cache?: Map<string, DecisionRegister>, files: WorkspaceFiles = nodeFiles): DecisionRegister | null {
+  const file = registerFileFor(dir, loaded, files);
+  return file ? loadRegister(file, loaded.config.organs, cache, files) : null;
 }
 
 /**
@@ -76,23 +72,22 @@ export function registerFor(dir: string, loaded: LoadedConfig, cache?: Map<strin
 export function relatedFromDisk(
   dir: string,
   parse: (text: string, file: string) => AuditDocument,
-  options: { cache?: Map<string, { mtimeMs: number; doc: AuditDocument }>; open?: (file: string) => AuditDocument | null; allowed?: (file: string) => boolean } = {},
+  options: { cache?: Map<string, { mtimeMs: number; doc: AuditDocument }>; open?: (file: string) => AuditDocument | null; allowed?: (file: string) => boolean; files?: WorkspaceFiles } = {},
 ): RelatedDocuments {
+  const files = options.files ?? nodeFiles;
   return (relative) => {
     const file = path.resolve(dir, relative);
     if (!/\.rev\.md$/i.test(file) || (options.allowed && !options.allowed(file))) return null;
     const open = options.open?.(file);
     if (open) return open;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) return null;
-      const known = options.cache?.get(file);
-      if (known && known.mtimeMs === stat.mtimeMs) return known.doc;
-      const doc = parse(fs.readFileSync(file, 'utf8'), file);
-      options.cache?.set(file, { mtimeMs: stat.mtimeMs, doc });
-      return doc;
-    } catch {
-      return null;
-    }
+    const stat = files.stat(file);
+    if (stat?.kind !== 'file') return null;
+    const known = options.cache?.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs) return known.doc;
+    const read = files.readText(file);
+    if (!read.ok) return null;
+    const doc = parse(read.value, file);
+    options.cache?.set(file, { mtimeMs: stat.mtimeMs, doc });
+    return doc;
   };
 }

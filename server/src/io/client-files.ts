@@ -1,0 +1,107 @@
+import { fromBase64 } from './base64.js';
+import { decodeUtf8, type FileRead, type FileStat, type WorkspaceFiles } from './files.js';
+import type { FsFindResult, FsReadResult, FsStatResult } from './fs-protocol.js';
+
+/** How the files reach the server: the editor's answers to the `granska/fs/*` requests. */
+export interface FileRequests {
+  stat(uri: string): Promise<FsStatResult>;
+  read(uri: string): Promise<FsReadResult>;
+  find(roots: string[], suffix: string, limit: number): Promise<FsFindResult>;
+}
+
+type Known<T> = { value: T } | undefined;
+
+/**
+ * The workspace's files as the editor gives them, for a language server without a disk.
+ * What has been asked is kept until the editor says the file changed (`forget`); a read of
+ * something not yet known answers «missing» and asks the editor. `settle` runs a step again
+ * once everything it asked for has arrived, so its result is that of the files as they are;
+ * what arrives outside a step is announced through `onArrival`, so the server can check again.
+ */
+export class ClientFiles implements WorkspaceFiles {
+  private readonly stats = new Map<string, FsStatResult>();
+  private readonly contents = new Map<string, FileRead<Uint8Array>>();
+  private readonly inFlight = new Map<string, { done: Promise<void>; awaited: boolean }>();
+  /** The fetches a running step started, when a step is running. */
+  private started: Promise<void>[] | null = null;
+
+  constructor(
+    private readonly requests: FileRequests,
+    private readonly toUri: (file: string) => string,
+    private readonly toPath: (uri: string) => string | null,
+    private readonly onArrival: () => void = () => undefined,
+  ) {}
+
+  stat(file: string): FileStat | null {
+    const known: Known<FsStatResult> = this.stats.has(file) ? { value: this.stats.get(file) ?? null } : undefined;
+    if (known) return known.value;
+    this.fetch(`stat:${file}`, async () => {
+      this.stats.set(file, await this.requests.stat(this.toUri(file)).catch(() => null));
+    });
+    return null;
+  }
+
+  readBytes(file: string): FileRead<Uint8Array> {
+    const known = this.contents.get(file);
+    if (known) return known;
+    this.fetch(`read:${file}`, async () => {
+      const answer = await this.requests.read(this.toUri(file)).catch((e: unknown) => ({ error: String(e), missing: false }));
+      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error });
+    });
+    return { ok: false, missing: true, error: `not yet read: ${file}` };
+  }
+
+  readText(file: string): FileRead<string> {
+    const read = this.readBytes(file);
+    return read.ok ? { ok: true, value: decodeUtf8(read.value) } : read;
+  }
+
+  async find(roots: readonly string[], suffix: string, limit: number): Promise<string[]> {
+    const uris = await this.requests.find(roots.map((r) => this.toUri(r)), suffix, limit).catch(() => [] as string[]);
+    return uris.map((u) => this.toPath(u)).filter((p): p is string => p !== null);
+  }
+
+  async settle<T>(step: () => T, beforeRetry?: () => void): Promise<T> {
+    // A handful of rounds: configuration, then the files it names, then what those name.
+    for (let round = 0; ; round++) {
+      const outer = this.started;
+      const started: Promise<void>[] = [];
+      this.started = started;
+      let result: T;
+      try {
+        result = step();
+      } finally {
+        this.started = outer;
+      }
+      if (started.length === 0 || round >= 8) return result;
+      await Promise.all(started);
+      beforeRetry?.();
+    }
+  }
+
+  /** Forgets what was read of a file (the editor said it changed, was created or deleted). */
+  forget(file: string): void {
+    this.stats.delete(file);
+    this.contents.delete(file);
+  }
+
+  forgetAll(): void {
+    this.stats.clear();
+    this.contents.clear();
+  }
+
+  private fetch(key: string, run: () => Promise<void>): void {
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      const entry = { done: Promise.resolve(), awaited: true };
+      entry.done = run().finally(() => {
+        this.inFlight.delete(key);
+        // Asked outside a step, nobody waits for this answer: the server is told, to check again.
+        if (!entry.awaited) this.onArrival();
+      });
+      this.inFlight.set(key, (pending = entry));
+    }
+    if (this.started) this.started.push(pending.done);
+    else pending.awaited = false;
+  }
+}

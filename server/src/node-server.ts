@@ -1,0 +1,46 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFiles } from './io/node.js';
+import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
+import { renderer } from './renderer.js';
+import { startServer } from './server.js';
+import type { ServerHost } from './server-host.js';
+import { addWordToProject, loadNodeSpeller } from './spelling/host.js';
+
+/**
+ * The language server on Node (`dist/server.js`, started by the VS Code client over IPC or
+ * as `node dist/server.js --stdio`): the disk, worker threads for large documents, the
+ * renderer loaded on first use, the dictionary from `dist/dictionaries/`.
+ */
+export function nodeHost(): ServerHost {
+  const linter = new BackgroundLinter(__filename);
+  return {
+    files: nodeFiles,
+    uriToPath(uri) {
+      try {
+        return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+      } catch {
+        return null;
+      }
+    },
+    pathToUri: (file) => pathToFileURL(file).href,
+    cwd: () => process.cwd(),
+    renderer,
+    background: {
+      threshold: BACKGROUND_CHARS,
+      lint: (uri, job) => linter.lint(uri, job),
+      stop: (uri) => linter.stop(uri),
+      dispose: () => linter.dispose(),
+    },
+    loadSpeller: loadNodeSpeller,
+    addWord: (word, loaded, settings, folder) => Promise.resolve(addWordToProject(word, loaded, settings, folder, nodeFiles)),
+  };
+}
+
+// Started as a program, not when imported by tests; started as a worker, it lints large documents.
+if (!isMainThread) {
+  startLintWorkerIfAsked(workerData);
+} else if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all), nodeHost());
+}

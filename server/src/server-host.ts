@@ -1,0 +1,37 @@
+import type { LoadedConfig } from './config/config.js';
+import type { WorkspaceFiles } from './io/files.js';
+import type { LintJob, LintResult } from './lint/background.js';
+import type { Renderer } from './renderer.js';
+import type { SpellingSettings } from './spelling/settings.js';
+import type { Speller } from './spelling/speller.js';
+
+/**
+ * What a language server's entry gives the shared handlers (`server.ts`): how URIs become
+ * paths, where files come from, how the renderer, the dictionary and the background linter
+ * are loaded. The Node entry (`node-server.ts`) reads the disk; the browser's
+ * (`web-server.ts`) asks the editor. Everything else is the same code in both.
+ */
+export interface ServerHost {
+  files: WorkspaceFiles;
+  /** The path of a document or workspace folder URI in the files' form; null for `untitled:` and the like. */
+  uriToPath(uri: string): string | null;
+  pathToUri(file: string): string;
+  /** The folder a document that lies in no folder is checked from. */
+  cwd(): string;
+  renderer(): Renderer;
+  /** Lints large documents off the request thread; null where there are no threads (they are linted in place). */
+  background: BackgroundLinting | null;
+  loadSpeller(): Promise<Speller>;
+  /** Adds a word to the project's word list; resolves to the files written. */
+  addWord(word: string, loaded: LoadedConfig, settings: SpellingSettings, folder: string): Promise<string[]>;
+  /** The editor says files changed: what the host keeps of them is read again. */
+  filesChanged?(paths: string[]): void;
+}
+
+export interface BackgroundLinting {
+  /** Documents with more characters than this are linted in the background. */
+  threshold: number;
+  lint(uri: string, job: LintJob): Promise<LintResult | null>;
+  stop(uri: string): void;
+  dispose(): void;
+}
