@@ -67,8 +67,8 @@ export async function unpackVsix(dest: string): Promise<string> {
 }
 
 export interface WebEditorOptions {
-  /** The folder to copy as the workspace, relative to the repository. */
-  workspace: string;
+  /** Files and folders (relative to the repository) copied into the workspace's root; a folder's contents are merged in. */
+  workspace: string[];
   /** An unpacked extension folder; by default the packaged .vsix, unpacked. */
   extensionPath?: string;
   /** Written to the workspace's `.vscode/settings.json` (the web workbench keeps user settings in the browser's storage). */
@@ -100,12 +100,25 @@ export async function startWebEditor(options: WebEditorOptions): Promise<WebEdit
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-e2e-web-'));
   const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(path.join(ROOT, options.workspace), workspace, { recursive: true });
+  fs.mkdirSync(workspace);
+  for (const from of options.workspace) {
+    const source = path.join(ROOT, from);
+    fs.cpSync(source, fs.statSync(source).isDirectory() ? workspace : path.join(workspace, path.basename(source)), { recursive: true });
+  }
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(
     path.join(workspace, '.vscode', 'settings.json'),
     JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'security.workspace.trust.enabled': false, ...options.settings }, null, 2),
   );
+  try {
+    return await serve(options, tmp, workspace);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function serve(options: WebEditorOptions, tmp: string, workspace: string): Promise<WebEditor> {
   const extensionPath = options.extensionPath ?? (await unpackVsix(path.join(tmp, 'extension')));
 
   // test-web's server module is CommonJS without types; its package exports no subpaths.
@@ -133,7 +146,7 @@ export async function startWebEditor(options: WebEditorOptions): Promise<WebEdit
     // blocking refuses.
     context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
       executablePath: '/usr/bin/chromium',
-      viewport: { width: 1400, height: 900 },
+      viewport: { width: 1400, height: 1000 },
       headless: true,
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
