@@ -1,5 +1,7 @@
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // One script bundles every entry point; `--watch` rebuilds on change while developing.
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -22,7 +24,7 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/node-extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node-server.ts'], outfile: 'dist/server.js', format: 'cjs' },
   // The preview and the exports, loaded by the server on first use (server/src/renderer.ts).
   { ...common, entryPoints: ['server/src/features/preview.ts'], outfile: 'dist/render.js', format: 'cjs' },
@@ -31,6 +33,43 @@ const builds = [
   { ...common, entryPoints: ['client/src/webview/preview.ts'], outfile: 'dist/preview.js', format: 'iife', platform: 'browser', target: 'es2022' },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs', format: 'esm', banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __toPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __toPath(import.meta.url); const __dirname = __toPath(new URL('.', import.meta.url));" } },
 ];
+
+/**
+ * The browser build (VS Code for the Web): the client in the web extension host and the
+ * server in a web worker. They share every module with the Node build but two, which have a
+ * browser variant: the disk (`io/node.ts`, read only where no other files are given; the
+ * browser server always gives the editor's) and the PDF engines (`render/pdf.ts`, which
+ * start programs). `node:path` is path-browserify's POSIX paths, the form of URI paths.
+ * test/web-bundle.test.ts checks that nothing else of Node is reached.
+ */
+const browserVariants = {
+  name: 'granska-browser-variants',
+  setup(build) {
+    const src = (file) => fileURLToPath(new URL(`./server/src/${file}`, import.meta.url));
+    const swaps = new Map([[src('io/node.ts'), src('io/no-disk.ts')], [src('render/pdf.ts'), src('render/pdf-web.ts')]]);
+    build.onResolve({ filter: /\/(node|pdf)\.js$/ }, (args) => {
+      const swapped = swaps.get(path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+      return swapped ? { path: swapped } : undefined;
+    });
+  },
+};
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  // Both bundles run in web workers (the extension host and the language server), which have
+  // no DOM: packages with a worker build (decode-named-character-reference) must use it.
+  conditions: ['worker'],
+  // csv-parse's own browser build carries the Buffer it needs.
+  alias: { ...common.alias, 'node:path': 'path-browserify', path: 'path-browserify', 'csv-parse/sync': './node_modules/csv-parse/dist/esm/sync.js' },
+  plugins: [browserVariants],
+  metafile: true,
+};
+builds.push(
+  { ...web, entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/web-server.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+);
 
 // The Swedish dictionary (dictionary-sv, LGPL-3.0) ships beside the bundles as data, read
 // lazily by the server and the CLI when spelling is first needed.
@@ -42,5 +81,9 @@ for (const [from, to] of [['index.aff', 'sv.aff'], ['index.dic', 'sv.dic'], ['li
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The browser bundles' inputs, for the test that nothing Node-only is reached.
+  for (const [i, b] of builds.entries()) {
+    if (b.metafile) writeFileSync(b.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(results[i].metafile));
+  }
 }

@@ -20,13 +20,16 @@ describe('packaging (.vsix with @vscode/vsce)', function () {
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const files = await entries(out);
     const names = [...files.keys()];
-    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/render.js', 'extension/dist/preview.js', 'extension/readme.md', 'extension/images/icon.png', 'extension/syntaxes/granska.injection.tmLanguage.json', 'extension/snippets/granska.code-snippets', 'extension/l10n/bundle.l10n.sv.json', 'extension/package.nls.sv.json', 'extension/LICENSE.txt', 'extension/schemas/granskarc.schema.json']) {
+    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/render.js', 'extension/dist/preview.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/dictionaries/sv.aff', 'extension/dist/dictionaries/sv.dic', 'extension/readme.md', 'extension/images/icon.png', 'extension/syntaxes/granska.injection.tmLanguage.json', 'extension/snippets/granska.code-snippets', 'extension/l10n/bundle.l10n.sv.json', 'extension/package.nls.sv.json', 'extension/LICENSE.txt', 'extension/schemas/granskarc.schema.json']) {
       assert.ok(names.includes(f), `${f} is missing from the .vsix: ${names.join(', ')}`);
     }
     assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules inside');
     assert.ok(!names.some((n) => n.includes('/test/') || n.includes('/server/src/') || n.endsWith('.map')), 'no sources, tests or source maps');
     const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8'));
     assert.equal(manifest.main, './dist/extension.js');
+    // VS Code for the Web (vscode.dev, github.dev) starts the browser build.
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.ok(!names.some((n) => n.endsWith('.meta.json')), 'no build metadata');
     assert.equal(manifest.icon, 'images/icon.png');
     const readme = files.get('extension/readme.md')!.toString('utf8');
     assert.match(readme, /^# Granska: revisionsrapporter utan luckor/);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { fromBase64 } from '../../server/src/io/base64.js';
 import { exportFileName, type ExportFormat } from '../../server/src/render/names.js';
 
 /**
@@ -44,7 +45,7 @@ export async function exportDocument(client: LanguageClient, format: ExportForma
     void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', uri.fsPath));
     return;
   }
-  await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
+  await vscode.workspace.fs.writeFile(target, fromBase64(result.data));
   const open = vscode.l10n.t('Open');
   const warnings = result.warnings ?? [];
   if (warnings.length > 0) {

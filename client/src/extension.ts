@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { exportDocument } from './export.js';
+import { answerFileRequests } from './files.js';
 import { GranskningarView } from './granskningar.js';
 import { exists, importWord } from './import.js';
 import { PreviewManager } from './preview.js';
@@ -19,22 +19,38 @@ function isAuditDocument(doc: vscode.TextDocument | undefined): doc is vscode.Te
   return !!doc && (doc.languageId === 'granska' || /\.rev\.md$/i.test(doc.uri.path));
 }
 
-/** Starts the Granska language server for `*.rev.md` files, the status bar and the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/**
+ * The client's options. On the desktop the server reads `file:` documents from disk; in the
+ * browser (`web`) documents live in the editor's own file systems (vscode.dev's, a test's),
+ * so every scheme but `untitled` is a report's, and the server is told where the dictionary is.
+ */
+export function clientOptions(context: vscode.ExtensionContext, web: boolean): LanguageClientOptions {
+  return {
     documentSelector: [
-      { scheme: 'file', pattern: '**/*.rev.md' },
+      ...(web ? webSchemes().map((scheme) => ({ scheme, pattern: '**/*.rev.md' })) : [{ scheme: 'file', pattern: '**/*.rev.md' }]),
       { scheme: 'untitled', language: 'granska' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.granskarc.json,*.rev.md,*.txt,*.csv}'), configurationSection: 'granska' },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: web
+      ? { locale: vscode.env.language, dictionaries: vscode.Uri.joinPath(context.extensionUri, 'dist', 'dictionaries').toString(true) }
+      : { locale: vscode.env.language },
   };
-  client = new LanguageClient('granska', 'Granska', serverOptions, clientOptions);
+}
+
+/** The file systems of the workspace's folders (vscode.dev's `vscode-vfs`, a test's `vscode-test-web`). */
+function webSchemes(): string[] {
+  const schemes = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme));
+  return schemes.size > 0 ? [...schemes] : ['vscode-vfs', 'vscode-test-web', 'file'];
+}
+
+/**
+ * Everything the extension does around its language server, the same on the desktop and in
+ * the browser: the entries (`node-extension.ts`, `web-extension.ts`) only make the client.
+ */
+export async function setUp(context: vscode.ExtensionContext, languageClient: LanguageClient, options: { web: boolean } = { web: false }): Promise<void> {
+  client = languageClient;
+  // A server without a disk (the browser's) reads the workspace through these requests.
+  context.subscriptions.push(...answerFileRequests(client));
 
   // «3/4 kontrollmål kompletta» for the active report; a click opens the Problems view.
   const item = vscode.window.createStatusBarItem('granska.status', vscode.StatusBarAlignment.Left, 100);
@@ -53,7 +69,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (active && e.uris.some((u) => u.toString() === active)) refresh();
     }),
     vscode.commands.registerCommand('granska.restartServer', async () => {
-      await client?.restart();
+      // The Node client restarts in one step; the browser's is stopped and started.
+      const c = client as (LanguageClient & { restart?: () => Promise<void> }) | undefined;
+      await (c?.restart ? c.restart() : c?.stop().then(() => c.start()));
       refresh();
     }),
   );
@@ -105,7 +123,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('granska.newMissiv', (resource?: vscode.Uri) => createMissiv(started, resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.exportDocx', (resource?: vscode.Uri) => exportDocument(started, 'docx', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('granska.importWord', (resource?: vscode.Uri) => importWord(resource instanceof vscode.Uri ? resource : undefined, (target) => pickProfile(started, target))),
-    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
+    // In the browser no PDF engine can run: the command says so before asking where to save.
+    vscode.commands.registerCommand('granska.exportPdf', (resource?: vscode.Uri) => options.web
+      ? void vscode.window.showErrorMessage(vscode.l10n.t('A PDF can only be made in VS Code on the desktop (with LibreOffice or Chromium installed), not in the browser. Export to Word or HTML here, or use VS Code on the desktop.'))
+      : exportDocument(started, 'pdf', resource instanceof vscode.Uri ? resource : undefined)),
   );
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 // The overview's data as the server sends it; only its types are imported, none of its code.
 import type { Overview, OverviewDocument, OverviewUnit } from '../../server/src/workspace/overview.js';

@@ -1,7 +1,5 @@
-import * as crypto from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { REPORT_CSS } from '../../server/src/render/styles.js';
 
 /** What the server's `granska/preview` request answers: the rendered report of one version. */
@@ -103,7 +101,7 @@ class Preview {
     // version's render follows, and an older answer never replaces a newer one.
     if (result.version < this.shownVersion) return;
     this.shownVersion = result.version;
-    this.panel.title = vscode.l10n.t('Preview: {0}', path.basename(this.document.uri.path));
+    this.panel.title = vscode.l10n.t('Preview: {0}', baseName(this.document.uri));
     void this.panel.webview.postMessage({ type: 'update', html: result.html, version: result.version, line: this.topLine() });
     if (result.version < this.document.version && attempt < 20) this.timer = setTimeout(() => void this.render(attempt + 1), 100);
   }
@@ -167,7 +165,7 @@ export class PreviewManager implements vscode.Disposable {
       existing.panel.reveal(column, beside);
       return;
     }
-    const panel = vscode.window.createWebviewPanel('granska.preview', vscode.l10n.t('Preview: {0}', path.basename(document.uri.path)), { viewColumn: column, preserveFocus: beside }, {
+    const panel = vscode.window.createWebviewPanel('granska.preview', vscode.l10n.t('Preview: {0}', baseName(document.uri)), { viewColumn: column, preserveFocus: beside }, {
       enableScripts: true,
       retainContextWhenHidden: true,
       enableFindWidget: true,
@@ -182,7 +180,7 @@ export class PreviewManager implements vscode.Disposable {
 
   /** The page around the report: a strict policy, the styles, and the one script, by nonce. */
   private shell(webview: vscode.Webview, document: vscode.TextDocument): string {
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
     const base = webview.asWebviewUri(vscode.Uri.joinPath(document.uri, '..'));
     const csp = [
@@ -215,4 +213,15 @@ export class PreviewManager implements vscode.Disposable {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The last segment of a URI's path, in every file system VS Code has. */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** 16 random bytes in base64, from Web Crypto (in Node's extension host and in the browser's). */
+function randomNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

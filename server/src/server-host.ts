@@ -24,6 +24,8 @@ export interface ServerHost {
   loadSpeller(): Promise<Speller>;
   /** Adds a word to the project's word list; resolves to the files written. */
   addWord(word: string, loaded: LoadedConfig, settings: SpellingSettings, folder: string): Promise<string[]>;
+  /** The client's `initializationOptions`, at start. */
+  initialize?(options: unknown): void;
   /** The editor says files changed: what the host keeps of them is read again. */
   filesChanged?(paths: string[]): void;
 }

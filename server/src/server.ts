@@ -104,6 +104,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   const docSettings = new Map<string, Promise<Settings>>();
 
   connection.onInitialize((params: InitializeParams) => {
+    host.initialize?.(params.initializationOptions);
     editorLocale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullSettings = !!params.capabilities.workspace?.configuration;
     workspaceRoots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))

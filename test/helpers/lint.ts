@@ -4,6 +4,8 @@ import { DEFAULT_CONFIG, parseConfig, type GranskaConfig } from '../../server/sr
 import { fileExistsFrom, loadConfigFor } from '../../server/src/config/load.ts';
 import { lintText, parseWithConfig as lintParse, severityName, type GranskaDiagnostic } from '../../server/src/lint/lint.ts';
 import { registerFor, relatedFromDisk } from '../../server/src/workspace/node-files.ts';
+import type { WorkspaceFiles } from '../../server/src/io/files.ts';
+import { nodeFiles } from '../../server/src/io/node.ts';
 import { RULE_IDS } from '../../server/src/rules/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,12 +19,17 @@ export function lint(text: string, options: { config?: GranskaConfig; locale?: '
   return lintText(text, options);
 }
 
-/** Lints a file on disk with the configuration and folder the CLI would use. */
-export function lintFile(file: string): GranskaDiagnostic[] {
+/**
+ * Lints a file with the configuration and folder the CLI would use, from disk or from
+ * other `files` (the in-memory ones the browser build's tests use).
+ */
+export function lintFile(file: string, files: WorkspaceFiles = nodeFiles): GranskaDiagnostic[] {
   const dir = path.dirname(file);
-  const loaded = loadConfigFor(dir);
-  const related = relatedFromDisk(dir, (text, f) => lintParse(text, loadConfigFor(path.dirname(f)).config));
-  return lintText(fs.readFileSync(file, 'utf8'), { config: loaded.config, fileExists: fileExistsFrom(dir), register: registerFor(dir, loaded), related });
+  const loaded = loadConfigFor(dir, undefined, files);
+  const related = relatedFromDisk(dir, (text, f) => lintParse(text, loadConfigFor(path.dirname(f), undefined, files).config), { files });
+  const read = files.readText(file);
+  if (!read.ok) throw new Error(read.error);
+  return lintText(read.value, { config: loaded.config, fileExists: fileExistsFrom(dir, undefined, files), register: registerFor(dir, loaded, undefined, files), related });
 }
 
 export function codes(diagnostics: readonly GranskaDiagnostic[]): string[] {

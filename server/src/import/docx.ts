@@ -121,14 +121,17 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
 }
 
 function convert(files: Unzipped, options: ImportOptions, images: ImportResult['images']): Promise<{ value: string }> {
-  return mammoth.convertToHtml({ buffer: Buffer.from(withCrossReferences(files)) }, {
+  const bytes = withCrossReferences(files);
+  // Node's mammoth reads a Buffer; its browser build (VS Code for the Web) an ArrayBuffer.
+  const input = typeof Buffer === 'function' ? { buffer: Buffer.from(bytes) } : { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+  return mammoth.convertToHtml(input, {
     styleMap: STYLE_MAP,
     externalFileAccess: false,
     convertImage: mammoth.images.imgElement(async (image) => {
       const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as Record<string, string>)[image.contentType];
       if (!ext) return { src: '' };
       const file = `${options.imageFolder}/bild-${images.length + 1}.${ext}`;
-      images.push({ path: file, data: new Uint8Array(await image.readAsBuffer()) });
+      images.push({ path: file, data: new Uint8Array(await image.readAsArrayBuffer()) });
       return { src: file };
     }),
   });

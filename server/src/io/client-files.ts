@@ -1,5 +1,5 @@
 import { fromBase64 } from './base64.js';
-import { decodeUtf8, type FileRead, type FileStat, type WorkspaceFiles } from './files.js';
+import { decodeUtf8, readRegularVia, realpathVia, type FileRead, type FileStat, type RegularRead, type WorkspaceFiles } from './files.js';
 import type { FsFindResult, FsReadResult, FsStatResult } from './fs-protocol.js';
 
 /** How the files reach the server: the editor's answers to the `granska/fs/*` requests. */
@@ -46,7 +46,7 @@ export class ClientFiles implements WorkspaceFiles {
     if (known) return known;
     this.fetch(`read:${file}`, async () => {
       const answer = await this.requests.read(this.toUri(file)).catch((e: unknown) => ({ error: String(e), missing: false }));
-      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error });
+      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error, ...(answer.missing ? { code: 'ENOENT' } : {}) });
     });
     return { ok: false, missing: true, error: `not yet read: ${file}` };
   }
@@ -59,6 +59,14 @@ export class ClientFiles implements WorkspaceFiles {
   async find(roots: readonly string[], suffix: string, limit: number): Promise<string[]> {
     const uris = await this.requests.find(roots.map((r) => this.toUri(r)), suffix, limit).catch(() => [] as string[]);
     return uris.map((u) => this.toPath(u)).filter((p): p is string => p !== null);
+  }
+
+  realpath(file: string): string | null {
+    return realpathVia(this, file);
+  }
+
+  readRegular(file: string, limit: number): RegularRead {
+    return readRegularVia(this, file, limit);
   }
 
   async settle<T>(step: () => T, beforeRetry?: () => void): Promise<T> {

@@ -20,8 +20,11 @@ export interface FileStat {
   size: number;
 }
 
-/** A read's outcome: the content, or why there is none (`missing` when the file does not exist). */
-export type FileRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; error: string };
+/**
+ * A read's outcome: the content, or why there is none (`missing` when the file does not
+ * exist; `code` the system's error code, such as `EISDIR`, where there is one).
+ */
+export type FileRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; error: string; code?: string };
 
 export interface WorkspaceFiles {
   /** What a path is, or null when nothing is there. */
@@ -35,6 +38,13 @@ export interface WorkspaceFiles {
    * skipping names that start with a dot and `node_modules`, at most `limit` of them.
    */
   find(roots: readonly string[], suffix: string, limit: number): Promise<string[]>;
+  /** The path with every symbolic link resolved, or null when nothing is there. */
+  realpath(file: string): string | null;
+  /**
+   * At most `limit` bytes of a regular file, for a report's pictures: never through a link
+   * at the last step, never blocking on a pipe, the size checked while reading.
+   */
+  readRegular(file: string, limit: number): RegularRead;
   /**
    * Runs a synchronous step that reads files. Hosts that read synchronously run it once; a
    * host that fetches files runs it, fetches what it asked for and did not have, and runs it
@@ -43,6 +53,9 @@ export interface WorkspaceFiles {
    */
   settle<T>(step: () => T, beforeRetry?: () => void): T | Promise<T>;
 }
+
+/** A regular file's bytes, or why not: `unreadable` carries the system's code. */
+export type RegularRead = { ok: true; value: Uint8Array } | { ok: false; reason: 'unreadable'; code: string } | { ok: false; reason: 'not-regular' } | { ok: false; reason: 'too-large' };
 
 /** Whether a path names an existing regular file. */
 export function isFile(files: WorkspaceFiles, file: string): boolean {
@@ -63,4 +76,30 @@ export function decodeUtf8(bytes: Uint8Array): string {
 /** Whether a file name ends with a suffix, ignoring case (`Rapport.REV.md` is a report). */
 export function hasSuffix(name: string, suffix: string): boolean {
   return name.toLowerCase().endsWith(suffix.toLowerCase());
+}
+
+/**
+ * `readRegular` for files without links or pipes (memory, the editor's): a file of the
+ * kind `file`, no larger than the limit.
+ */
+export function readRegularVia(files: Pick<WorkspaceFiles, 'stat' | 'readBytes'>, file: string, limit: number): RegularRead {
+  const stat = files.stat(file);
+  if (!stat) return { ok: false, reason: 'unreadable', code: 'ENOENT' };
+  if (stat.kind !== 'file') return { ok: false, reason: 'not-regular' };
+  if (stat.size > limit) return { ok: false, reason: 'too-large' };
+  const read = files.readBytes(file);
+  if (!read.ok) return { ok: false, reason: 'unreadable', code: read.missing ? 'ENOENT' : read.error };
+  return read.value.length > limit ? { ok: false, reason: 'too-large' } : read;
+}
+
+/** `realpath` for files without links: the normalized path when something is there. */
+export function realpathVia(files: Pick<WorkspaceFiles, 'stat'>, file: string): string | null {
+  const parts: string[] = [];
+  for (const p of file.replace(/\\/g, '/').split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  const normal = `/${parts.join('/')}`;
+  return files.stat(normal) ? normal : null;
 }

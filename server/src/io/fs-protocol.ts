@@ -28,3 +28,10 @@ export interface FsFindParams {
   limit: number;
 }
 export type FsFindResult = string[];
+
+/** Writes a file (the word list): the text, UTF-8. */
+export const FS_WRITE = 'granska/fs/write';
+export interface FsWriteParams {
+  uri: string;
+  text: string;
+}

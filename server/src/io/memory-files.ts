@@ -1,4 +1,4 @@
-import { hasSuffix, type FileRead, type FileStat, type WorkspaceFiles } from './files.js';
+import { hasSuffix, readRegularVia, realpathVia, type FileRead, type FileStat, type RegularRead, type WorkspaceFiles } from './files.js';
 
 /**
  * Files held in memory, by absolute `/`-separated path: what the tests run the core on
@@ -35,7 +35,7 @@ export class MemoryFiles implements WorkspaceFiles {
     const known = this.files.get(normalize(file));
     if (known) return { ok: true, value: known.bytes };
     const isDir = this.stat(file)?.kind === 'directory';
-    return { ok: false, missing: !isDir, error: isDir ? `EISDIR: ${file}` : `ENOENT: ${file}` };
+    return { ok: false, missing: !isDir, error: isDir ? `EISDIR: ${file}` : `ENOENT: ${file}`, code: isDir ? 'EISDIR' : 'ENOENT' };
   }
 
   readText(file: string): FileRead<string> {
@@ -57,6 +57,14 @@ export class MemoryFiles implements WorkspaceFiles {
       }
     }
     return Promise.resolve(found);
+  }
+
+  realpath(file: string): string | null {
+    return realpathVia(this, file);
+  }
+
+  readRegular(file: string, limit: number): RegularRead {
+    return readRegularVia(this, file, limit);
   }
 
   settle<T>(step: () => T): T {

@@ -10,5 +10,7 @@ export const nodeFiles: WorkspaceFiles = {
   readText: () => ({ ok: false, missing: true, error: 'no disk in the browser' }),
   readBytes: () => ({ ok: false, missing: true, error: 'no disk in the browser' }),
   find: () => Promise.resolve([]),
+  realpath: () => null,
+  readRegular: () => ({ ok: false, reason: 'unreadable', code: 'ENOENT' }),
   settle: (step) => step(),
 };

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasSuffix, type FileRead, type FileStat, type WorkspaceFiles } from './files.js';
+import { hasSuffix, type FileRead, type FileStat, type RegularRead, type WorkspaceFiles } from './files.js';
 
 /**
  * The workspace's files on disk, for the command line and the Node language server. A
@@ -50,11 +50,55 @@ export const nodeFiles: WorkspaceFiles = {
     for (const root of roots) await walk(root, 0);
     return files;
   },
+  realpath(file: string): string | null {
+    try {
+      return fs.realpathSync.native(file);
+    } catch {
+      return null;
+    }
+  },
+  readRegular,
   settle<T>(step: () => T): T {
     return step();
   },
 };
 
-function failure(e: unknown): { ok: false; missing: boolean; error: string } {
-  return { ok: false, missing: (e as NodeJS.ErrnoException).code === 'ENOENT', error: String(e) };
+/**
+ * The bytes of a regular file, at most `limit`, or why not. Opened without following a link
+ * and without blocking, then checked with fstat, so what is read is what was checked.
+ */
+function readRegular(file: string, limit: number): RegularRead {
+  const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', code: String((e as NodeJS.ErrnoException).code ?? e) };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not-regular' };
+    if (stat.size > limit) return { ok: false, reason: 'too-large' };
+    // The size is checked again while reading: the file may grow after fstat.
+    const chunks: Buffer[] = [];
+    let read = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - read, 0) + 1, 1 << 20, limit + 1 - read));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      read += n;
+      if (read > limit) return { ok: false, reason: 'too-large' };
+      chunks.push(chunk.subarray(0, n));
+    }
+    return { ok: true, value: Buffer.concat(chunks, read) };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', code: String((e as NodeJS.ErrnoException).code ?? e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function failure(e: unknown): { ok: false; missing: boolean; error: string; code?: string } {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { ok: false, missing: code === 'ENOENT', error: String(e), ...(code ? { code } : {}) };
 }

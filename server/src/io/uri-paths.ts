@@ -21,16 +21,24 @@ export class UriPaths {
     return path;
   }
 
-  /** The path of a document or file URI; null for URIs that name no file (`untitled:`). */
+  /**
+   * The path of a document, folder or file URI; null for URIs that name no file
+   * (`untitled:`). A URI under no known folder makes its own folder known, so that the
+   * paths of its neighbours become URIs of the same scheme and authority.
+   */
   toPath(uri: string): string | null {
     const parsed = parse(uri);
-    if (!parsed || parsed.scheme === 'untitled') return null;
-    if (this.origins.length === 0) this.addRoot(URI.from({ scheme: parsed.scheme, authority: parsed.authority, path: '/' }).toString());
+    if (!parsed || parsed.scheme === 'untitled' || !parsed.path.startsWith('/')) return null;
+    const covered = this.origins.some((o) => o.scheme === parsed.scheme && o.authority === parsed.authority && within(o.path, parsed.path));
+    if (!covered) {
+      const folder = parsed.path.slice(0, parsed.path.lastIndexOf('/')) || '/';
+      this.addRoot(URI.from({ scheme: parsed.scheme, authority: parsed.authority, path: folder }).toString());
+    }
     return parsed.path;
   }
 
   toUri(path: string): string {
-    const origin = this.origins.find((o) => path === o.path || path.startsWith(o.path.endsWith('/') ? o.path : `${o.path}/`)) ?? this.origins[this.origins.length - 1];
+    const origin = this.origins.find((o) => within(o.path, path)) ?? this.origins[this.origins.length - 1];
     return URI.from({ scheme: origin?.scheme ?? 'file', authority: origin?.authority ?? '', path }).toString();
   }
 }
@@ -45,4 +53,9 @@ function parse(uri: string): URI | null {
 
 function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** Whether `path` is the folder `folder` or lies under it. */
+function within(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }

@@ -50,7 +50,7 @@ export interface DocxOptions {
 export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const writer = new DocxWriter(report, options.headerText);
   const doc = writer.document();
-  const bytes = markSwedish(new Uint8Array(await Packer.toBuffer(doc)));
+  const bytes = markSwedish(new Uint8Array(await Packer.toArrayBuffer(doc)));
   if (!options.template) return bytes;
   const p = report.properties;
   return applyTemplate(bytes, options.template, { titel: p.title, kommun: p.kommun, datum: p.date, författare: p.authors });

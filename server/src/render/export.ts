@@ -1,7 +1,8 @@
-import * as fs from 'node:fs';
 import type { Unzipped } from 'fflate';
 import type { GranskaConfig } from '../config/config.js';
 import { msg } from '../i18n.js';
+import type { WorkspaceFiles } from '../io/files.js';
+import { nodeFiles } from '../io/node.js';
 import type { AuditDocument } from '../model/types.js';
 import { reportDocx } from './docx.js';
 import { ExportError } from './export-error.js';
@@ -26,25 +27,23 @@ export interface ExportResult {
  * engine installed on the machine (see `pdf.ts`) and throws `ExportError` without one. The
  * configuration's `wordmall` gives the Word file, and the PDF made from it, the firm's look.
  */
-export async function exportDocument(doc: AuditDocument, format: ExportFormat, config?: GranskaConfig, images?: ImageResolver): Promise<ExportResult> {
+export async function exportDocument(doc: AuditDocument, format: ExportFormat, config?: GranskaConfig, images?: ImageResolver, files: WorkspaceFiles = nodeFiles): Promise<ExportResult> {
   const report = renderReport(doc, { config, images });
-  const template = format !== 'html' && config?.wordTemplate ? loadTemplate(config.wordTemplate) : undefined;
+  const template = format !== 'html' && config?.wordTemplate ? loadTemplate(config.wordTemplate, files) : undefined;
   const bytes = format === 'docx' ? await reportDocx(report, { template })
     : format === 'pdf' ? await reportPdf(report, template)
     : new TextEncoder().encode(reportHtmlDocument(report));
   return { bytes, warnings: report.warnings };
 }
 
-function loadTemplate(file: string): Unzipped {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+function loadTemplate(file: string, files: WorkspaceFiles): Unzipped {
+  const read = files.readBytes(file);
+  if (!read.ok) {
+    const reason = read.code ?? read.error;
     throw new ExportError(msg(
       `Wordmallen ${file} som .granskarc.json anger ("wordmall") kan inte läsas (${reason}).`,
       `The Word template ${file} named in .granskarc.json ("wordmall") cannot be read (${reason}).`,
     ));
   }
-  return readTemplate(bytes, file);
+  return readTemplate(read.value, file);
 }

@@ -1,7 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageSize } from 'image-size';
 import { msg, type Msg } from '../i18n.js';
+import { fromBase64, toBase64 } from '../io/base64.js';
+import type { WorkspaceFiles } from '../io/files.js';
+import { nodeFiles } from '../io/node.js';
 
 /** A picture an export carries inside itself, with what Word needs to lay it out. */
 export interface EmbeddedImage {
@@ -40,14 +42,14 @@ export const IMAGE_LIMITS: ImageLimits = { perImage: 20 * 2 ** 20, total: 64 * 2
 const MIME: Record<EmbeddedImage['type'], string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
 
 export function dataUri(image: EmbeddedImage): string {
-  return `data:${MIME[image.type]};base64,${Buffer.from(image.data).toString('base64')}`;
+  return `data:${MIME[image.type]};base64,${toBase64(image.data)}`;
 }
 
 /** The image of a `data:` URI the renderer wrote, for the Word writer. */
 export function fromDataUri(uri: string, width: number, height: number): EmbeddedImage | null {
   const m = /^data:image\/(png|jpeg|gif);base64,(.*)$/.exec(uri);
   if (!m) return null;
-  return { type: m[1] === 'jpeg' ? 'jpg' : (m[1] as 'png' | 'gif'), data: Buffer.from(m[2], 'base64'), width, height };
+  return { type: m[1] === 'jpeg' ? 'jpg' : (m[1] as 'png' | 'gif'), data: fromBase64(m[2]), width, height };
 }
 
 /**
@@ -55,22 +57,18 @@ export function fromDataUri(uri: string, width: number, height: number): Embedde
  * upwards, that holds `.granskarc.json` or `.git`, else the report's own folder. Pictures
  * are embedded only from inside it.
  */
-export function workspaceOf(file: string): string {
-  const start = path.dirname(realOr(file));
+export function workspaceOf(file: string, files: WorkspaceFiles = nodeFiles): string {
+  const start = path.dirname(realOr(file, files));
   for (let dir = start; ; ) {
-    if (fs.existsSync(path.join(dir, '.granskarc.json')) || fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (files.stat(path.join(dir, '.granskarc.json')) || files.stat(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return start;
     dir = parent;
   }
 }
 
-function realOr(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return path.resolve(p);
-  }
+function realOr(p: string, files: WorkspaceFiles): string {
+  return files.realpath(p) ?? path.resolve(p);
 }
 
 /** Whether `file` (a real path) is `root` (a real path) or inside it. */
@@ -91,8 +89,8 @@ const MB = (n: number): string => String(Math.round(n / 2 ** 20));
  * with the export; SVG is left out since it can carry script. Each file is read once, and
  * the bytes embedded by all references together are capped.
  */
-export function imagesFrom(folder: string, root: string, limits: ImageLimits = IMAGE_LIMITS): ImageResolver {
-  const realRoot = realOr(root);
+export function imagesFrom(folder: string, root: string, limits: ImageLimits = IMAGE_LIMITS, files: WorkspaceFiles = nodeFiles): ImageResolver {
+  const realRoot = realOr(root, files);
   const cache = new Map<string, ImageOutcome>();
   let total = 0;
   return (src) => {
@@ -114,18 +112,16 @@ export function imagesFrom(folder: string, root: string, limits: ImageLimits = I
       return { kind: 'unavailable', reason: msg('sökvägen går inte att läsa', 'the path cannot be read') };
     }
     // Decoded first, so that `%2Fetc%2F…` is seen for the absolute path it is.
-    if (name.includes('\0') || path.posix.isAbsolute(name) || path.win32.isAbsolute(name) || /^[a-z]:/i.test(name)) {
+    // Absolute in either system's sense (`/…`, `\…`, `C:…`), written out so that the browser
+    // build's POSIX-only path module gives the same answer.
+    if (name.includes('\0') || /^[\\/]/.test(name) || /^[a-z]:/i.test(name)) {
       return { kind: 'refused', reason: msg('bara sökvägar relativt rapporten bäddas in', 'only paths relative to the report are embedded') };
     }
     if (!/\.(png|jpe?g|gif)$/i.test(name)) {
       return { kind: 'unavailable', reason: msg('bara PNG-, JPEG- och GIF-bilder bäddas in', 'only PNG, JPEG and GIF pictures are embedded') };
     }
-    let real: string;
-    try {
-      real = fs.realpathSync.native(path.resolve(folder, name));
-    } catch {
-      return { kind: 'unavailable', reason: msg('filen finns inte', 'the file does not exist') };
-    }
+    const real = files.realpath(path.resolve(folder, name));
+    if (real === null) return { kind: 'unavailable', reason: msg('filen finns inte', 'the file does not exist') };
     if (!inside(realRoot, real)) {
       return { kind: 'refused', reason: msg(`filen ligger utanför arbetsytan ${realRoot}`, `the file is outside the workspace ${realRoot}`) };
     }
@@ -137,8 +133,13 @@ export function imagesFrom(folder: string, root: string, limits: ImageLimits = I
   }
 
   function readFile(real: string): ImageOutcome {
-    const data = readRegularFile(real, limits.perImage);
-    if (!Buffer.isBuffer(data)) return data;
+    const read = files.readRegular(real, limits.perImage);
+    if (!read.ok) {
+      if (read.reason === 'not-regular') return { kind: 'refused', reason: msg('det är ingen vanlig fil', 'it is not a regular file') };
+      if (read.reason === 'too-large') return { kind: 'refused', reason: msg(`bilden är större än ${MB(limits.perImage)} MB`, `the picture is larger than ${MB(limits.perImage)} MB`) };
+      return { kind: 'unavailable', reason: msg(`filen går inte att läsa (${read.code})`, `the file cannot be read (${read.code})`) };
+    }
+    const data = read.value;
     let type: EmbeddedImage['type'] | null = null;
     let width = 0;
     let height = 0;
@@ -156,43 +157,7 @@ export function imagesFrom(folder: string, root: string, limits: ImageLimits = I
     const end = imageEnd(data, type);
     if (end === null) return { kind: 'unavailable', reason: msg('bilden är ofullständig', 'the picture is incomplete') };
     // A copy, so that what was read after the picture's end is not kept alive with it.
-    return { kind: 'embedded', image: { data: Buffer.from(data.subarray(0, end)), type, width, height } };
-  }
-}
-
-/**
- * The bytes of a regular file, at most `limit`, or why not. Opened without following a link
- * and without blocking, then checked with fstat, so what is read is what was checked.
- */
-function readRegularFile(file: string, limit: number): Buffer | ImageOutcome {
-  const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
-  let fd: number;
-  try {
-    fd = fs.openSync(file, flags);
-  } catch (e) {
-    return { kind: 'unavailable', reason: msg(`filen går inte att läsa (${(e as NodeJS.ErrnoException).code ?? e})`, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`) };
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'refused', reason: msg('det är ingen vanlig fil', 'it is not a regular file') };
-    const tooLarge: ImageOutcome = { kind: 'refused', reason: msg(`bilden är större än ${MB(limit)} MB`, `the picture is larger than ${MB(limit)} MB`) };
-    if (stat.size > limit) return tooLarge;
-    // The size is checked again while reading: the file may grow after fstat.
-    const chunks: Buffer[] = [];
-    let read = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - read, 0) + 1, 1 << 20, limit + 1 - read));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      read += n;
-      if (read > limit) return tooLarge;
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, read);
-  } catch (e) {
-    return { kind: 'unavailable', reason: msg(`filen går inte att läsa (${(e as NodeJS.ErrnoException).code ?? e})`, `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`) };
-  } finally {
-    fs.closeSync(fd);
+    return { kind: 'embedded', image: { data: new Uint8Array(data.subarray(0, end)), type, width, height } };
   }
 }
 
