@@ -218,15 +218,34 @@ export async function goToLine(page: Page, where: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Runs a command from the Command Palette by its title, as a user would. */
+/**
+ * The text of line `line` (1-based) of the first editor as it is drawn, found through the
+ * line number beside it. The line must be in view (e.g. after `goToLine`).
+ */
+export async function lineText(page: Page, line: number): Promise<string | null> {
+  const editor = page.locator('.monaco-editor').first();
+  const margin = editor.locator('.margin-view-overlays > div', { has: page.locator('.line-numbers', { hasText: new RegExp(`^\\s*${line}\\s*$`) }) }).first();
+  const style = await margin.getAttribute('style', { timeout: 5_000 }).catch(() => null);
+  const top = style && /top:\s*(\d+)px/.exec(style)?.[1];
+  if (!top) return null;
+  const text = await editor.locator(`.view-lines > .view-line[style*="top:${top}px"]`).first().innerText({ timeout: 5_000 }).catch(() => null);
+  // Monaco draws spaces as no-break spaces.
+  return text === null ? null : text.replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Runs a command from the Command Palette by its exact title, as a user would: type it, wait
+ * until the highlighted row is that command, press Enter. (Clicking a row can hit a recycled
+ * row of the palette's virtual list while it is still filtering.)
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-box input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 30_000 });
-  await row.click();
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: exact }) }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 

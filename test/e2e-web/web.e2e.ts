@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { goToLine, openFile, pollFor, ROOT, runCommand, startWebEditor, webviewFrame, type WebEditor } from './harness.ts';
+import { goToLine, lineText, openFile, pollFor, ROOT, runCommand, startWebEditor, webviewFrame, type WebEditor } from './harness.ts';
 
 const REPORT = 'rapport-med-fel.rev.md';
 
@@ -11,11 +13,50 @@ function problemLine(line: number, column: number, severity: string, code: strin
   return `${line}:${column} ${severity} ${code} ${message}`;
 }
 
-/** What the desktop's `granska lint` reports for the workspace's copy of the report, with its `.granskarc.json`. */
-function expectedProblems(workspace: string): string[] {
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--locale', 'sv', '--format', 'json', path.join(workspace, REPORT)], { encoding: 'utf8' });
-  const files = JSON.parse(cli.stdout) as { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[];
-  return files[0]!.diagnostics.map((d) => problemLine(d.range.start.line + 1, d.range.start.character + 1, d.severity, d.code, d.message)).sort();
+/**
+ * What the desktop's `granska lint` reports for `text` (by default the workspace's copy of
+ * the report) beside the workspace's `.granskarc.json`, as Problems view lines.
+ */
+function expectedProblems(workspace: string, text?: string): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-e2e-web-cli-'));
+  try {
+    fs.copyFileSync(path.join(workspace, '.granskarc.json'), path.join(dir, '.granskarc.json'));
+    fs.writeFileSync(path.join(dir, REPORT), text ?? fs.readFileSync(path.join(workspace, REPORT), 'utf8'));
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--locale', 'sv', '--format', 'json', path.join(dir, REPORT)], { encoding: 'utf8' });
+    const files = JSON.parse(cli.stdout) as { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[];
+    return files[0]!.diagnostics.map((d) => problemLine(d.range.start.line + 1, d.range.start.character + 1, d.severity, d.code, d.message)).sort();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Maximises the panel (so the Problems view's virtual list renders every row) or restores
+ * it (so the editor shows), whatever state it is in, and waits until it is so. A toggle given
+ * while the workbench is still laying out the previous one can be lost, so it is given again
+ * (a bounded number of times) until the layout shows the state asked for.
+ */
+async function maximizePanel(page: Page, maximized: boolean): Promise<void> {
+  const editorShown = () => page.locator('.part.editor').first().isVisible();
+  for (let attempt = 0; attempt < 5 && (await editorShown()) === maximized; attempt++) {
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    await pollFor(editorShown, (shown) => shown !== maximized, 5_000);
+  }
+  assert.equal(await editorShown(), !maximized, `the panel is ${maximized ? 'not ' : ''}maximised`);
+}
+
+/** Waits until the Problems view lists exactly `expected`, reading it maximised, and restores the panel. */
+async function assertProblems(page: Page, expected: string[]): Promise<string[]> {
+  // From the Problems view itself: toggled from a hidden editor, the panel stays maximised.
+  await runCommand(page, 'Problems: Focus on Problems View');
+  await maximizePanel(page, true);
+  try {
+    const shown = await pollFor(() => shownProblems(page), (s) => s.count === expected.length && s.rows.join('\n') === expected.join('\n'), 120_000);
+    assert.deepEqual(shown.rows, expected);
+    return shown.rows;
+  } finally {
+    await maximizePanel(page, false);
+  }
 }
 
 /**
@@ -63,7 +104,10 @@ describe('Granska in VS Code for the Web', function () {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && editor) {
       const dir = await editor.saveArtifacts(this.currentTest.fullTitle());
-      console.log(`    screenshot and logs of the failure: ${dir}`);
+      // The workbench's own errors (an extension that failed to activate, a worker that
+      // crashed) usually explain a failure; show them here, the whole log is in the folder.
+      const errors = editor.log.filter((l) => /\b(error|pageerror):/.test(l) && !/Failed to load resource|status code 404/.test(l));
+      console.log(`    screenshot and logs of the failure: ${dir}\n${errors.slice(0, 20).map((l) => `      ${l}`).join('\n')}`);
     }
   });
 
@@ -79,18 +123,10 @@ describe('Granska in VS Code for the Web', function () {
     assert.ok(expected.includes(problemLine(4, 22, 'error', 'platshallare', 'Platshållaren "TODO" står kvar. Ersätt den med den riktiga uppgiften.')));
 
     await openFile(page, REPORT);
-    await runCommand(page, 'View: Focus Problems');
-    // Maximised, the view's virtual list renders every row; restored after, for the editor.
-    await runCommand(page, 'View: Toggle Maximized Panel');
-    try {
-      const shown = await pollFor(() => shownProblems(page), (s) => s.count === expected.length && s.rows.length === expected.length, 120_000);
-      assert.deepEqual(shown.rows, expected);
-      // Named ones, as an auditor reads them.
-      assert.ok(shown.rows.includes(problemLine(37, 1, 'error', 'bedomning-skala', '"Delvis uppfylld" finns inte i skalan "uppfyllt" (Uppfyllt, Delvis uppfyllt, Ej uppfyllt). Menade du "Delvis uppfyllt"?')), shown.rows.join('\n'));
-      assert.ok(shown.rows.includes(problemLine(59, 1, 'error', 'kontrollmal-bedomning', 'Kontrollmål 4 saknar bedömning. Lägg till en rubrik "### Bedömning: <grad>" med motivering (Uppfyllt|Delvis uppfyllt|Ej uppfyllt).')), shown.rows.join('\n'));
-    } finally {
-      await runCommand(page, 'View: Toggle Maximized Panel');
-    }
+    const shown = await assertProblems(page, expected);
+    // Named ones, as an auditor reads them.
+    assert.ok(shown.includes(problemLine(37, 1, 'error', 'bedomning-skala', '"Delvis uppfylld" finns inte i skalan "uppfyllt" (Uppfyllt, Delvis uppfyllt, Ej uppfyllt). Menade du "Delvis uppfyllt"?')), shown.join('\n'));
+    assert.ok(shown.includes(problemLine(59, 1, 'error', 'kontrollmal-bedomning', 'Kontrollmål 4 saknar bedömning. Lägg till en rubrik "### Bedömning: <grad>" med motivering (Uppfyllt|Delvis uppfyllt|Ej uppfyllt).')), shown.join('\n'));
   });
 
   it('completes a grade after «### Bedömning:» and the scale problem goes away', async () => {
@@ -105,18 +141,19 @@ describe('Granska in VS Code for the Web', function () {
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Delvis uppfyllt' }).first();
     await item.waitFor({ timeout: 60_000 });
     await item.click();
-    const line = await pollFor(
-      async () => (await page.locator('.view-line', { hasText: 'Bedömning:' }).first().innerText()).replace(/\u00a0/g, ' '),
-      (text) => text === '### Bedömning: Delvis uppfyllt',
-      30_000,
-    );
+    const line = await pollFor(() => lineText(page, 37), (text) => text === '### Bedömning: Delvis uppfyllt', 30_000);
     assert.equal(line, '### Bedömning: Delvis uppfyllt');
-    const rows = await pollFor(() => shownProblems(page), (s) => !s.rows.some((r) => r.includes(' bedomning-skala ')), 60_000);
-    assert.ok(!rows.rows.some((r) => r.includes(' bedomning-skala ')), rows.rows.join('\n'));
+    // The problems follow the edit: exactly the desktop's for the edited text, the scale one gone.
+    const original = fs.readFileSync(path.join(editor.workspace, REPORT), 'utf8').split('\n');
+    original[36] = '### Bedömning: Delvis uppfyllt';
+    const expected = expectedProblems(editor.workspace, original.join('\n'));
+    assert.ok(!expected.some((p) => p.includes(' bedomning-skala ')));
+    await assertProblems(page, expected);
   });
 
   it('opens the preview, whose webview shows the report\'s headings', async () => {
     const page = editor.page;
+    await maximizePanel(page, false);
     await page.locator('.monaco-editor .view-lines').first().click();
     await runCommand(page, 'Granska: Open Preview');
     const preview = webviewFrame(page);
