@@ -65,6 +65,9 @@ const web = {
   alias: { ...common.alias, 'node:path': 'path-browserify', path: 'path-browserify', 'csv-parse/sync': './node_modules/csv-parse/dist/esm/sync.js' },
   plugins: [browserVariants],
   metafile: true,
+  // Downloaded by the browser at each start: minified, names kept for readable errors.
+  minify: true,
+  keepNames: true,
 };
 builds.push(
   { ...web, entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },

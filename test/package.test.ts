@@ -30,6 +30,11 @@ describe('packaging (.vsix with @vscode/vsce)', function () {
     // VS Code for the Web (vscode.dev, github.dev) starts the browser build.
     assert.equal(manifest.browser, './dist/web/extension.js');
     assert.ok(!names.some((n) => n.endsWith('.meta.json')), 'no build metadata');
+    // Declared truthfully: limited in virtual workspaces (the desktop checks only files on
+    // disk) and in untrusted ones (the word-list setting is not used).
+    assert.equal(manifest.capabilities?.virtualWorkspaces?.supported, 'limited');
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['granska.ordlista']);
     assert.equal(manifest.icon, 'images/icon.png');
     const readme = files.get('extension/readme.md')!.toString('utf8');
     assert.match(readme, /^# Granska: revisionsrapporter utan luckor/);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-types';
 import { MemoryFiles } from '../server/src/io/memory-files.ts';
-import { ROOT } from './helpers/lint.ts';
+import { lintFile, ROOT } from './helpers/lint.ts';
 import { solidPng } from './helpers/png.ts';
 import { fromBase64, WebWorkerServer } from './helpers/web-worker.ts';
 
@@ -46,6 +46,30 @@ describe('the browser build of the language server (dist/web/server.js in a work
     assert.deepEqual(again, []);
   });
 
+  it('publishes for every sample exactly what the CLI finds on disk (spelling aside)', async () => {
+    const samples = path.join(ROOT, 'samples');
+    const files = new MemoryFiles();
+    const reports: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else {
+          files.write(`/ws/${path.relative(samples, full)}`, fs.readFileSync(full));
+          if (e.name.endsWith('.rev.md')) reports.push(full);
+        }
+      }
+    };
+    walk(samples);
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const show = (d: { range: { start: { line: number } }; code?: string | number }[]) => d.filter((x) => x.code !== 'stavning').map((x) => `${x.range.start.line}:${x.code}`);
+    for (const file of reports) {
+      const uri = server.open(`/ws/${path.relative(samples, file)}`, fs.readFileSync(file, 'utf8'));
+      assert.deepEqual(show(await server.diagnostics(uri)), show(lintFile(file)), path.relative(ROOT, file));
+    }
+  });
+
   it('finds the report a missiv names among the editor\'s files, once it is created', async () => {
     const files = new MemoryFiles({ '/ws/.granskarc.json': '{}' });
     server = new WebWorkerServer(files);
@@ -73,6 +97,23 @@ describe('the browser build of the language server (dist/web/server.js in a work
     assert.ok(symbols.some((s) => s.location.uri === server!.uri('/ws/a/annan.rev.md')), JSON.stringify(symbols));
   });
 
+  it('answers the «Granskningar» view from reports never opened, read through the editor', async () => {
+    const folder = path.join(ROOT, 'samples', 'hultsfred-2021');
+    const files = new MemoryFiles();
+    for (const name of fs.readdirSync(folder)) files.write(`/ws/${name}`, fs.readFileSync(path.join(folder, name)));
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const reports = fs.readdirSync(folder).filter((n) => n.endsWith('.rev.md'));
+    const deadline = Date.now() + 60_000;
+    let overview: { documents: { path: string }[] } | null = null;
+    // The index is built in the background; the view asks until every report is known.
+    while (Date.now() < deadline && (overview?.documents.length ?? 0) < reports.length) {
+      overview = await server.connection.sendRequest<{ documents: { path: string }[] }>('granska/overview');
+      if ((overview?.documents.length ?? 0) < reports.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(overview?.documents.map((d) => d.path).sort(), reports.map((n) => server!.uri(`/ws/${n}`)).sort());
+  });
+
   it('previews and exports to HTML (pictures from the editor\'s files) and Word; PDF says it needs the desktop', async () => {
     const png = solidPng(4, 3, [10, 200, 10]);
     const files = new MemoryFiles({ '/ws/bilder/diagram.png': png });
@@ -92,6 +133,28 @@ describe('the browser build of the language server (dist/web/server.js in a work
     assert.deepEqual([...fromBase64(docx.data).subarray(0, 2)], [0x50, 0x4b], 'a zip file');
 
     await assert.rejects(server.connection.sendRequest('granska/export', { uri, format: 'pdf' }), /PDF kan bara skapas i VS Code på datorn/);
+  });
+
+  it('checks a document too large for the Node server\'s thread in the worker itself', async () => {
+    server = new WebWorkerServer(new MemoryFiles({}));
+    await server.initialize('/ws');
+    const paragraph = 'Nämnden har inte följt upp verksamheten under året och saknar en plan för uppföljning.\n\n';
+    const text = `---\ntitel: Granskning av ett mycket långt dokument\n---\n\n# Sammanfattning\n\n${paragraph.repeat(Math.ceil(520_000 / paragraph.length))}Text[^saknas].\n`;
+    assert.ok(text.length > 500_000);
+    const uri = server.open('/ws/stor.rev.md', text);
+    const found = await server.diagnostics(uri, (d) => d.length > 0, 0, 110_000);
+    assert.ok(found.some((d) => d.code === 'fotnot-odefinierad'), JSON.stringify(codes(found)));
+  });
+
+  it('adds a word to the project\'s word list through the editor', async () => {
+    const files = new MemoryFiles({ '/ws/.granskarc.json': '{\n  "ord": "ord.txt"\n}\n', '/ws/ord.txt': 'Hultsfred\n' });
+    server = new WebWorkerServer(files);
+    await server.initialize('/ws');
+    const uri = server.open('/ws/rapport.rev.md', '# Rapport\n\nText.\n');
+    await server.diagnostics(uri);
+    const answer = await server.connection.sendRequest<{ written: string[] }>('workspace/executeCommand', { command: 'granska.addWord', arguments: [uri, 'Qwrtplhuset'] });
+    assert.deepEqual(answer.written, ['/ws/ord.txt']);
+    assert.equal(server.written.get('/ws/ord.txt'), 'Hultsfred\nQwrtplhuset\n');
   });
 
   it('spells with the dictionary fetched from the extension\'s files', async () => {

@@ -21,8 +21,8 @@ function isAuditDocument(doc: vscode.TextDocument | undefined): doc is vscode.Te
 
 /**
  * The client's options. On the desktop the server reads `file:` documents from disk; in the
- * browser (`web`) documents live in the editor's own file systems (vscode.dev's, a test's),
- * so every scheme but `untitled` is a report's, and the server is told where the dictionary is.
+ * browser (`web`) reports live in the file systems of the workspace's folders (vscode.dev's,
+ * github.dev's, a test's), and the server is told where the extension's dictionary is.
  */
 export function clientOptions(context: vscode.ExtensionContext, web: boolean): LanguageClientOptions {
   return {

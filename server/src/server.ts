@@ -76,6 +76,7 @@ const later: (f: () => void) => void = typeof setImmediate === 'function' ? (f) 
 
 export function startServer(connection: Connection, host: ServerHost): { filesArrived(): void } {
   const { files, uriToPath } = host;
+  // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -138,7 +139,16 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   /** Reads every `*.rev.md` under the workspace folders into the index, without blocking requests. */
   async function indexWorkspace(): Promise<void> {
     const found = await files.find(workspaceRoots, '.rev.md', 5000);
-    for (const file of found) await indexFile(file);
+    for (let i = 0; i < found.length; i += 32) {
+      const slice = found.slice(i, i + 32);
+      // The browser's files come a request each: a slice is asked for at once.
+      await files.prefetch?.(slice);
+      for (const file of slice) {
+        await indexFile(file);
+        // Requests are answered between files, as they were while the disk was read.
+        await new Promise<void>((resolve) => later(resolve));
+      }
+    }
     // The «Granskningar» view asks again once every document is known.
     void connection.sendNotification('granska/workspaceChanged');
   }
@@ -254,8 +264,14 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   function whenSettled<T>(step: () => T, then: (result: T) => void): void {
     const result = files.settle(step, forgetFileCaches);
-    if (result instanceof Promise) void result.then(then);
-    else then(result);
+    if (result instanceof Promise) {
+      result.then(then, (e: unknown) => connection.console.error(`Granska: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    } else then(result);
+  }
+
+  /** A request's answer once the files it reads are there: at once on the disk. */
+  function settled<T>(step: () => T): T | Promise<T> {
+    return files.settle(step, forgetFileCaches);
   }
 
   /** Drops what was derived from files read before the rest arrived (the browser host's files). */
@@ -264,6 +280,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     configCache.clear();
     registers.clear();
     relatedCache.clear();
+    // A model parsed before its configuration arrived was parsed with the defaults.
+    models.clear();
   }
 
   function validate(doc: TextDocument, settings: Settings): void {
@@ -522,9 +540,9 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   });
 
   // «Granska: Ny rapport»: the profiles a folder knows, and a new report in one of them.
-  connection.onRequest('granska/profiles', (params: { uri?: string }) => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config));
-  connection.onRequest('granska/skeleton', (params: { uri?: string; profile: string }) => {
-    const config = configFor(params.uri ?? workspaceRootUri()).loaded.config;
+  connection.onRequest('granska/profiles', (params: { uri?: string }) => settled(() => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config)));
+  connection.onRequest('granska/skeleton', async (params: { uri?: string; profile: string }) => {
+    const config = (await settled(() => configFor(params.uri ?? workspaceRootUri()))).loaded.config;
     return skeletonFor(config, params.profile, new Date().toLocaleDateString('sv-SE'));
   });
 
@@ -537,7 +555,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onRequest('granska/status', (params: { uri: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
-    return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
+    return settled(() => controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config));
   });
 
   // The status bar's tooltip: the document's readability (LIX) and sentence figures.
@@ -553,15 +571,17 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onRequest('granska/preview', (params: { uri: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
-    const { loaded } = configFor(params.uri);
-    return { version: doc.version, ...host.renderer().previewOf(modelFor(doc, loaded), loaded.config) };
+    return settled(() => {
+      const { loaded } = configFor(params.uri);
+      return { version: doc.version, ...host.renderer().previewOf(modelFor(doc, loaded), loaded.config) };
+    });
   });
   connection.onRequest('granska/export', async (params: { uri: string; format: string }) => {
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     const format = EXPORT_FORMATS.find((f) => f === params.format);
     if (!format) throw new ResponseError(-32602, `unknown format: ${params.format}`);
-    const { loaded, dir } = configFor(params.uri);
+    const { loaded, dir } = await settled(() => configFor(params.uri));
     // Pictures are embedded only from the workspace folder that holds the report (the
     // longest match, for nested folders), or from the report's own folder outside any.
     const file = uriToPath(params.uri);
@@ -577,7 +597,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // The «Granskningar» view: the workspace's audit year, each document from its open editor
   // or from disk (parsed once per modification), named by URI.
-  connection.onRequest('granska/overview', () => {
+  connection.onRequest('granska/overview', () => settled(() => {
     const docs: YearDocument[] = [];
     for (const entry of index.all()) {
       const file = uriToPath(entry.uri);
@@ -590,7 +610,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       const file = uriToPath(from);
       return file ? relatedOf(path.dirname(file))(relative) : null;
     });
-  });
+  }));
 
   // A new missiv for a report, filled from its current version; the client opens it unsaved.
   connection.onRequest('granska/newMissiv', (params: { uri: string }) => {
@@ -674,6 +694,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     filesArrived(): void {
       forgetFileCaches();
       for (const d of documents.all()) schedule(d, 0);
+      void connection.sendNotification('granska/workspaceChanged');
     },
   };
 }

@@ -79,6 +79,7 @@ export class WebWorkerServer {
       setInterval,
       clearInterval,
       queueMicrotask,
+      structuredClone,
       TextEncoder,
       TextDecoder,
       URL,

@@ -21,6 +21,10 @@ type Known<T> = { value: T } | undefined;
 export class ClientFiles implements WorkspaceFiles {
   private readonly stats = new Map<string, FsStatResult>();
   private readonly contents = new Map<string, FileRead<Uint8Array>>();
+  /** Bytes held in `contents`; the least recently read go when there are more than `budget`. */
+  private held = 0;
+  /** Steps under way: what they read stays until they are done, whatever the budget. */
+  private settling = 0;
   private readonly inFlight = new Map<string, { done: Promise<void>; awaited: boolean }>();
   /** The fetches a running step started, when a step is running. */
   private started: Promise<void>[] | null = null;
@@ -30,6 +34,7 @@ export class ClientFiles implements WorkspaceFiles {
     private readonly toUri: (file: string) => string,
     private readonly toPath: (uri: string) => string | null,
     private readonly onArrival: () => void = () => undefined,
+    private readonly budget = 64 * 2 ** 20,
   ) {}
 
   stat(file: string): FileStat | null {
@@ -43,10 +48,15 @@ export class ClientFiles implements WorkspaceFiles {
 
   readBytes(file: string): FileRead<Uint8Array> {
     const known = this.contents.get(file);
-    if (known) return known;
+    if (known) {
+      // Most recently read last, so that eviction takes the oldest.
+      this.contents.delete(file);
+      this.contents.set(file, known);
+      return known;
+    }
     this.fetch(`read:${file}`, async () => {
       const answer = await this.requests.read(this.toUri(file)).catch((e: unknown) => ({ error: String(e), missing: false }));
-      this.contents.set(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error, ...(answer.missing ? { code: 'ENOENT' } : {}) });
+      this.keep(file, 'data' in answer ? { ok: true, value: fromBase64(answer.data) } : { ok: false, missing: answer.missing, error: answer.error, ...(answer.missing ? { code: 'ENOENT' } : {}) });
     });
     return { ok: false, missing: true, error: `not yet read: ${file}` };
   }
@@ -70,6 +80,16 @@ export class ClientFiles implements WorkspaceFiles {
   }
 
   async settle<T>(step: () => T, beforeRetry?: () => void): Promise<T> {
+    this.settling++;
+    try {
+      return await this.rounds(step, beforeRetry);
+    } finally {
+      this.settling--;
+      this.trim();
+    }
+  }
+
+  private async rounds<T>(step: () => T, beforeRetry?: () => void): Promise<T> {
     // A handful of rounds: configuration, then the files it names, then what those name.
     for (let round = 0; ; round++) {
       const outer = this.started;
@@ -87,15 +107,49 @@ export class ClientFiles implements WorkspaceFiles {
     }
   }
 
+  async prefetch(paths: readonly string[]): Promise<void> {
+    await this.settle(() => {
+      for (const file of paths) this.readBytes(file);
+    });
+  }
+
   /** Forgets what was read of a file (the editor said it changed, was created or deleted). */
   forget(file: string): void {
     this.stats.delete(file);
-    this.contents.delete(file);
+    this.drop(file);
   }
 
   forgetAll(): void {
     this.stats.clear();
     this.contents.clear();
+    this.held = 0;
+  }
+
+  /**
+   * Keeps a file's content, within the budget: a workspace of thousands of reports is read
+   * once for the index, and its contents need not all stay in the worker's memory. A step
+   * that needs an evicted file again asks for it again.
+   */
+  private keep(file: string, read: FileRead<Uint8Array>): void {
+    this.drop(file);
+    this.contents.set(file, read);
+    this.held += read.ok ? read.value.length : 0;
+    this.trim();
+  }
+
+  private trim(): void {
+    if (this.settling > 0) return;
+    for (const oldest of this.contents.keys()) {
+      if (this.held <= this.budget) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(file: string): void {
+    const known = this.contents.get(file);
+    if (!known) return;
+    this.held -= known.ok ? known.value.length : 0;
+    this.contents.delete(file);
   }
 
   private fetch(key: string, run: () => Promise<void>): void {

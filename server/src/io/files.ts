@@ -52,6 +52,11 @@ export interface WorkspaceFiles {
    * `beforeRetry` drops what the caller derived from the incomplete reads.
    */
   settle<T>(step: () => T, beforeRetry?: () => void): T | Promise<T>;
+  /**
+   * Starts reading many files at once and resolves when they are there (the browser's,
+   * which come one request each); hosts that read synchronously have none.
+   */
+  prefetch?(files: readonly string[]): Promise<void>;
 }
 
 /** A regular file's bytes, or why not: `unreadable` carries the system's code. */
