@@ -81,6 +81,8 @@ export interface WebEditor {
   workspace: string;
   /** Every console message and page error of the workbench and its workers, in order. */
   log: string[];
+  /** Messages saying that an extension failed to activate or its language client to connect. */
+  failures: string[];
   /** Requests the page tried to send off this machine, which the browser refused. */
   offMachine: string[];
   /** Saves a screenshot, the log and the page's text under `build/e2e-web/<name>/`; returns the folder. */
@@ -163,7 +165,11 @@ async function serve(options: WebEditorOptions, tmp: string, workspace: string):
   const offMachine: string[] = [];
   const started = Date.now();
   const stamp = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`;
-  page.on('console', (m) => log.push(`${stamp()} ${m.type()}: ${m.text()}`));
+  const failures: string[] = [];
+  page.on('console', (m) => {
+    log.push(`${stamp()} ${m.type()}: ${m.text()}`);
+    if (/Activating extension '[^']+' failed|couldn't create connection to server/.test(m.text())) failures.push(m.text());
+  });
   page.on('pageerror', (e) => log.push(`${stamp()} pageerror: ${e.message}`));
   page.on('worker', (w) => log.push(`${stamp()} worker: ${w.url()}`));
   page.on('request', (r) => {
@@ -178,6 +184,7 @@ async function serve(options: WebEditorOptions, tmp: string, workspace: string):
     page,
     workspace,
     log,
+    failures,
     offMachine,
     async saveArtifacts(name: string): Promise<string> {
       const dir = path.join(ARTIFACTS, name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80));

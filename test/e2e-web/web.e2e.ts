@@ -99,7 +99,24 @@ describe('Granska in VS Code for the Web', function () {
       workspace: ['test/e2e-web/workspace', `samples/med-fel/${REPORT}`],
       settings: { 'granska.locale': 'sv' },
     });
+    try {
+      await openFile(editor.page, REPORT);
+      await extensionStarted(editor);
+    } catch (e) {
+      console.log(`    screenshot and logs: ${await editor.saveArtifacts('start')}`);
+      throw e;
+    }
   });
+
+  /** Waits until the extension is up; throws the workbench's reason when it failed to start. */
+  async function extensionStarted(editor: WebEditor): Promise<void> {
+    // The extension is up when its status-bar item counts the kontrollmål; a failed activation
+    // stops the suite here with the workbench's reason instead of every test timing out.
+    const status = editor.page.locator('.statusbar-item', { hasText: 'kontrollmål' }).first();
+    await pollFor(() => status.isVisible(), (shown) => shown || editor.failures.length > 0, 120_000);
+    if (editor.failures.length > 0) throw new Error(`Granska did not start in VS Code for the Web:\n${editor.failures.join('\n')}`);
+    await status.waitFor({ timeout: 1_000 });
+  }
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && editor) {
@@ -122,7 +139,6 @@ describe('Granska in VS Code for the Web', function () {
     assert.ok(!expected.some((p) => p.includes(' mening-lang ')), 'the .granskarc.json turns mening-lang off');
     assert.ok(expected.includes(problemLine(4, 22, 'error', 'platshallare', 'Platshållaren "TODO" står kvar. Ersätt den med den riktiga uppgiften.')));
 
-    await openFile(page, REPORT);
     const shown = await assertProblems(page, expected);
     // Named ones, as an auditor reads them.
     assert.ok(shown.includes(problemLine(37, 1, 'error', 'bedomning-skala', '"Delvis uppfylld" finns inte i skalan "uppfyllt" (Uppfyllt, Delvis uppfyllt, Ej uppfyllt). Menade du "Delvis uppfyllt"?')), shown.join('\n'));
