@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', format: 'cjs' },
   // The preview and the exports, loaded by the server on first use (server/src/renderer.ts).
   { ...common, entryPoints: ['server/src/features/preview.ts'], outfile: 'dist/render.js', format: 'cjs' },
+  // Hunspell (WebAssembly), loaded with the dictionary after the first diagnostics (server/src/spelling/host.ts).
+  { ...common, entryPoints: ['server/src/spelling/engine.ts'], outfile: 'dist/hunspell.js', format: 'cjs' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The preview webview's one script: a browser bundle, loaded by nonce under a strict policy.
   { ...common, entryPoints: ['client/src/webview/preview.ts'], outfile: 'dist/preview.js', format: 'iife', platform: 'browser', target: 'es2022' },

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import type { GranskaConfig, LoadedConfig } from '../config/config.js';
 import { readWordFile } from '../config/load.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { lazyModule } from '../lazy.js';
 import { readSwedishDictionary } from './dictionary-node.js';
+import type * as Engine from './engine.js';
 import { loadSpeller, type Speller } from './speller.js';
 import { planAddWord } from './word-list.js';
 
@@ -11,8 +13,14 @@ import { planAddWord } from './word-list.js';
  * from disk, apply the editor's settings to a configuration, and write the word list.
  */
 export function loadNodeSpeller(): Promise<Speller> {
-  return loadSpeller(readSwedishDictionary);
+  return loadSpeller(readSwedishDictionary, (bytes) => hunspell().createHunspellEngine(bytes));
 }
+
+/**
+ * Hunspell compiled to WebAssembly is a third of the server's code and is needed only after
+ * the first diagnostics: `dist/hunspell.js`, loaded when the dictionary is.
+ */
+const hunspell = lazyModule<typeof Engine>('hunspell.js', './spelling/engine.js');
 
 /** Editor settings that bear on spelling, per folder. */
 export interface SpellingSettings {
