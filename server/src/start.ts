@@ -25,9 +25,18 @@ import { writeFileAtomic } from './io/write-file.js';
 const bundle = path.join(__dirname, 'server-main.js');
 const cacheDir = path.join(__dirname, 'cache');
 
+/**
+ * `server-main.<bundle>.<runtime>.bin`: the bundle's size and modification time, then the V8
+ * version, architecture and node's flags. Caches of other bundles are removed when one is
+ * written; those of other runtimes (VS Code's Electron beside a system Node) are kept.
+ */
+function bundleKey(stat: fs.Stats): string {
+  return fnv1a(`${stat.size}|${Math.round(stat.mtimeMs)}`);
+}
+
 function cacheFile(stat: fs.Stats): string {
-  const key = [process.versions.v8, process.arch, process.execArgv.join(' '), stat.size, Math.round(stat.mtimeMs)].join('|');
-  return path.join(cacheDir, `server-main.${fnv1a(key)}.bin`);
+  const runtime = fnv1a([process.versions.v8, process.arch, process.execArgv.join(' ')].join('|'));
+  return path.join(cacheDir, `server-main.${bundleKey(stat)}.${runtime}.bin`);
 }
 
 /** A short, stable name for the key; not a security measure (the folder is the bundle's). */
@@ -49,14 +58,14 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /** Writes the cache whole or not at all, and removes the caches of earlier bundles. */
-function writeCache(script: vm.Script, file: string): void {
+function writeCache(script: vm.Script, file: string, bundle: string): void {
   try {
     const data = script.createCachedData();
     fs.mkdirSync(cacheDir, { recursive: true });
     writeFileAtomic(file, data);
     for (const name of fs.readdirSync(cacheDir)) {
-      const other = path.join(cacheDir, name);
-      if (other !== file && /^server-main\.[0-9a-f]{8}\.bin$/.test(name) && Date.now() - fs.statSync(other).mtimeMs > 60_000) fs.rmSync(other, { force: true });
+      const m = /^server-main\.([0-9a-f]{8})\.[0-9a-f]{8}\.bin$/.exec(name);
+      if (m && m[1] !== bundle) fs.rmSync(path.join(cacheDir, name), { force: true });
     }
   } catch {
     // A read-only installation, a full disk: the next start compiles the bundle again.
@@ -74,7 +83,7 @@ function start(): void {
     const write = () => {
       if (written) return;
       written = true;
-      writeCache(script, file);
+      writeCache(script, file, bundleKey(stat));
     };
     // The server calls this after its first diagnostics; an early exit writes what there is.
     const hook: CodeCacheHook = () => setTimeout(write, 0).unref();
