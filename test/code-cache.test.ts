@@ -77,6 +77,17 @@ describe('the language server with its code cache (dist/server.js)', function ()
     assert.deepEqual(await session(), expected);
   });
 
+  it('writes no cache for a server stopped before its first diagnostics', async () => {
+    const cacheDir = path.join(dist, 'cache');
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    const client = new LspClient(path.join(dist, 'server.js'));
+    await client.initialize();
+    await client.shutdown();
+    assert.deepEqual(caches(), []);
+    assert.deepEqual(await session(), expected);
+    assert.equal(caches().length, 1, 'the next session with a document writes it');
+  });
+
   it('gives a rebuilt bundle its own cache and removes the old one', async () => {
     const old = caches();
     assert.equal(old.length, 1);

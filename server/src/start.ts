@@ -79,16 +79,12 @@ function start(): void {
   const source = fs.readFileSync(bundle, 'utf8');
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached });
   if (!cached || script.cachedDataRejected) {
-    let written = false;
-    const write = () => {
-      if (written) return;
-      written = true;
-      writeCache(script, file, bundleKey(stat));
-    };
-    // The server calls this after its first diagnostics; an early exit writes what there is.
+    const write = () => writeCache(script, file, bundleKey(stat));
+    // Only after the first diagnostics: a cache written earlier (a server stopped before any
+    // document was opened) would be accepted by every later start and never hold the
+    // checking code, so such a start writes nothing and the next one tries again.
     const hook: CodeCacheHook = () => setTimeout(write, 0).unref();
     (globalThis as Record<symbol, unknown>)[CODE_CACHE_HOOK] = hook;
-    process.once('exit', write);
   }
   // The bundle runs as the main module, the way node would have run it.
   const main = new Module(bundle, module);
