@@ -25,9 +25,13 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/node-extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node-server.ts'], outfile: 'dist/server.js', format: 'cjs' },
+  // What an editor starts: a small starter that runs the server bundle through V8's code cache.
+  { ...common, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', format: 'cjs' },
+  { ...common, entryPoints: ['server/src/node-server.ts'], outfile: 'dist/server-main.js', format: 'cjs' },
   // The preview and the exports, loaded by the server on first use (server/src/renderer.ts).
   { ...common, entryPoints: ['server/src/features/preview.ts'], outfile: 'dist/render.js', format: 'cjs' },
+  // Hunspell (WebAssembly), loaded with the dictionary after the first diagnostics (server/src/spelling/host.ts).
+  { ...common, entryPoints: ['server/src/spelling/engine.ts'], outfile: 'dist/hunspell.js', format: 'cjs' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The CLI's commands other than lint, loaded on first use (server/src/cli/cli.ts), and
   // the worker that `granska lint` runs on each core (server/src/lint/workers.ts).

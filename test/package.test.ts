@@ -20,7 +20,7 @@ describe('packaging (.vsix with @vscode/vsce)', function () {
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const files = await entries(out);
     const names = [...files.keys()];
-    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/render.js', 'extension/dist/preview.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/dictionaries/sv.aff', 'extension/dist/dictionaries/sv.dic', 'extension/readme.md', 'extension/images/icon.png', 'extension/syntaxes/granska.injection.tmLanguage.json', 'extension/snippets/granska.code-snippets', 'extension/l10n/bundle.l10n.sv.json', 'extension/package.nls.sv.json', 'extension/LICENSE.txt', 'extension/schemas/granskarc.schema.json']) {
+    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/render.js', 'extension/dist/hunspell.js', 'extension/dist/preview.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/dictionaries/sv.aff', 'extension/dist/dictionaries/sv.dic', 'extension/readme.md', 'extension/images/icon.png', 'extension/syntaxes/granska.injection.tmLanguage.json', 'extension/snippets/granska.code-snippets', 'extension/l10n/bundle.l10n.sv.json', 'extension/package.nls.sv.json', 'extension/LICENSE.txt', 'extension/schemas/granskarc.schema.json']) {
       assert.ok(names.includes(f), `${f} is missing from the .vsix: ${names.join(', ')}`);
     }
     assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules inside');

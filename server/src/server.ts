@@ -46,6 +46,7 @@ import type { RelatedDocuments } from './workspace/related.js';
 import { registerProblems } from './workspace/register-problems.js';
 import { REGISTER_CODE, type DecisionRegister } from './workspace/register.js';
 import type { ServerHost } from './server-host.js';
+import { firstDiagnosticsPublished } from './code-cache.js';
 
 /**
  * The only module that knows LSP (with its two entries, `node-server.ts` and
@@ -308,6 +309,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       if (!current || current.version !== version) return;
       void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
       validatedVersions.set(doc.uri, version);
+      firstDiagnosticsPublished();
       // The dictionary loads after the first diagnostics are out, never before them; once it
       // is ready every open document is checked again, now with spelling.
       if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();

@@ -7,6 +7,7 @@ import { UriPaths } from './io/uri-paths.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
 import { loadSpeller } from './spelling/speller.js';
+import { createHunspellEngine } from './spelling/engine.js';
 import { planAddWord } from './spelling/word-list.js';
 
 /**
@@ -63,7 +64,7 @@ const host: ServerHost = {
       return new Uint8Array(await response.arrayBuffer());
     }));
     return { aff, dic };
-  }),
+  }, createHunspellEngine),
   async addWord(word, loaded, settings, folder) {
     // The files are read as the editor has them, and written by the editor.
     const writes = await files.settle(() => planAddWord(word, { configFile: loaded.file, configText: loaded.text, config: loaded.config, fallbackWordFile: settings.wordFile }, (file) => textOrNull(files, file), folder));

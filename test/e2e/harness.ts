@@ -22,6 +22,8 @@ function freePort(): Promise<number> {
 export interface Editor {
   page: Page;
   workspace: string;
+  /** The folder the .vsix was installed into (one subfolder per extension). */
+  extensions: string;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startEditor(sampleFolder: string, settings: Record<string,
   return {
     page,
     workspace,
+    extensions,
     async close() {
       await browser.close();
       server.kill();

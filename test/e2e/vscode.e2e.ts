@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { goToLine, openFile, previewFrame, startEditor, type Editor } from './harness.ts';
 
 /**
@@ -21,6 +23,19 @@ describe('Granska in a real VS Code', function () {
 
   it('shows the status-bar count of complete kontrollmål', async () => {
     await editor.page.locator('.statusbar-item', { hasText: '0/3 kontrollmål' }).first().waitFor({ timeout: 60_000 });
+  });
+
+  it('starts the server from the installed extension through its code cache, written after the first diagnostics', async () => {
+    // The editor starts dist/server.js itself (node IPC, its own runtime); the status bar
+    // above means the first diagnostics are out, so the cache must appear in the extension.
+    const [installed] = fs.readdirSync(editor.extensions).filter((d) => d.startsWith('granska.granska-'));
+    assert.ok(installed, `the extension is installed in ${editor.extensions}`);
+    const cache = path.join(editor.extensions, installed, 'dist', 'cache');
+    const deadline = Date.now() + 30_000;
+    while (!(fs.existsSync(cache) && fs.readdirSync(cache).some((f) => /^server-main\..+\.bin$/.test(f)))) {
+      assert.ok(Date.now() < deadline, `no code cache in ${cache}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   });
 
   it('lists the problems in the Problems view, in Swedish, when the status-bar item is clicked', async () => {

@@ -17,8 +17,9 @@ export class LspClient {
   /** The `granska` settings the client answers with; a function answers per document (multi-root). */
   settings: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {};
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `server` is the script to start; the built `dist/server.js` unless a test runs a copy. */
+  constructor(server = path.join(ROOT, 'dist', 'server.js')) {
+    this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];

@@ -9,7 +9,11 @@ const ABBREVIATIONS = new Set([
   'bl. a', 't. ex', 'd. v. s', 'dnr', 'prop', 'sid', 's', 'f', 'ff', 'kl',
 ]);
 
-const segmenter = new Intl.Segmenter('sv', { granularity: 'sentence' });
+/**
+ * Made on first use: building ICU's sentence rules took about 30 ms, most of what the server
+ * bundle did at load, and only the missiv's rules split sentences this way.
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 export interface Sentence {
   text: string;
@@ -27,6 +31,7 @@ function endsInAbbreviation(piece: string): boolean {
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let carry: Sentence | null = null;
+  segmenter ??= new Intl.Segmenter('sv', { granularity: 'sentence' });
   for (const s of segmenter.segment(text)) {
     const piece: Sentence = carry ? { text: carry.text + s.segment, start: carry.start } : { text: s.segment, start: s.index };
     if (endsInAbbreviation(piece.text)) carry = piece;

@@ -1,5 +1,4 @@
 import type { DictionaryBytes, SpellEngine } from './engine.js';
-import { createHunspellEngine } from './engine.js';
 
 /**
  * The one spelling engine of the process, loaded lazily. Until it is ready, `stavning`
@@ -39,14 +38,16 @@ export function onSpellerReady(listener: (s: Speller) => void): void {
 
 /**
  * Loads the dictionary once; later calls share the first load. A failed load is not kept,
- * so that a later call may try again, and spelling stays silent rather than wrong.
+ * so that a later call may try again, and spelling stays silent rather than wrong. The
+ * engine comes from the host (`createHunspellEngine`, which the Node hosts load lazily), so
+ * that this module, which every rule run reaches, does not carry Hunspell's WebAssembly.
  */
-export function loadSpeller(bytes: () => Promise<DictionaryBytes>): Promise<Speller> {
+export function loadSpeller(bytes: () => Promise<DictionaryBytes>, makeEngine: (bytes: DictionaryBytes) => Promise<SpellEngine>): Promise<Speller> {
   if (ready) return Promise.resolve(ready);
   if (!pending) {
     const started = Date.now();
     pending = bytes()
-      .then(createHunspellEngine)
+      .then(makeEngine)
       .then((engine) => {
         stats = { ms: Date.now() - started };
         return useEngine(engine);
