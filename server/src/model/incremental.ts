@@ -88,6 +88,15 @@ export function parseIncrementally(
   // Definitions resolve references anywhere in the document; if the section's set of
   // definitions changed, references outside it may resolve differently.
   if (definitionIds(children.slice(from, to)) !== definitionIds(reparsed)) return decline('definitions');
+  // A list continues across a blank line: one that the edit makes at the region's start
+  // would join a list just before it. (A paragraph boundary's first character is unchanged
+  // and not white space, so nothing else can continue a block from before the region.)
+  if (from > 0 && reparsed[0]?.type === 'list' && children[from - 1].type === 'list') return decline('list joins the one before');
+  // A paragraph after the region starts a block of its own only after a blank line, which
+  // the edit may have removed (`a\n\nb` → `a\nx\nb` makes `b` continue a paragraph, or a table).
+  if (to < children.length && children[to].type !== 'footnoteDefinition' && !isAtxHeading(children[to], old) && !blankLineBefore(next, regionEnd + delta)) {
+    return decline('blank line before the next block');
+  }
 
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
   shiftPositions(reparsed, regionStart, startLine - 1);
@@ -99,22 +108,57 @@ export function parseIncrementally(
 /**
  * Where the opening marker of a section ends, or -1 when the node starts none. A section is
  * a run of blocks that parses the same on its own, and starts at a root-level node that
- * interrupts whatever stands before it:
- * - an ATX heading of level 1 or 2 at the start of a line (its marker is the `#`s and the
- *   space after them). A setext heading is no boundary: whether `---` underlines a heading
- *   depends on the line before it;
+ * nothing before it can continue:
+ * - an ATX heading at the start of a line (its marker is the `#`s and the space after them),
+ *   which interrupts any paragraph, list, quotation, table or footnote before it. A setext
+ *   heading is no boundary by its underline: whether `---` underlines a heading depends on
+ *   the line before it;
  * - a footnote definition at the start of a line (its marker is `[^label]:`), which is how
  *   the definitions at the end of a report are written, one per line. A definition
  *   interrupts a paragraph, a list, a quotation and a table; a fence or HTML block that
- *   could swallow it is excluded by UNBOUNDED.
+ *   could swallow it is excluded by UNBOUNDED;
+ * - a paragraph (or setext heading) at the start of a line after a blank line (its marker
+ *   is its first character, which is not white space). After a blank line only a list (with
+ *   a new item) or indented content continues a block, and an unchanged first character
+ *   that is no list marker rules both out; the caller checks that the re-parsed region
+ *   does not start with a list, and that a blank line still stands before the paragraph
+ *   that ends the region. This keeps the re-parsed region of a keystroke in prose to one
+ *   paragraph instead of a whole kontrollmål.
  */
 function sectionMarkerEnd(n: RootContent, text: string): number {
   if (n.position?.start.column !== 1) return -1;
   const start = n.position.start.offset ?? -1;
-  if (n.type === 'heading') return n.depth <= 2 && text.charCodeAt(start) === 35 ? start + n.depth + 1 : -1;
-  if (n.type !== 'footnoteDefinition') return -1;
-  const close = text.indexOf(']:', start);
-  return close > start ? close + 2 : -1;
+  if (n.type === 'heading' && text.charCodeAt(start) === 35) return start + n.depth + 1;
+  if (n.type === 'footnoteDefinition') {
+    const close = text.indexOf(']:', start);
+    return close > start ? close + 2 : -1;
+  }
+  if ((n.type === 'paragraph' || n.type === 'heading') && blankLineBefore(text, start)) return start + 1;
+  return -1;
+}
+
+function isAtxHeading(n: RootContent, text: string): boolean {
+  return n.type === 'heading' && n.position?.start.column === 1 && text.charCodeAt(n.position.start.offset ?? -1) === 35;
+}
+
+/**
+ * Whether the line before the line starting at `offset` holds nothing but spaces and tabs
+ * (or `offset` is the start of the text). `offset` must be at the start of a line.
+ */
+export function blankLineBefore(text: string, offset: number): boolean {
+  if (offset <= 0) return true;
+  // Step over the line break that ends the previous line (\n, \r\n or \r).
+  let i = offset - 1;
+  const c = text.charCodeAt(i);
+  if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
+  else if (c !== 10 && c !== 13) return false;
+  i--;
+  for (; i >= 0; i--) {
+    const d = text.charCodeAt(i);
+    if (d === 10 || d === 13) return true;
+    if (d !== 32 && d !== 9) return false;
+  }
+  return true;
 }
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {
