@@ -36,7 +36,8 @@ import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
-import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
+import { lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
+import { ValidationQueue } from './lint/schedule.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
@@ -94,6 +95,8 @@ export function startServer(connection: Connection): void {
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
   const background = new BackgroundLinter(__filename);
+  // Validation of the other documents, in slices between messages.
+  const validation = new ValidationQueue();
   const backgroundNames = new Map<string, boolean>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
@@ -286,21 +289,29 @@ export function startServer(connection: Connection): void {
       return;
     }
     background.stop(doc.uri);
-    const model = modelFor(doc, loaded);
     const config = effectiveConfig(doc.uri, loaded.config, settings);
     const register = registerOf(doc.uri);
     publishRegisterProblems(register, locale);
-    const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
-    const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
-    // Checking is synchronous today, but a result must never be published for a version
-    // the editor has already replaced, should any step become asynchronous.
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== version) return;
-    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-    validatedVersions.set(doc.uri, version);
-    // The dictionary loads after the first diagnostics are out, never before them; once it
-    // is ready every open document is checked again, now with spelling.
-    if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
+    const env = { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale };
+    // The model and the rules run in slices between other messages (see lint/schedule.ts):
+    // requests are answered meanwhile, and a newer version cancels this one between slices.
+    validation.start(doc.uri, {
+      isCurrent: () => documents.get(doc.uri)?.version === version,
+      *steps() {
+        const model = modelFor(doc, loaded);
+        yield;
+        return yield* lintStepwise(model, env);
+      },
+      done: (found) => {
+        const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
+        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+        validatedVersions.set(doc.uri, version);
+        // The dictionary loads after the first diagnostics are out, never before them; once it
+        // is ready every open document is checked again, now with spelling.
+        if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
+      },
+      failed: (e) => connection.console.error(`Granska: checking ${doc.uri} failed: ${String(e)}`),
+    });
   }
 
   let spellerRequested = false;
@@ -457,6 +468,7 @@ export function startServer(connection: Connection): void {
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    validation.cancel(e.document.uri);
     validatedVersions.delete(e.document.uri);
     background.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);
