@@ -6,6 +6,7 @@ import { parseMarkdown, parseMarkdownFull } from '../server/src/model/markdown.t
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
 import type { AuditDocument } from '../server/src/model/types.ts';
 import { runRules } from '../server/src/lint/lint.ts';
+import { LineIndex } from '../server/src/model/text.ts';
 import { readDocuments } from './helpers/lint.ts';
 
 const samples = () => readDocuments('samples');
@@ -78,7 +79,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     // The model keeps per-block facts across versions and moves them with their blocks;
     // this is where a stale or doubly moved offset would show.
     const facts = (d: AuditDocument) => ({
-      root: d.root, textRuns: d.textRuns, footnoteRefs: d.footnoteRefs, footnoteDefs: d.footnoteDefs, decisions: d.decisions,
+      root: d.root, lines: d.lines.lineStarts, sections: d.sections, textRuns: d.textRuns, footnoteRefs: d.footnoteRefs, footnoteDefs: d.footnoteDefs, decisions: d.decisions,
       malformedRefs: d.malformedRefs, controls: d.controls, controlObjectives: d.controlObjectives, findings: runRules(d),
     });
     fc.assert(
@@ -172,6 +173,24 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     assert.equal(root.children[index - 1], before);
     assert.equal(root.children[index + 1], after);
     assert.notEqual(root.children[index], edited);
+  });
+
+  it('keeps the line index equal to one built anew, for edits with every kind of line break', () => {
+    const pieces = ['\n', '\r', '\r\n', '\n\n', '\r\r', 'a', 'åä', '😀', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.array(fc.tuple(fc.nat(40), fc.nat(4), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }), (init, edits) => {
+        let text = init.join('');
+        let lines = new LineIndex(text);
+        for (const [where, cut, insert] of edits) {
+          const at = Math.min(where, text.length);
+          const end = Math.min(text.length, at + cut);
+          text = text.slice(0, at) + insert + text.slice(end);
+          lines = LineIndex.edited(lines, text, at, end, at + insert.length);
+          assert.deepEqual(lines.lineStarts, new LineIndex(text).lineStarts);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('resolves a reference in another section against a definition inside a quote (found by the fuzzer)', () => {

@@ -3,6 +3,13 @@ import { parseMarkdown } from './markdown.js';
 import { collectDefinitions, definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
 
+/** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
 export interface ParsedVersion {
   text: string;
@@ -31,6 +38,7 @@ export function parseIncrementally(
   next: string,
   onDecline?: (reason: string) => void,
   acceptRegion?: (newRegion: string) => boolean,
+  change?: TextChange,
 ): Root | null {
   const decline = (reason: string): null => {
     onDecline?.(reason);
@@ -48,6 +56,11 @@ export function parseIncrementally(
   const suffix = commonSuffix(old, next, max - prefix);
   const oldEnd = old.length - suffix;
   const delta = next.length - old.length;
+  if (change) {
+    change.start = prefix;
+    change.oldEnd = oldEnd;
+    change.newEnd = oldEnd + delta;
+  }
 
   // The section holding the character before the change starts the region (so typing at a
   // heading's first character re-parses the section before it too); the first section
@@ -186,6 +199,9 @@ function countLines(s: string): number {
 function endOfText(text: string, prev: Root, lineDelta: number): Root['position'] {
   const prevLines = prev.position ? prev.position.end.line - 1 : null;
   const lines = prevLines !== null ? prevLines + lineDelta : countLines(text);
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  // Only a \r after the last \n can end the last line later; searching the whole text for a \r that is not there cost a millisecond a keystroke.
+  const lastNewline = text.lastIndexOf('\n');
+  const lastReturn = text.indexOf('\r', lastNewline + 1) < 0 ? -1 : text.lastIndexOf('\r');
+  const lastBreak = Math.max(lastNewline, lastReturn);
   return { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastBreak, offset: text.length } };
 }
