@@ -93,7 +93,7 @@ export function parseIncrementally(
 
   const before = children.slice(0, from);
   const after = children.slice(to);
-  const outside = [...before, ...after];
+  const outside = before.concat(after);
   // Definitions outside the region, also those inside quotes and lists, resolve references in it.
   const stubs = definitionStubs(collectDefinitions(outside), newRegion);
   const sub = parseMarkdown(newRegion + stubs);
@@ -115,7 +115,7 @@ export function parseIncrementally(
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
   if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
-  return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next, prev.root, lineDelta) };
+  return { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
 }
 
 /**
