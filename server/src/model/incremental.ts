@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { collectDefinitions, definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
@@ -8,6 +8,10 @@ export interface TextChange {
   start: number;
   oldEnd: number;
   newEnd: number;
+  /** The root-level blocks `[from, to)` of the old tree were replaced by `count` new ones; the others were moved. */
+  from?: number;
+  to?: number;
+  count?: number;
 }
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
@@ -93,9 +97,9 @@ export function parseIncrementally(
 
   const before = children.slice(0, from);
   const after = children.slice(to);
-  const outside = before.concat(after);
   // Definitions outside the region, also those inside quotes and lists, resolve references in it.
-  const stubs = definitionStubs(collectDefinitions(outside), newRegion);
+  const all = definitionsOf(prev.root);
+  const stubs = definitionStubs(without(all, collectDefinitions(children.slice(from, to))), newRegion);
   const sub = parseMarkdown(newRegion + stubs);
   const reparsed = sub.children.filter((n) => offsetOf(n, 'start') < newRegion.length);
   // Definitions resolve references anywhere in the document; if the section's set of
@@ -115,7 +119,50 @@ export function parseIncrementally(
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
   if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
-  return { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
+  // The region's definitions are the same as before (checked above), so the document's are too.
+  const root: Root = { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
+  definitionCounts.set(root, all);
+  if (change) {
+    change.from = from;
+    change.to = to;
+    change.count = reparsed.length;
+  }
+  return root;
+}
+
+/**
+ * How many times each definition stands in a tree (`l:` links, `f:` footnotes), kept per
+ * tree: a keystroke's stubs need the definitions outside its region, and walking every
+ * block of the document for them was a tenth of the incremental parse. A tree made by
+ * this parse has its predecessor's definitions, since an edit that changes them declines.
+ */
+const definitionCounts = new WeakMap<Root, ReadonlyMap<string, number>>();
+
+function definitionsOf(root: Root): ReadonlyMap<string, number> {
+  let counts = definitionCounts.get(root);
+  if (!counts) {
+    const { links, footnotes } = collectDefinitions(root.children);
+    const m = new Map<string, number>();
+    for (const id of links) m.set(`l:${id}`, (m.get(`l:${id}`) ?? 0) + 1);
+    for (const id of footnotes) m.set(`f:${id}`, (m.get(`f:${id}`) ?? 0) + 1);
+    counts = m;
+    definitionCounts.set(root, counts);
+  }
+  return counts;
+}
+
+/** The definitions of a document that stand outside some of its blocks: all of them less the blocks' own. */
+function without(all: ReadonlyMap<string, number>, inside: Definitions): Definitions {
+  const less = new Map<string, number>();
+  for (const id of inside.links) less.set(`l:${id}`, (less.get(`l:${id}`) ?? 0) + 1);
+  for (const id of inside.footnotes) less.set(`f:${id}`, (less.get(`f:${id}`) ?? 0) + 1);
+  const links: string[] = [];
+  const footnotes: string[] = [];
+  for (const [key, count] of all) {
+    if (count - (less.get(key) ?? 0) <= 0) continue;
+    (key.startsWith('l:') ? links : footnotes).push(key.slice(2));
+  }
+  return { links, footnotes };
 }
 
 /**

@@ -82,7 +82,8 @@ export function parseNextVersion(prev: AuditDocument | null, input: string, opti
   } catch {
     root = null;
   }
-  return root ? buildModel(text, root, options, [], LineIndex.edited(prev.lines, text, change.start, change.oldEnd, change.newEnd)) : parseAuditDocument(input, options);
+  if (!root) return parseAuditDocument(input, options);
+  return buildModel(text, root, options, [], LineIndex.edited(prev.lines, text, change.start, change.oldEnd, change.newEnd), { prevRoot: prev.root, change });
 }
 
 /** Containers nested deeper than this cannot be meant; micromark's time grows with the square of the depth. */
@@ -141,7 +142,9 @@ function tameNesting(text: string): { parseInput: string; problems: { span: Span
  * The model of a parsed version. `lines`, when given, is the text's line index, already
  * brought up to date from the previous version's (see `LineIndex.edited`).
  */
-export function buildModel(text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = [], lines: LineIndex = new LineIndex(text)): AuditDocument {
+export function buildModel(
+  text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = [], lines: LineIndex = new LineIndex(text), edit?: Edit,
+): AuditDocument {
   const organs = options.organs ?? defaultOrgans;
   const style = options.style ?? 'A';
   const first = root.children[0];
@@ -152,7 +155,7 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = collectFacts(text, root, organs, style);
+  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, root, organs, style);
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
   const decisions = walk.decisions;
@@ -222,8 +225,64 @@ interface BlockFacts extends Facts {
  */
 const blockCache = new WeakMap<RootContent, BlockFacts>();
 
+/** How a tree came from the previous version's: which blocks the incremental parse replaced. */
+interface Edit {
+  prevRoot: Root;
+  change: TextChange;
+}
+
+/**
+ * Each tree's facts per root-level block, in order, with its text runs gathered, while every
+ * block's facts could be kept (see `withinBlock`). The next version splices them: the blocks
+ * before the edit are taken as they are, the re-parsed ones walked, and only those after it
+ * moved, without looking up each block of the tree again.
+ */
+const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; textRuns: TextRun[]; organs: OrganTable; style: ReferenceForm }>();
+
+/** The facts of a tree made by the incremental parse, from the previous tree's; null when they must be collected anew. */
+function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): Facts | null {
+  const known = blockLists.get(edit.prevRoot);
+  const { from, to, count } = edit.change;
+  if (!known || known.organs !== organs || known.style !== style || from === undefined || to === undefined || count === undefined) return null;
+  const fresh: BlockFacts[] = [];
+  for (let i = from; i < from + count; i++) {
+    const node = root.children[i];
+    const facts = blockFacts(text, node, organs, style);
+    if (!withinBlock(facts, nodeSpan(node))) return null;
+    blockCache.set(node, facts);
+    fresh.push(facts);
+  }
+  // Runs are in document order: those of the replaced blocks lie between the old region's
+  // start and end. Found before the blocks after the region move.
+  const old = known.textRuns;
+  const regionStart = from < known.blocks.length ? known.blocks[from].offset : Infinity;
+  const regionEnd = to < known.blocks.length ? known.blocks[to].offset : Infinity;
+  const k = firstRunAt(old, regionStart);
+  const m = firstRunAt(old, regionEnd);
+  const delta = edit.change.newEnd - edit.change.oldEnd;
+  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) shiftFacts(known.blocks[i], delta);
+  const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
+  const freshRuns: TextRun[] = [];
+  for (const f of fresh) for (const r of f.textRuns) freshRuns.push(r);
+  const textRuns = old.slice(0, k).concat(freshRuns, old.slice(m));
+  return gather(root, blocks, textRuns, organs, style);
+}
+
+/** The index of the first run that starts at or after `offset`. */
+function firstRunAt(runs: readonly TextRun[], offset: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
   const blocks: BlockFacts[] = [];
+  let allKept = true;
   for (const node of root.children) {
     const offset = node.position?.start.offset ?? 0;
     let facts = blockCache.get(node);
@@ -231,22 +290,29 @@ function collectFacts(text: string, root: Root, organs: OrganTable, style: Refer
       facts = blockFacts(text, node, organs, style);
       // Facts whose spans reach outside their block depend on text around it and are not kept.
       if (withinBlock(facts, nodeSpan(node))) blockCache.set(node, facts);
+      else allKept = false;
     } else if (facts.offset !== offset) {
       shiftFacts(facts, offset - facts.offset);
     }
     blocks.push(facts);
   }
+  const textRuns: TextRun[] = [];
+  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
+  return allKept ? gather(root, blocks, textRuns, organs, style) : gather(null, blocks, textRuns, organs, style);
+}
+
+/** The document's facts from its blocks' (text runs already gathered), remembered for the next version when `root` is given. */
+function gather(root: Root | null, blocks: BlockFacts[], textRuns: TextRun[], organs: OrganTable, style: ReferenceForm): Facts {
+  if (root) blockLists.set(root, { blocks, textRuns, organs, style });
   // One loop per kind of fact, so that each loop sees objects of one shape (a loop over all
   // kinds at once, indexed by key, was the model's most expensive line per keystroke).
   // Loops, not push(...): one block (a long list) may hold more items than a call takes arguments.
-  const textRuns: TextRun[] = [];
   const footnoteRefs: FootnoteRef[] = [];
   const footnoteDefs: FootnoteDef[] = [];
   const controls: InlineControl[] = [];
   const decisions: DecisionRef[] = [];
   const malformedRefs: MalformedRef[] = [];
   const images: ImageRef[] = [];
-  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
   for (const f of blocks) for (const x of f.footnoteRefs) footnoteRefs.push(x);
   for (const f of blocks) for (const x of f.footnoteDefs) footnoteDefs.push(x);
   for (const f of blocks) for (const x of f.controls) controls.push(x);

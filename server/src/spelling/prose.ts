@@ -89,8 +89,12 @@ export function longSentencesIn(doc: AuditDocument, limit: number): ProseSentenc
   const out: ProseSentence[] = [];
   for (const node of doc.root.children) {
     if (!PROSE_BLOCKS.has(node.type)) continue;
+    // A block split before needs no span unless it has a long sentence: reading every
+    // block's position at every keystroke was most of this rule's time.
+    const known = cache.get(node);
+    if (known && !known.some((s) => s.words > limit)) continue;
     const block = nodeSpan(node);
-    for (const s of relativeSentences(doc, node, block)) {
+    for (const s of known ?? relativeSentences(doc, node, block)) {
       if (s.words > limit) out.push({ span: { start: block.start + s.start, end: block.start + s.end }, words: s.words, longWords: s.longWords });
     }
   }
