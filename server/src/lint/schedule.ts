@@ -31,7 +31,7 @@ export class ValidationQueue {
   private readonly jobs = new Map<string, ValidationJob<unknown>>();
 
   /** @param sliceMs How long one slice may run before it lets other messages in. */
-  constructor(private readonly sliceMs = 4, private readonly now: () => number = () => performance.now()) {}
+  constructor(private readonly sliceMs = 2, private readonly now: () => number = () => performance.now()) {}
 
   /** Starts a job for a key (a document), replacing and so cancelling any job still running for it. */
   start<T>(key: string, job: ValidationJob<T>): void {
