@@ -6,6 +6,7 @@ import { parseMarkdown, parseMarkdownFull } from '../server/src/model/markdown.t
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
 import type { AuditDocument } from '../server/src/model/types.ts';
 import { runRules } from '../server/src/lint/lint.ts';
+import { LineIndex } from '../server/src/model/text.ts';
 import { readDocuments } from './helpers/lint.ts';
 
 const samples = () => readDocuments('samples');
@@ -78,7 +79,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     // The model keeps per-block facts across versions and moves them with their blocks;
     // this is where a stale or doubly moved offset would show.
     const facts = (d: AuditDocument) => ({
-      root: d.root, textRuns: d.textRuns, footnoteRefs: d.footnoteRefs, footnoteDefs: d.footnoteDefs, decisions: d.decisions,
+      root: d.root, lines: d.lines.lineStarts, sections: d.sections, textRuns: d.textRuns, footnoteRefs: d.footnoteRefs, footnoteDefs: d.footnoteDefs, decisions: d.decisions,
       malformedRefs: d.malformedRefs, controls: d.controls, controlObjectives: d.controlObjectives, findings: runRules(d),
     });
     fc.assert(
@@ -123,6 +124,73 @@ describe('incremental parse: always equal to a full parse of the same text', () 
       { numRuns: 150 },
     );
     assert.ok(reused > 100, `only ${reused} edits were incremental`);
+  });
+
+  it('on edits around paragraphs that follow lists, tables, quotes, code and footnotes after a blank line', () => {
+    // A paragraph after a blank line is where a region may start or end: each edit here tries
+    // to make a block continue across that line (a list item that joins the list before, a
+    // removed blank line, an indented line, a table row, a lazy quote) and every version must
+    // still equal a full parse.
+    const base = [
+      '# A\n', 'Första stycket.\n', '- punkt ett\n- punkt två\n', 'Stycke efter listan.\n', '1. ett\n2. två\n', '1986 var ett år.\n',
+      '| a | b |\n| - | - |\n| 1 | 2 |\n', 'Stycke efter tabellen.\n', '> citat\n> mer\n', 'Stycke efter citatet.\n', '    kod\n', 'Stycke efter koden.\n',
+      '[^1]: Fotnot.\n', '-stycke utan mellanslag\n', 'Rubrik\n===\n', 'Sista stycket[^1].\n', '#### Djup rubrik\n', 'Text direkt under.\n',
+    ].join('\n');
+    const pieces = ['\n', '\n\n', ' ', '    ', '- ', '. ', '1. ', '* ', '> ', '|', '| x |\n', '===\n', '---\n', '[^1]: ny\n', '# ', '#### ', 'a', '\r\n', '\t', ''];
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(4), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = base;
+        let prev = { text, root: parseMarkdownFull(text) };
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          const incremental = parseIncrementally(prev, text);
+          if (incremental) reused++;
+          const root = incremental ?? parseMarkdown(text);
+          assert.deepEqual(root, parseMarkdownFull(text));
+          prev = { text, root };
+        }
+      }),
+      { numRuns: 400 },
+    );
+    assert.ok(reused > 400, `only ${reused} edits were incremental`);
+  });
+
+  it('re-parses only the paragraph a keystroke falls in, keeping the other paragraphs of its section', () => {
+    const text = generateReport(300_000, 9);
+    // Inside the paragraph, not at its first character (which would re-parse the block before it too).
+    const at = text.indexOf('Vi bedömer att', 150_000) + 3;
+    const prev = { text, root: parseMarkdown(text) };
+    const index = prev.root.children.findIndex((n) => (n.position?.start.offset ?? 0) > at) - 1;
+    const [before, edited, after] = [prev.root.children[index - 1], prev.root.children[index], prev.root.children[index + 1]];
+    assert.equal(edited.type, 'paragraph');
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const root = parseIncrementally(prev, next);
+    assert.ok(root);
+    assert.deepEqual(root, parseMarkdown(next));
+    // The paragraphs before and after the edited one, in the same kontrollmål, are the previous version's nodes.
+    assert.equal(root.children[index - 1], before);
+    assert.equal(root.children[index + 1], after);
+    assert.notEqual(root.children[index], edited);
+  });
+
+  it('keeps the line index equal to one built anew, for edits with every kind of line break', () => {
+    const pieces = ['\n', '\r', '\r\n', '\n\n', '\r\r', 'a', 'åä', '😀', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.array(fc.tuple(fc.nat(40), fc.nat(4), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }), (init, edits) => {
+        let text = init.join('');
+        let lines = new LineIndex(text);
+        for (const [where, cut, insert] of edits) {
+          const at = Math.min(where, text.length);
+          const end = Math.min(text.length, at + cut);
+          text = text.slice(0, at) + insert + text.slice(end);
+          lines = LineIndex.edited(lines, text, at, end, at + insert.length);
+          assert.deepEqual(lines.lineStarts, new LineIndex(text).lineStarts);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('resolves a reference in another section against a definition inside a quote (found by the fuzzer)', () => {

@@ -30,7 +30,8 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
+import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
+import { ValidationQueue } from './lint/schedule.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
@@ -89,6 +90,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
   const background = host.background;
+  // Validation of the other documents, in slices between messages.
+  const validation = new ValidationQueue();
   const backgroundNames = new Map<string, boolean>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
@@ -292,19 +295,11 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       return;
     }
     background?.stop(doc.uri);
-    whenSettled(() => {
-      const { loaded, dir } = configFor(doc.uri);
-      const model = modelFor(doc, loaded);
-      const config = effectiveConfig(doc.uri, loaded.config, settings);
-      const register = registerOf(doc.uri);
-      const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
-      return { loaded, config, register, found };
-    }, ({ loaded, config, register, found }) => {
+    const publish = (loaded: LoadedConfig, config: GranskaConfig, register: DecisionRegister | null, found: ReturnType<typeof lintDocument>) => {
       publishConfigProblems(loaded, locale);
       publishRegisterProblems(register, locale);
       const diagnostics = shiftPositions(found, doc.uri, startsWithBom(doc.getText()), 'toClient');
-      // A result is never published for a version the editor has already replaced (the
-      // browser's files may arrive after the next keystroke).
+      // A result is never published for a version the editor has already replaced.
       const current = documents.get(doc.uri);
       if (!current || current.version !== version) return;
       void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
@@ -313,6 +308,36 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       // The dictionary loads after the first diagnostics are out, never before them; once it
       // is ready every open document is checked again, now with spelling.
       if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
+    };
+    if (files.prefetch) {
+      // The browser's files arrive a request at a time, after the step that asked for them:
+      // the whole check runs again until it read nothing new (files.settle), so it is not
+      // sliced; its result is published only if its version is still current.
+      whenSettled(() => {
+        const { loaded, dir } = configFor(doc.uri);
+        const model = modelFor(doc, loaded);
+        const config = effectiveConfig(doc.uri, loaded.config, settings);
+        const register = registerOf(doc.uri);
+        const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
+        return { loaded, config, register, found };
+      }, ({ loaded, config, register, found }) => publish(loaded, config, register, found));
+      return;
+    }
+    const { loaded, dir } = configFor(doc.uri);
+    const config = effectiveConfig(doc.uri, loaded.config, settings);
+    const register = registerOf(doc.uri);
+    const env = { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale };
+    // The model and the rules run in slices between other messages (see lint/schedule.ts):
+    // requests are answered meanwhile, and a newer version cancels this one between slices.
+    validation.start(doc.uri, {
+      isCurrent: () => documents.get(doc.uri)?.version === version,
+      *steps() {
+        const model = modelFor(doc, loaded);
+        yield;
+        return yield* lintStepwise(model, env);
+      },
+      done: (found) => publish(loaded, config, register, found),
+      failed: (e) => connection.console.error(`Granska: checking ${doc.uri} failed: ${String(e)}`),
     });
   }
 
@@ -473,6 +498,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    validation.cancel(e.document.uri);
     validatedVersions.delete(e.document.uri);
     background?.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);

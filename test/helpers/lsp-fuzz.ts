@@ -27,6 +27,9 @@ const FRAGMENTS = [
   'TODO', 'xx', 'senast 2022-11-30', 'KF § 16/2015-02-23', '\\', '\\§', '&amp;', '&nbsp;', '*', '_', '`', '```', '<!--', '-->', '<!-- granska-disable -->\n', '<div>\n', '===\n',
 ];
 
+/** Requests sent between edits: those that build the current version's model before its validation is done. */
+const REQUESTS = ['textDocument/completion', 'textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange'];
+
 export interface FuzzOptions {
   seed: number;
   /** How many single edits to send in all, spread over the open documents. */
@@ -107,6 +110,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzStat
     }
     for (const d of docs) await expectSame(client, d, stats, 'open', 0, docs);
 
+    const requests: Promise<void>[] = [];
     while (stats.edits < options.edits) {
       const d = pick(docs);
       const sent = client.notifications(d.uri).length;
@@ -126,7 +130,20 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzStat
         }
         d.doc = TextDocument.update(d.doc, changes, d.doc.version + 1);
         await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version: d.doc.version }, contentChanges: changes });
+        // Now and then a request right behind the edit, as an editor asks for completion or
+        // hover while the server is still checking: it is answered from the version it names,
+        // between the slices of the validation, which must still publish what the CLI gives.
+        if (random() < 0.3) {
+          const method = pick(REQUESTS);
+          const position = d.doc.positionAt(Math.min(d.last, d.doc.getText().length));
+          const version = d.doc.version;
+          requests.push(
+            client.connection.sendRequest(method, method === 'textDocument/completion' || method === 'textDocument/hover' ? { textDocument: { uri: d.uri }, position } : { textDocument: { uri: d.uri } })
+              .then(() => undefined, (e: unknown) => { stats.mismatches.push(`${path.basename(d.uri)} v${version}: ${method} failed: ${String(e)}`); }),
+          );
+        }
       }
+      await Promise.all(requests.splice(0));
       await expectSame(client, d, stats, `after ${log.join(' ')} on ${JSON.stringify(before)}`, sent, docs);
       options.progress?.(stats.edits, stats);
     }

@@ -110,7 +110,7 @@ function describeDecision(ctx: FeatureContext, d: DecisionRef, locale: Locale): 
       if (entry.link) lines.push('', `[${t('Öppna beslutet', 'Open the decision')}](${entry.link.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)})`);
     } else lines.push('', t('Finns inte i beslutsregistret.', 'Not in the decision register.'));
   }
-  const elsewhere = new Set(canonicals.flatMap((c) => ctx.index.citationsOf(c)).map((c) => c.uri).filter((u) => u !== ctx.uri));
+  const elsewhere = new Set(canonicals.flatMap((c) => ctx.index.citationsOf(c, ctx.uri)).map((c) => c.uri));
   if (elsewhere.size > 0) lines.push('', t(`Citeras även i ${elsewhere.size} ${elsewhere.size === 1 ? 'annat dokument' : 'andra dokument'} i arbetsytan (Sök alla referenser).`, `Also cited in ${elsewhere.size} other ${elsewhere.size === 1 ? 'document' : 'documents'} in the workspace (Find All References).`));
   return lines.join('\n');
 }

@@ -67,6 +67,23 @@ export function scaleOf(doc: AuditDocument, _config?: GranskaConfig): Scale {
 
 /** Runs every enabled rule over one parsed document. Never throws. */
 export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding[] {
+  return drain(rulesStepwise(doc, env));
+}
+
+/** Runs a stepwise computation to its end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `runRules` in steps: it yields after each rule, so that a caller can stop between rules
+ * (to answer a request, or because a newer version came) and go on later. Draining it at
+ * once is `runRules`; there is no other path, so both give exactly the same findings.
+ */
+export function* rulesStepwise(doc: AuditDocument, env: LintEnvironment = {}): Generator<void, Finding[]> {
   const config = env.config ?? DEFAULT_CONFIG;
   const final = doc.frontmatter?.fields.get('status')?.value === 'slutlig';
   const findings: Finding[] = [];
@@ -97,6 +114,7 @@ export function runRules(doc: AuditDocument, env: LintEnvironment = {}): Finding
         fixes: [],
       });
     }
+    yield;
   }
   // What the parser could not take as written is reported, so nothing is skipped silently.
   for (const p of [...doc.parseProblems, ...(doc.frontmatter?.limits ?? [])]) {
@@ -225,7 +243,13 @@ function fixSize(fixes: readonly Fix[]): number {
 
 /** The diagnostics an editor shows for one document: capped at `MAX_DIAGNOSTICS`. */
 export function lintDocument(doc: AuditDocument, env: LintEnvironment & { locale?: Locale } = {}): GranskaDiagnostic[] {
-  return capFindings(runRules(doc, env)).map((f) => toDiagnostic(doc, f, env.locale ?? 'sv'));
+  return drain(lintStepwise(doc, env));
+}
+
+/** `lintDocument` in steps, yielding between rules (see `rulesStepwise`). */
+export function* lintStepwise(doc: AuditDocument, env: LintEnvironment & { locale?: Locale } = {}): Generator<void, GranskaDiagnostic[]> {
+  const findings = yield* rulesStepwise(doc, env);
+  return capFindings(findings).map((f) => toDiagnostic(doc, f, env.locale ?? 'sv'));
 }
 
 /** Parses and lints a text in one call: the convenience entry for tests and the CLI. */

@@ -1,7 +1,18 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { collectDefinitions, definitionIds, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
+
+/** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  /** The root-level blocks `[from, to)` of the old tree were replaced by `count` new ones; the others were moved. */
+  from?: number;
+  to?: number;
+  count?: number;
+}
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
 export interface ParsedVersion {
@@ -31,6 +42,7 @@ export function parseIncrementally(
   next: string,
   onDecline?: (reason: string) => void,
   acceptRegion?: (newRegion: string) => boolean,
+  change?: TextChange,
 ): Root | null {
   const decline = (reason: string): null => {
     onDecline?.(reason);
@@ -48,6 +60,11 @@ export function parseIncrementally(
   const suffix = commonSuffix(old, next, max - prefix);
   const oldEnd = old.length - suffix;
   const delta = next.length - old.length;
+  if (change) {
+    change.start = prefix;
+    change.oldEnd = oldEnd;
+    change.newEnd = oldEnd + delta;
+  }
 
   // The section holding the character before the change starts the region (so typing at a
   // heading's first character re-parses the section before it too); the first section
@@ -80,41 +97,128 @@ export function parseIncrementally(
 
   const before = children.slice(0, from);
   const after = children.slice(to);
-  const outside = [...before, ...after];
   // Definitions outside the region, also those inside quotes and lists, resolve references in it.
-  const stubs = definitionStubs(collectDefinitions(outside), newRegion);
+  const all = definitionsOf(prev.root);
+  const stubs = definitionStubs(without(all, collectDefinitions(children.slice(from, to))), newRegion);
   const sub = parseMarkdown(newRegion + stubs);
   const reparsed = sub.children.filter((n) => offsetOf(n, 'start') < newRegion.length);
   // Definitions resolve references anywhere in the document; if the section's set of
   // definitions changed, references outside it may resolve differently.
   if (definitionIds(children.slice(from, to)) !== definitionIds(reparsed)) return decline('definitions');
+  // A list continues across a blank line: one that the edit makes at the region's start
+  // would join a list just before it. (A paragraph boundary's first character is unchanged
+  // and not white space, so nothing else can continue a block from before the region.)
+  if (from > 0 && reparsed[0]?.type === 'list' && children[from - 1].type === 'list') return decline('list joins the one before');
+  // A paragraph after the region starts a block of its own only after a blank line, which
+  // the edit may have removed (`a\n\nb` → `a\nx\nb` makes `b` continue a paragraph, or a table).
+  if (to < children.length && children[to].type !== 'footnoteDefinition' && !isAtxHeading(children[to], old) && !blankLineBefore(next, regionEnd + delta)) {
+    return decline('blank line before the next block');
+  }
 
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
   if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
-  return { type: 'root', children: [...before, ...reparsed, ...after], position: endOfText(next, prev.root, lineDelta) };
+  // The region's definitions are the same as before (checked above), so the document's are too.
+  const root: Root = { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
+  definitionCounts.set(root, all);
+  if (change) {
+    change.from = from;
+    change.to = to;
+    change.count = reparsed.length;
+  }
+  return root;
+}
+
+/**
+ * How many times each definition stands in a tree (`l:` links, `f:` footnotes), kept per
+ * tree: a keystroke's stubs need the definitions outside its region, and walking every
+ * block of the document for them was a tenth of the incremental parse. A tree made by
+ * this parse has its predecessor's definitions, since an edit that changes them declines.
+ */
+const definitionCounts = new WeakMap<Root, ReadonlyMap<string, number>>();
+
+function definitionsOf(root: Root): ReadonlyMap<string, number> {
+  let counts = definitionCounts.get(root);
+  if (!counts) {
+    const { links, footnotes } = collectDefinitions(root.children);
+    const m = new Map<string, number>();
+    for (const id of links) m.set(`l:${id}`, (m.get(`l:${id}`) ?? 0) + 1);
+    for (const id of footnotes) m.set(`f:${id}`, (m.get(`f:${id}`) ?? 0) + 1);
+    counts = m;
+    definitionCounts.set(root, counts);
+  }
+  return counts;
+}
+
+/** The definitions of a document that stand outside some of its blocks: all of them less the blocks' own. */
+function without(all: ReadonlyMap<string, number>, inside: Definitions): Definitions {
+  const less = new Map<string, number>();
+  for (const id of inside.links) less.set(`l:${id}`, (less.get(`l:${id}`) ?? 0) + 1);
+  for (const id of inside.footnotes) less.set(`f:${id}`, (less.get(`f:${id}`) ?? 0) + 1);
+  const links: string[] = [];
+  const footnotes: string[] = [];
+  for (const [key, count] of all) {
+    if (count - (less.get(key) ?? 0) <= 0) continue;
+    (key.startsWith('l:') ? links : footnotes).push(key.slice(2));
+  }
+  return { links, footnotes };
 }
 
 /**
  * Where the opening marker of a section ends, or -1 when the node starts none. A section is
  * a run of blocks that parses the same on its own, and starts at a root-level node that
- * interrupts whatever stands before it:
- * - an ATX heading of level 1 or 2 at the start of a line (its marker is the `#`s and the
- *   space after them). A setext heading is no boundary: whether `---` underlines a heading
- *   depends on the line before it;
+ * nothing before it can continue:
+ * - an ATX heading at the start of a line (its marker is the `#`s and the space after them),
+ *   which interrupts any paragraph, list, quotation, table or footnote before it. A setext
+ *   heading is no boundary by its underline: whether `---` underlines a heading depends on
+ *   the line before it;
  * - a footnote definition at the start of a line (its marker is `[^label]:`), which is how
  *   the definitions at the end of a report are written, one per line. A definition
  *   interrupts a paragraph, a list, a quotation and a table; a fence or HTML block that
- *   could swallow it is excluded by UNBOUNDED.
+ *   could swallow it is excluded by UNBOUNDED;
+ * - a paragraph (or setext heading) at the start of a line after a blank line (its marker
+ *   is its first character, which is not white space). After a blank line only a list (with
+ *   a new item) or indented content continues a block, and an unchanged first character
+ *   that is no list marker rules both out; the caller checks that the re-parsed region
+ *   does not start with a list, and that a blank line still stands before the paragraph
+ *   that ends the region. This keeps the re-parsed region of a keystroke in prose to one
+ *   paragraph instead of a whole kontrollmål.
  */
 function sectionMarkerEnd(n: RootContent, text: string): number {
   if (n.position?.start.column !== 1) return -1;
   const start = n.position.start.offset ?? -1;
-  if (n.type === 'heading') return n.depth <= 2 && text.charCodeAt(start) === 35 ? start + n.depth + 1 : -1;
-  if (n.type !== 'footnoteDefinition') return -1;
-  const close = text.indexOf(']:', start);
-  return close > start ? close + 2 : -1;
+  if (n.type === 'heading' && text.charCodeAt(start) === 35) return start + n.depth + 1;
+  if (n.type === 'footnoteDefinition') {
+    const close = text.indexOf(']:', start);
+    return close > start ? close + 2 : -1;
+  }
+  if ((n.type === 'paragraph' || n.type === 'heading') && blankLineBefore(text, start)) return start + 1;
+  return -1;
+}
+
+function isAtxHeading(n: RootContent, text: string): boolean {
+  return n.type === 'heading' && n.position?.start.column === 1 && text.charCodeAt(n.position.start.offset ?? -1) === 35;
+}
+
+/**
+ * Whether the line before the line starting at `offset` holds nothing but spaces and tabs
+ * (or `offset` is the start of the text). `offset` must be at the start of a line.
+ */
+export function blankLineBefore(text: string, offset: number): boolean {
+  if (offset <= 0) return true;
+  // Step over the line break that ends the previous line (\n, \r\n or \r).
+  let i = offset - 1;
+  const c = text.charCodeAt(i);
+  if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
+  else if (c !== 10 && c !== 13) return false;
+  i--;
+  for (; i >= 0; i--) {
+    const d = text.charCodeAt(i);
+    if (d === 10 || d === 13) return true;
+    if (d !== 32 && d !== 9) return false;
+  }
+  return true;
 }
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {
@@ -142,6 +246,9 @@ function countLines(s: string): number {
 function endOfText(text: string, prev: Root, lineDelta: number): Root['position'] {
   const prevLines = prev.position ? prev.position.end.line - 1 : null;
   const lines = prevLines !== null ? prevLines + lineDelta : countLines(text);
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  // Only a \r after the last \n can end the last line later; searching the whole text for a \r that is not there cost a millisecond a keystroke.
+  const lastNewline = text.lastIndexOf('\n');
+  const lastReturn = text.indexOf('\r', lastNewline + 1) < 0 ? -1 : text.lastIndexOf('\r');
+  const lastBreak = Math.max(lastNewline, lastReturn);
   return { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: text.length - lastBreak, offset: text.length } };
 }

@@ -1,9 +1,9 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
-import { parseIncrementally } from './incremental.js';
+import { parseIncrementally, type TextChange } from './incremental.js';
 import { needsInlineGuard, restoreTamed, tameInline } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { organTable, type OrganTable } from './organs.js';
@@ -73,15 +73,17 @@ export function parseAuditDocument(input: string, options: ParseOptions = {}): A
 export function parseNextVersion(prev: AuditDocument | null, input: string, options: ParseOptions = {}): AuditDocument {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!prev || prev.parseProblems.length > 0) return parseAuditDocument(input, options);
-  if (prev.text === text) return buildModel(text, prev.root, options);
+  if (prev.text === text) return buildModel(text, prev.root, options, [], prev.lines);
   let root: Root | null = null;
+  const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0 };
   try {
     // The previous version had no absurdly nested line, so only the re-parsed region can have one.
-    root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region) && !DEEP_INDENT_HINT.test(region) && !needsInlineGuard(region));
+    root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region) && !DEEP_INDENT_HINT.test(region) && !needsInlineGuard(region), change);
   } catch {
     root = null;
   }
-  return root ? buildModel(text, root, options) : parseAuditDocument(input, options);
+  if (!root) return parseAuditDocument(input, options);
+  return buildModel(text, root, options, [], LineIndex.edited(prev.lines, text, change.start, change.oldEnd, change.newEnd), { prevRoot: prev.root, change });
 }
 
 /** Containers nested deeper than this cannot be meant; micromark's time grows with the square of the depth. */
@@ -136,10 +138,15 @@ function tameNesting(text: string): { parseInput: string; problems: { span: Span
   return { parseInput: unindented, problems };
 }
 
-export function buildModel(text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = []): AuditDocument {
+/**
+ * The model of a parsed version. `lines`, when given, is the text's line index, already
+ * brought up to date from the previous version's (see `LineIndex.edited`).
+ */
+export function buildModel(
+  text: string, root: Root, options: ParseOptions, parseProblems: AuditDocument['parseProblems'] = [], lines: LineIndex = new LineIndex(text), edit?: Edit,
+): AuditDocument {
   const organs = options.organs ?? defaultOrgans;
   const style = options.style ?? 'A';
-  const lines = new LineIndex(text);
   const first = root.children[0];
   const yamlSpan = first && first.type === 'yaml' ? nodeSpan(first) : null;
   const frontmatter = readFrontmatter(text, yamlSpan);
@@ -148,7 +155,7 @@ export function buildModel(text: string, root: Root, options: ParseOptions, pars
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = collectFacts(text, root, organs, style);
+  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, root, organs, style);
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
   const decisions = walk.decisions;
@@ -218,8 +225,64 @@ interface BlockFacts extends Facts {
  */
 const blockCache = new WeakMap<RootContent, BlockFacts>();
 
+/** How a tree came from the previous version's: which blocks the incremental parse replaced. */
+interface Edit {
+  prevRoot: Root;
+  change: TextChange;
+}
+
+/**
+ * Each tree's facts per root-level block, in order, with its text runs gathered, while every
+ * block's facts could be kept (see `withinBlock`). The next version splices them: the blocks
+ * before the edit are taken as they are, the re-parsed ones walked, and only those after it
+ * moved, without looking up each block of the tree again.
+ */
+const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; textRuns: TextRun[]; organs: OrganTable; style: ReferenceForm }>();
+
+/** The facts of a tree made by the incremental parse, from the previous tree's; null when they must be collected anew. */
+function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): Facts | null {
+  const known = blockLists.get(edit.prevRoot);
+  const { from, to, count } = edit.change;
+  if (!known || known.organs !== organs || known.style !== style || from === undefined || to === undefined || count === undefined) return null;
+  const fresh: BlockFacts[] = [];
+  for (let i = from; i < from + count; i++) {
+    const node = root.children[i];
+    const facts = blockFacts(text, node, organs, style);
+    if (!withinBlock(facts, nodeSpan(node))) return null;
+    blockCache.set(node, facts);
+    fresh.push(facts);
+  }
+  // Runs are in document order: those of the replaced blocks lie between the old region's
+  // start and end. Found before the blocks after the region move.
+  const old = known.textRuns;
+  const regionStart = from < known.blocks.length ? known.blocks[from].offset : Infinity;
+  const regionEnd = to < known.blocks.length ? known.blocks[to].offset : Infinity;
+  const k = firstRunAt(old, regionStart);
+  const m = firstRunAt(old, regionEnd);
+  const delta = edit.change.newEnd - edit.change.oldEnd;
+  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) shiftFacts(known.blocks[i], delta);
+  const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
+  const freshRuns: TextRun[] = [];
+  for (const f of fresh) for (const r of f.textRuns) freshRuns.push(r);
+  const textRuns = old.slice(0, k).concat(freshRuns, old.slice(m));
+  return gather(root, blocks, textRuns, organs, style);
+}
+
+/** The index of the first run that starts at or after `offset`. */
+function firstRunAt(runs: readonly TextRun[], offset: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
-  const all: Facts = { textRuns: [], footnoteRefs: [], footnoteDefs: [], controls: [], decisions: [], malformedRefs: [], images: [] };
+  const blocks: BlockFacts[] = [];
+  let allKept = true;
   for (const node of root.children) {
     const offset = node.position?.start.offset ?? 0;
     let facts = blockCache.get(node);
@@ -227,19 +290,37 @@ function collectFacts(text: string, root: Root, organs: OrganTable, style: Refer
       facts = blockFacts(text, node, organs, style);
       // Facts whose spans reach outside their block depend on text around it and are not kept.
       if (withinBlock(facts, nodeSpan(node))) blockCache.set(node, facts);
+      else allKept = false;
     } else if (facts.offset !== offset) {
       shiftFacts(facts, offset - facts.offset);
     }
-    // A loop, not push(...): one block (a long list) may hold more items than a call takes arguments.
-    for (const key of FACT_KEYS) {
-      const into = all[key] as unknown[];
-      for (const item of facts[key]) into.push(item);
-    }
+    blocks.push(facts);
   }
-  return all;
+  const textRuns: TextRun[] = [];
+  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
+  return allKept ? gather(root, blocks, textRuns, organs, style) : gather(null, blocks, textRuns, organs, style);
 }
 
-const FACT_KEYS = ['textRuns', 'footnoteRefs', 'footnoteDefs', 'controls', 'decisions', 'malformedRefs', 'images'] as const;
+/** The document's facts from its blocks' (text runs already gathered), remembered for the next version when `root` is given. */
+function gather(root: Root | null, blocks: BlockFacts[], textRuns: TextRun[], organs: OrganTable, style: ReferenceForm): Facts {
+  if (root) blockLists.set(root, { blocks, textRuns, organs, style });
+  // One loop per kind of fact, so that each loop sees objects of one shape (a loop over all
+  // kinds at once, indexed by key, was the model's most expensive line per keystroke).
+  // Loops, not push(...): one block (a long list) may hold more items than a call takes arguments.
+  const footnoteRefs: FootnoteRef[] = [];
+  const footnoteDefs: FootnoteDef[] = [];
+  const controls: InlineControl[] = [];
+  const decisions: DecisionRef[] = [];
+  const malformedRefs: MalformedRef[] = [];
+  const images: ImageRef[] = [];
+  for (const f of blocks) for (const x of f.footnoteRefs) footnoteRefs.push(x);
+  for (const f of blocks) for (const x of f.footnoteDefs) footnoteDefs.push(x);
+  for (const f of blocks) for (const x of f.controls) controls.push(x);
+  for (const f of blocks) for (const x of f.decisions) decisions.push(x);
+  for (const f of blocks) for (const x of f.malformedRefs) malformedRefs.push(x);
+  for (const f of blocks) for (const x of f.images) images.push(x);
+  return { textRuns, footnoteRefs, footnoteDefs, controls, decisions, malformedRefs, images };
+}
 
 function withinBlock(f: Facts, block: Span): boolean {
   for (const list of [f.footnoteRefs, f.decisions, f.malformedRefs, f.images]) {
@@ -252,6 +333,7 @@ function withinBlock(f: Facts, block: Span): boolean {
  * Moves a block's facts in place, as the incremental parse moves the block's nodes: the
  * previous version's model is consumed by the next one, and allocating fresh copies of
  * every fact below an edit cost more in garbage collection than the walk they save.
+ * One loop per kind of fact, each over objects of one shape.
  */
 function shiftFacts(f: BlockFacts, d: number): void {
   f.offset += d;
@@ -259,16 +341,20 @@ function shiftFacts(f: BlockFacts, d: number): void {
     r.start += d;
     r.end += d;
   }
-  for (const list of [f.footnoteRefs, f.footnoteDefs, f.controls, f.decisions, f.malformedRefs, f.images]) {
-    for (const x of list) {
-      x.span.start += d;
-      x.span.end += d;
-    }
-  }
+  for (const x of f.footnoteRefs) shiftSpan(x.span, d);
   for (const x of f.footnoteDefs) {
-    x.labelSpan.start += d;
-    x.labelSpan.end += d;
+    shiftSpan(x.span, d);
+    shiftSpan(x.labelSpan, d);
   }
+  for (const x of f.controls) shiftSpan(x.span, d);
+  for (const x of f.decisions) shiftSpan(x.span, d);
+  for (const x of f.malformedRefs) shiftSpan(x.span, d);
+  for (const x of f.images) shiftSpan(x.span, d);
+}
+
+function shiftSpan(span: Span, d: number): void {
+  span.start += d;
+  span.end += d;
 }
 
 const CONTROL = /<!--\s*granska-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -403,6 +489,23 @@ function scanRun(text: string, run: TextRun, into: Facts, organs: OrganTable, st
   }
 }
 
+/**
+ * A heading's text and its key for matching, kept per heading node: the incremental parse
+ * moves unchanged headings into the next version, and the section tree of a long report
+ * is rebuilt at every keystroke from hundreds of them.
+ */
+const headingCache = new WeakMap<Heading, { title: string; key: string }>();
+
+function headingText(node: Heading): { title: string; key: string } {
+  let known = headingCache.get(node);
+  if (!known) {
+    const title = toString(node);
+    known = { title, key: normalizeHeading(title) };
+    headingCache.set(node, known);
+  }
+  return known;
+}
+
 function buildSections(text: string, root: Root): Section[] {
   const top: Section[] = [];
   const open: Section[] = [];
@@ -414,10 +517,10 @@ function buildSections(text: string, root: Root): Section[] {
     if (node.type !== 'heading') return;
     const span = nodeSpan(node);
     while (open.length > 0 && open[open.length - 1].depth >= node.depth) close(open.pop()!, index, span.start);
-    const title = toString(node);
+    const { title, key } = headingText(node);
     const parent = open.length > 0 ? open[open.length - 1] : null;
     const section: Section = {
-      depth: node.depth, title, key: normalizeHeading(title), heading: node, headingSpan: span,
+      depth: node.depth, title, key, heading: node, headingSpan: span,
       span: { start: span.start, end: text.length }, first: index + 1, end: root.children.length, children: [], parent,
     };
     (parent ? parent.children : top).push(section);

@@ -9,7 +9,11 @@ export class LineIndex {
   /** Offsets at which each line starts; line 0 starts at 0. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, known?: number[]) {
+    if (known) {
+      this.lineStarts = known;
+      return;
+    }
     const starts = [0];
     // Most documents have only \n line breaks; the native search finds them several times faster.
     if (text.indexOf('\r') < 0) {
@@ -27,6 +31,32 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of a text made from `prev`'s by replacing `[start, oldEnd)` with what now
+   * stands at `[start, newEnd)`. Line starts before the change are kept, those after it
+   * moved, and only the changed text is searched, so a keystroke costs a copy of the
+   * array of line starts instead of a search through the whole document. Equals
+   * `new LineIndex(text)` (a property test checks it, with every kind of line break).
+   */
+  static edited(prev: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = prev.lineStarts;
+    // A line start s depends on the characters at s - 1 and s (a \r followed by \n ends a
+    // line only after the \n), so starts before `start` and after `oldEnd` are unchanged.
+    let head = 0;
+    while (head < old.length && old[head] < start) head++;
+    const starts = old.slice(0, head);
+    if (start === 0) starts.push(0);
+    for (let s = Math.max(start, 1); s <= newEnd; s++) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+    }
+    const delta = newEnd - oldEnd;
+    let tail = head;
+    while (tail < old.length && old[tail] <= oldEnd) tail++;
+    for (; tail < old.length; tail++) starts.push(old[tail] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -102,7 +102,7 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
     for (const chapter of within) {
       for (const section of allSections(chapter.children)) {
         if (section.depth !== profile.units.level) continue;
-        const title = stripSectionNumber(section.title);
+        const title = strippedTitle(section);
         if (profile.units.discovery === 'numbered') {
           const m = pattern.exec(title);
           if (!m) continue;
@@ -253,7 +253,7 @@ function assessmentParts(chapter: Section, units: readonly ControlObjective[], p
   const candidates = allSections(chapter.children).filter((s) => isSkip(s.key) === null && !headingMatcher(profile.recommendations.chapter)(s.key));
   const used = new Set<Section>();
   units.forEach((unit, i) => {
-    const found = candidates.find((s) => !used.has(s) && rowNames(stripSectionNumber(s.title), unit, i, profile));
+    const found = candidates.find((s) => !used.has(s) && rowNames(strippedTitle(s), unit, i, profile));
     if (found) {
       used.add(found);
       out.set(unit, found);
@@ -332,7 +332,7 @@ function gradeInProse(text: string, content: readonly RootContent[], profile: Pr
 }
 
 function assessmentOf(text: string, root: Root, s: Section, lead: string, profile: Profile, scale: Scale): Assessment {
-  const title = stripSectionNumber(s.title);
+  const title = strippedTitle(s);
   const gradeText = title.slice(Math.min(title.length, lead.length)).replace(/^\s*[:–—-]?\s*/u, '').trim();
   let gradeSpan: Span | null = null;
   if (gradeText && profile.assessment.grade.includes('heading')) {
@@ -358,7 +358,8 @@ function findSummaryTable(root: Root, sections: readonly Section[], profile: Pro
       const node = root.children[i];
       if (node.type !== 'table') continue;
       const table = node as Table;
-      const header = table.children[0]?.children.map((c) => toString(c).trim()) ?? [];
+      const cells = tableCells(table);
+      const header = cells[0] ?? [];
       if (header.length === 0 || !profile.summaryHeaders.includes(normalizeLabel(header[0]))) continue;
       const gradeColumn = header.findIndex((h, c) => c > 0 && profile.gradeHeaders.includes(normalizeLabel(h)));
       if (gradeColumn < 0) continue;
@@ -367,9 +368,37 @@ function findSummaryTable(root: Root, sections: readonly Section[], profile: Pro
         span: span(table),
         gradeColumn,
         header,
-        rows: table.children.slice(1).map((row) => ({ cells: row.children.map((c) => toString(c).trim()), span: span(row) })),
+        rows: table.children.slice(1).map((row, i) => ({ cells: cells[i + 1], span: span(row) })),
       };
     }
   }
   return null;
+}
+
+/**
+ * The text of each cell of a table, row by row, kept per table node: the incremental parse
+ * moves an unchanged table into the next version, and the summary table is looked for at
+ * every keystroke. Callers must not change the arrays.
+ */
+const cellCache = new WeakMap<Table, string[][]>();
+
+function tableCells(table: Table): string[][] {
+  let cells = cellCache.get(table);
+  if (!cells) {
+    cells = table.children.map((row) => row.children.map((c) => toString(c).trim()));
+    cellCache.set(table, cells);
+  }
+  return cells;
+}
+
+/** `stripSectionNumber` of a section's title, kept per heading node for the same reason. */
+const strippedCache = new WeakMap<Section['heading'], string>();
+
+function strippedTitle(section: Section): string {
+  let t = strippedCache.get(section.heading);
+  if (t === undefined) {
+    t = stripSectionNumber(section.title);
+    strippedCache.set(section.heading, t);
+  }
+  return t;
 }

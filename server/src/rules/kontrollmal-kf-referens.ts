@@ -28,7 +28,10 @@ export const kontrollmalKfReferens: Rule = {
     const organs = orList([...required], 'sv');
     const organsEn = orList([...required], 'en');
     const example = [...required][0] ?? 'KF';
-    const label = nextFootnoteLabel(ctx.doc);
+    // The label of a new footnote is needed only for a finding's fix; looking through every
+    // label of a long report for it at every keystroke, when nothing is missing, was the rule's cost.
+    let next: string | undefined;
+    const labelFor = () => (next ??= nextFootnoteLabel(ctx.doc));
     if (requirement === 'report') {
       // Once per report (spec §13.8): any footnote citing a decision of a required organ will do.
       if (ctx.doc.footnoteRefs.some((r) => r.defined && byFootnote.get(r.key))) return;
@@ -47,6 +50,7 @@ export const kontrollmalKfReferens: Rule = {
       // The reference goes where the assessment rests on the decision: after the grade's
       // reasoning, or else after the heading's text; the definition stub goes last.
       const at = refPosition(ctx.doc.text, km);
+      const label = labelFor();
       const edits: SpanEdit[] = [{ span: { start: at, end: at }, newText: `[^${label}]` }, appendDefinition(ctx.doc, `[^${label}]: ${example} § /`)];
       ctx.report({
         span: km.headingSpan,

@@ -5,7 +5,7 @@ import type { Rule } from './rule.js';
 import { consolidatedRecommendationEdit, insertBlock, subsectionPosition } from './edits.js';
 import type { AuditDocument } from '../model/types.js';
 import type { RuleContext } from './rule.js';
-import { gradeOnScale, kmName, NO_RECOMMENDATIONS, unitName, unitNameLower } from './util.js';
+import { gradeOnScale, hasText, kmName, NO_RECOMMENDATIONS, unitName, unitNameLower } from './util.js';
 
 
 export const kontrollmalRekommendation: Rule = {
@@ -46,7 +46,7 @@ export const kontrollmalRekommendation: Rule = {
         });
         return;
       }
-      const listed = rec.content.some((c) => c.type === 'list' && (c as List).children.some((item) => toString(item).trim() !== ''));
+      const listed = rec.content.some((c) => c.type === 'list' && (c as List).children.some((item) => hasText(item)));
       if (listed) return;
       const blocks = rec.content.filter((c) => c.type !== 'heading' && !(c.type === 'html' && /^<!--[\s\S]*-->$/.test(c.value.trim())));
       const says = blocks.length === 1 && blocks[0].type === 'paragraph' && NO_RECOMMENDATIONS.test(toString(blocks[0]).trim());
@@ -93,7 +93,7 @@ function checkConsolidated(ctx: RuleContext): void {
     const grade = km.bedomning ? gradeOnScale(doc, km.bedomning.gradeText) : null;
     // Without a grade on the scale the assessment rules speak; at the best grade nothing is owed.
     if (grade === null || grade === top) return;
-    const own = km.rekommendation?.content.some((c) => c.type === 'list' && (c as List).children.some((item) => toString(item).trim() !== '')) ?? false;
+    const own = km.rekommendation?.content.some((c) => c.type === 'list' && (c as List).children.some((item) => hasText(item))) ?? false;
     if (own) return;
     const unit = unitName(doc, km, i);
     if (doc.profile.recommendations.coverage === 'named') {

@@ -1,5 +1,5 @@
 import { msg } from '../i18n.js';
-import { sentencesIn } from '../spelling/prose.js';
+import { longSentencesIn } from '../spelling/prose.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -20,8 +20,7 @@ export const meningLang: Rule = {
   },
   check(ctx) {
     const limit = ctx.config.sentenceLength ?? 35;
-    for (const s of sentencesIn(ctx.doc)) {
-      if (s.words <= limit) continue;
+    for (const s of longSentencesIn(ctx.doc, limit)) {
       ctx.report({
         span: s.span,
         message: msg(

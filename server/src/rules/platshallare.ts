@@ -1,6 +1,6 @@
 import { msg } from '../i18n.js';
 import { DATE_KEYS } from '../model/keys.js';
-import { spanInRun, type Span } from '../model/types.js';
+import { spanInRun, type Span, type TextRun } from '../model/types.js';
 import type { Rule } from './rule.js';
 
 /** Words that, inside square brackets, are a template's blanks rather than an editorial insertion. */
@@ -14,6 +14,27 @@ const PLACEHOLDER = new RegExp(
   ].join('|'),
   'gu',
 );
+
+/**
+ * The placeholders in a text run's value, kept per run. A run's value never changes, and
+ * the model moves unchanged runs into the next version (their offsets shifted), so a
+ * keystroke matches the large pattern against the runs of the edited paragraph only, not
+ * against the whole report.
+ */
+const found = new WeakMap<TextRun, readonly { index: number; text: string }[]>();
+const NONE: readonly { index: number; text: string }[] = [];
+
+function placeholdersIn(run: TextRun): readonly { index: number; text: string }[] {
+  let known = found.get(run);
+  if (!known) {
+    const list: { index: number; text: string }[] = [];
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(run.value); m; m = PLACEHOLDER.exec(run.value)) list.push({ index: m.index, text: m[0] });
+    known = list.length > 0 ? list : NONE;
+    found.set(run, known);
+  }
+  return known;
+}
 
 export const platshallare: Rule = {
   id: 'platshallare',
@@ -37,10 +58,7 @@ export const platshallare: Rule = {
         ),
       });
     for (const run of ctx.doc.textRuns) {
-      PLACEHOLDER.lastIndex = 0;
-      for (let m = PLACEHOLDER.exec(run.value); m; m = PLACEHOLDER.exec(run.value)) {
-        report(m[0], spanInRun(ctx.doc, run, m.index, m[0]));
-      }
+      for (const m of placeholdersIn(run)) report(m.text, spanInRun(ctx.doc, run, m.index, m.text));
     }
     // Free-text frontmatter values are checked in the source, so that quoting does not shift positions.
     const fm = ctx.doc.frontmatter;

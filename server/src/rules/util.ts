@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeLabel } from '../model/text.js';
 import { agreementKey, resolveStep } from '../profiles/grades.js';
@@ -23,8 +23,24 @@ export function kmName(km: ControlObjective, index: number): string {
 export function hasBodyContent(nodes: readonly RootContent[]): boolean {
   return nodes.some((n) =>
     (n.type === 'paragraph' || n.type === 'list' || n.type === 'table' || n.type === 'blockquote' || n.type === 'code' || n.type === 'html' && !/^<!--[\s\S]*-->$/.test(n.value.trim())) &&
-    toString(n).trim().length > 0,
+    hasText(n),
   );
+}
+
+/**
+ * Whether a node holds any text but white space, kept per node: rules ask it of each unit's
+ * first blocks at every keystroke, and the incremental parse moves unchanged nodes (and so
+ * their answers) into the next version.
+ */
+const textful = new WeakMap<Nodes, boolean>();
+
+export function hasText(n: Nodes): boolean {
+  let known = textful.get(n);
+  if (known === undefined) {
+    known = toString(n).trim().length > 0;
+    textful.set(n, known);
+  }
+  return known;
 }
 
 /** The sole paragraph that says a kontrollmål needs no recommendations (spec §4). */

@@ -40,8 +40,10 @@ export function misspellings(doc: AuditDocument, config: GranskaConfig, speller:
   const out: Misspelling[] = [];
   for (const node of doc.root.children) {
     if (SKIPPED.has(node.type)) continue;
-    const block = nodeSpan(node);
     let entry = cache.get(node);
+    // Most blocks have no candidate at all; their position is not even read.
+    if (entry && entry.speller === speller && entry.candidates.length === 0) continue;
+    const block = nodeSpan(node);
     if (!entry || entry.speller !== speller) {
       entry = { speller, candidates: blockCandidates(doc, block, speller) };
       cache.set(node, entry);

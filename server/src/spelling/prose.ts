@@ -35,6 +35,11 @@ const cache = new WeakMap<RootContent, { start: number; end: number; words: numb
 
 function blockSentences(doc: AuditDocument, node: RootContent): ProseSentence[] {
   const block = nodeSpan(node);
+  return relativeSentences(doc, node, block).map((s) => ({ span: { start: block.start + s.start, end: block.start + s.end }, words: s.words, longWords: s.longWords }));
+}
+
+/** A block's sentences relative to its start, from the cache or split now. */
+function relativeSentences(doc: AuditDocument, node: RootContent, block: Span): { start: number; end: number; words: number; longWords: number }[] {
   let rel = cache.get(node);
   if (!rel) {
     rel = [];
@@ -72,7 +77,28 @@ function blockSentences(doc: AuditDocument, node: RootContent): ProseSentence[] 
     }
     cache.set(node, rel);
   }
-  return rel.map((s) => ({ span: { start: block.start + s.start, end: block.start + s.end }, words: s.words, longWords: s.longWords }));
+  return rel;
+}
+
+/**
+ * The sentences of more than `limit` words, for `mening-lang`: like `sentencesIn` with a
+ * filter, but without making a sentence object for each of the report's thousands of
+ * sentences at every keystroke.
+ */
+export function longSentencesIn(doc: AuditDocument, limit: number): ProseSentence[] {
+  const out: ProseSentence[] = [];
+  for (const node of doc.root.children) {
+    if (!PROSE_BLOCKS.has(node.type)) continue;
+    // A block split before needs no span unless it has a long sentence: reading every
+    // block's position at every keystroke was most of this rule's time.
+    const known = cache.get(node);
+    if (known && !known.some((s) => s.words > limit)) continue;
+    const block = nodeSpan(node);
+    for (const s of known ?? relativeSentences(doc, node, block)) {
+      if (s.words > limit) out.push({ span: { start: block.start + s.start, end: block.start + s.end }, words: s.words, longWords: s.longWords });
+    }
+  }
+  return out;
 }
 
 /** The sentences of the root-level blocks [from, to). */

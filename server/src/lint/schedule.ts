@@ -1,0 +1,103 @@
+/**
+ * Validation in slices between other messages. A document's validation (its model, then
+ * each rule, then the conversion to diagnostics) runs as a series of short macrotasks, each
+ * at most about `sliceMs` long, with `setImmediate` between them. A request that arrives
+ * meanwhile (completion, hover, a newer edit) is read from the connection between two
+ * slices and answered before the rest of the rules run, instead of waiting for the whole
+ * validation as one task. A newer job for the same document cancels the older one between
+ * slices, and a job publishes only while it is still current, so the last version of a
+ * burst of edits is the only one published.
+ *
+ * Plain inputs and outputs: it knows neither LSP nor the server's maps, only a key, how to
+ * tell that the job is still wanted, and what to call at the end.
+ */
+
+/** The next turn of the event loop: `setImmediate` on Node, a zero timer in a web worker, which has none. */
+const nextTurn: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
+
+export interface ValidationJob<T> {
+  /** Whether the job's version is still the document's current one; checked before each slice and before `done`. */
+  isCurrent(): boolean;
+  /**
+   * The work, as a generator that yields wherever it may be interrupted and returns the
+   * result. Called once, in the first slice, so that even building the model waits for
+   * messages that arrived before it.
+   */
+  steps(): Generator<void, T>;
+  /** Receives the result, only if the job is still current. */
+  done(result: T): void;
+  /** A step that threw: the job stops, and the error is handed here. */
+  failed?(error: unknown): void;
+}
+
+export class ValidationQueue {
+  private readonly jobs = new Map<string, ValidationJob<unknown>>();
+
+  /** @param sliceMs How long one slice may run before it lets other messages in. */
+  constructor(private readonly sliceMs = 2, private readonly now: () => number = () => performance.now()) {}
+
+  /** Starts a job for a key (a document), replacing and so cancelling any job still running for it. */
+  start<T>(key: string, job: ValidationJob<T>): void {
+    this.jobs.set(key, job as ValidationJob<unknown>);
+    nextTurn(() => this.first(key, job));
+  }
+
+  /** Cancels the job of a key, if any (the document closed). */
+  cancel(key: string): void {
+    this.jobs.delete(key);
+  }
+
+  /** Whether a job for the key is waiting or running. */
+  pending(key: string): boolean {
+    return this.jobs.has(key);
+  }
+
+  private wanted<T>(key: string, job: ValidationJob<T>): boolean {
+    if (this.jobs.get(key) !== job) return false;
+    if (job.isCurrent()) return true;
+    this.jobs.delete(key);
+    return false;
+  }
+
+  private first<T>(key: string, job: ValidationJob<T>): void {
+    if (!this.wanted(key, job)) return;
+    let steps: Generator<void, T>;
+    try {
+      steps = job.steps();
+    } catch (e) {
+      this.fail(key, job, e);
+      return;
+    }
+    this.slice(key, job, steps);
+  }
+
+  private slice<T>(key: string, job: ValidationJob<T>, steps: Generator<void, T>): void {
+    if (!this.wanted(key, job)) {
+      steps.return(undefined as T);
+      return;
+    }
+    const until = this.now() + this.sliceMs;
+    for (;;) {
+      let r: IteratorResult<void, T>;
+      try {
+        r = steps.next();
+      } catch (e) {
+        this.fail(key, job, e);
+        return;
+      }
+      if (r.done) {
+        if (!this.wanted(key, job)) return;
+        this.jobs.delete(key);
+        job.done(r.value);
+        return;
+      }
+      if (this.now() >= until) break;
+    }
+    nextTurn(() => this.slice(key, job, steps));
+  }
+
+  private fail<T>(key: string, job: ValidationJob<T>, e: unknown): void {
+    if (this.jobs.get(key) === job) this.jobs.delete(key);
+    job.failed?.(e);
+  }
+}

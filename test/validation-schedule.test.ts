@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { generateReport } from '../bench/generate.ts';
+import { lintDocument, lintStepwise } from '../server/src/lint/lint.ts';
+import { ValidationQueue } from '../server/src/lint/schedule.ts';
+import { parseAuditDocument } from '../server/src/model/parse.ts';
+import { readDocuments } from './helpers/lint.ts';
+
+/** Resolves once every callback queued so far (and those they queue) has run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+describe('validation in slices: messages first, only the current version published', () => {
+  it('lets a message that arrives during a validation be handled before the validation ends', async () => {
+    const order: string[] = [];
+    // Slices of zero milliseconds: every step is a macrotask of its own.
+    const queue = new ValidationQueue(0);
+    let done!: () => void;
+    const finished = new Promise<void>((r) => (done = r));
+    queue.start('a', {
+      isCurrent: () => true,
+      *steps() {
+        order.push('model');
+        // A request read from the connection now is queued as the next macrotask.
+        setImmediate(() => order.push('request'));
+        yield;
+        order.push('rule 1');
+        yield;
+        order.push('rule 2');
+        return 'diagnostics';
+      },
+      done: (r) => {
+        order.push(r);
+        done();
+      },
+    });
+    await finished;
+    assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
+  });
+
+  it('publishes only the newest job of a document, cancelling an older one between slices', async () => {
+    const queue = new ValidationQueue(0);
+    const published: number[] = [];
+    const ran: string[] = [];
+    const job = (version: number) => ({
+      isCurrent: () => true,
+      *steps() {
+        for (let i = 0; i < 3; i++) {
+          ran.push(`${version}.${i}`);
+          yield;
+        }
+        return version;
+      },
+      done: (v: number) => published.push(v),
+    });
+    queue.start('a', job(1));
+    // Version 1 has started its slices when version 2 comes.
+    await new Promise((r) => setImmediate(r));
+    queue.start('a', job(2));
+    await settle();
+    assert.deepEqual(published, [2]);
+    assert.ok(!ran.includes('1.2'), `the older job kept running: ${ran.join(' ')}`);
+    assert.equal(queue.pending('a'), false);
+  });
+
+  it('keeps the jobs of different documents apart, and drops a job whose version is no longer current', async () => {
+    const queue = new ValidationQueue(0);
+    const published: string[] = [];
+    let current = true;
+    queue.start('a', { isCurrent: () => current, *steps() { yield; yield; return 'a'; }, done: (v) => published.push(v) });
+    queue.start('b', { isCurrent: () => true, *steps() { yield; return 'b'; }, done: (v) => published.push(v) });
+    await new Promise((r) => setImmediate(r));
+    current = false;
+    await settle();
+    assert.deepEqual(published, ['b']);
+  });
+
+  it('hands a step that throws to the job, and the document is not left pending', async () => {
+    const queue = new ValidationQueue(0);
+    const errors: unknown[] = [];
+    queue.start('a', {
+      isCurrent: () => true,
+      *steps(): Generator<void, number> {
+        yield;
+        throw new Error('boom');
+      },
+      done: () => assert.fail('no result after a failure'),
+      failed: (e) => errors.push(e),
+    });
+    await settle();
+    assert.equal(errors.length, 1);
+    assert.equal(queue.pending('a'), false);
+  });
+
+  it('gives, step by step, exactly the diagnostics of a lint at once', async () => {
+    const texts = [...readDocuments('samples'), generateReport(60_000, 3)];
+    for (const text of texts) {
+      const doc = parseAuditDocument(text);
+      const queue = new ValidationQueue(0);
+      const result = await new Promise((resolve) => queue.start('d', { isCurrent: () => true, steps: () => lintStepwise(doc, { locale: 'en' }), done: resolve }));
+      assert.deepEqual(result, lintDocument(doc, { locale: 'en' }));
+    }
+  });
+});
