@@ -90,13 +90,12 @@ export function parseMarkdownInParts(text: string, options: PartOptions = {}): R
   }
   if (OPENS_FRONTMATTER.test(text) && parts[0].nodes[0]?.type !== 'yaml') return parseMarkdown(text);
 
-  // A part parsed before another that holds definitions lacked their stubs; it is parsed
-  // again with every other part's definitions when that changes what it is given.
-  if (parts.length > 1) {
-    for (let i = 0; i < parts.length; i++) {
-      const others = definitionsExcept(parts, i);
-      if (definitionStubs(others, text.slice(parts[i].start, parts[i].end)) !== parts[i].stubs && !parsePart(text, parts[i], others)) return parseMarkdown(text);
-    }
+  // A part was parsed without the definitions of the parts before it; when it uses one of
+  // them it is parsed again with every other part's definitions.
+  const earlier: Definitions = { links: [], footnotes: [] };
+  for (let i = 0; i < parts.length; i++) {
+    if (definitionStubs(earlier, text.slice(parts[i].start, parts[i].end)) !== '' && !parsePart(text, parts[i], definitionsExcept(parts, i))) return parseMarkdown(text);
+    append(earlier, parts[i].defs);
   }
 
   const children: RootContent[] = [];
