@@ -20,7 +20,10 @@ describe('language server stays responsive on large hostile documents (dist/serv
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-bounds-'));
+    // The server reports what its lint workers do (`granska/background`) when asked to.
+    process.env.GRANSKA_TRACE_BACKGROUND = '1';
     client = new LspClient();
+    delete process.env.GRANSKA_TRACE_BACKGROUND;
   });
 
   afterEach(async () => {
@@ -53,5 +56,30 @@ describe('language server stays responsive on large hostile documents (dist/serv
     assert.ok(d.some((x) => /problem till som inte visas/.test(String(x.message))));
     // No diagnostic carries a fix that grows with the document.
     assert.ok(JSON.stringify(d).length < 2_000_000);
+  });
+
+  it('stops the work on an older version of a large document when a newer one arrives, and never publishes the older one', async () => {
+    const events: { uri: string; version: number; event: string }[] = [];
+    const waiters: (() => void)[] = [];
+    client.connection.onNotification('granska/background', (e: { uri: string; version: number; event: string }) => {
+      events.push(e);
+      for (const w of waiters.splice(0)) w();
+    });
+    const until = async (ok: () => boolean) => {
+      while (!ok()) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    await client.initialize();
+    const worst = HOSTILE.find((h) => h.id === 'many-diagnostics')!.make(1);
+    const big = open('stor.rev.md', worst);
+    await until(() => events.some((e) => e.uri === big && e.version === 1 && e.event === 'started'));
+    // Version 1 is in its worker (it takes seconds); version 2 replaces it.
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: big, version: 2 }, contentChanges: [{ text: worst + 'Se KF §3/2015-2-3.\n' }] });
+    const d = await client.diagnostics(big, () => true, 0, 300_000);
+    // The first diagnostics published are version 2's, and version 1's worker was stopped
+    // (reported once its thread had ended) without finishing.
+    assert.deepEqual(client.notifications(big).map((p) => p.version), [2]);
+    assert.equal(d.length, MAX_DIAGNOSTICS + 1);
+    await until(() => events.some((e) => e.uri === big && e.version === 1 && e.event === 'stopped'));
+    assert.deepEqual(events.filter((e) => e.uri === big).map((e) => `${e.event} ${e.version}`).filter((e) => e !== 'stopped 1'), ['started 1', 'started 2', 'finished 2']);
   });
 });

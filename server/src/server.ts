@@ -93,7 +93,8 @@ export function startServer(connection: Connection): void {
   // The version whose diagnostics were last published for each open document.
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
-  const background = new BackgroundLinter(__filename);
+  // With GRANSKA_TRACE_BACKGROUND=1 the server tells the client what its workers do (tests and the bench watch it).
+  const background = new BackgroundLinter(__filename, process.env.GRANSKA_TRACE_BACKGROUND === '1' ? (e) => void connection.sendNotification('granska/background', e) : undefined);
   const backgroundNames = new Map<string, boolean>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();

@@ -89,6 +89,17 @@ export function startLintWorkerIfAsked(data: unknown): boolean {
   return true;
 }
 
+/**
+ * What happens to a document's background work, for tracing: a version handed to a worker,
+ * its worker stopped (reported once the thread has ended, so the work on it has stopped),
+ * or its diagnostics back.
+ */
+export interface BackgroundEvent {
+  uri: string;
+  version: number;
+  event: 'started' | 'stopped' | 'finished';
+}
+
 interface Running {
   worker: Worker;
   /** The version being linted, and how to hand back its result. */
@@ -102,7 +113,10 @@ interface Running {
 export class BackgroundLinter {
   private readonly running = new Map<string, Running>();
 
-  constructor(private readonly script: string) {}
+  constructor(
+    private readonly script: string,
+    private readonly onEvent: (e: BackgroundEvent) => void = () => undefined,
+  ) {}
 
   /**
    * Lints one version in the background. Resolves with null when a newer version (or the
@@ -123,6 +137,7 @@ export class BackgroundLinter {
       worker.on('message', (result: LintResult) => {
         const busy = entry.busy;
         entry.busy = null;
+        this.onEvent({ uri, version: result.version, event: 'finished' });
         busy?.resolve(result.version === busy.version ? result : null);
       });
       worker.on('error', () => {
@@ -136,6 +151,7 @@ export class BackgroundLinter {
     return new Promise((resolve) => {
       entry.busy = { version: job.version, resolve };
       entry.worker.postMessage(job);
+      this.onEvent({ uri, version: job.version, event: 'started' });
     });
   }
 
@@ -144,9 +160,12 @@ export class BackgroundLinter {
     const r = this.running.get(uri);
     if (!r) return;
     this.running.delete(uri);
-    r.busy?.resolve(null);
+    const busy = r.busy;
+    busy?.resolve(null);
     r.busy = null;
-    void r.worker.terminate();
+    void r.worker.terminate().then(() => {
+      if (busy) this.onEvent({ uri, version: busy.version, event: 'stopped' });
+    });
   }
 
   dispose(): void {
