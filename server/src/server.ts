@@ -17,7 +17,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
 import { isLocalRelativePath } from './rules/missiv-rapport.js';
@@ -35,7 +35,7 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
+import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked, type BackgroundEvent, type BackgroundFeature } from './lint/background.js';
 import { lintDocument, parseOptions, parseWithConfig } from './lint/lint.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
@@ -93,9 +93,13 @@ export function startServer(connection: Connection): void {
   // The version whose diagnostics were last published for each open document.
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
-  // With GRANSKA_TRACE_BACKGROUND=1 the server tells the client what its workers do (tests and the bench watch it).
-  const background = new BackgroundLinter(__filename, process.env.GRANSKA_TRACE_BACKGROUND === '1' ? (e) => void connection.sendNotification('granska/background', e) : undefined);
+  // With GRANSKA_TRACE_BACKGROUND=1 the server tells the client what its workers do, and when
+  // the request thread itself parses a document the size of those it gives workers (tests watch it).
+  const trace = process.env.GRANSKA_TRACE_BACKGROUND === '1' ? (e: BackgroundEvent) => void connection.sendNotification('granska/background', e) : undefined;
+  const background = new BackgroundLinter(__filename, trace);
   const backgroundNames = new Map<string, boolean>();
+  // The version of each large document last handed to its worker.
+  const backgroundVersions = new Map<string, number>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
   let workspaceRoots: string[] = [];
@@ -278,6 +282,7 @@ export function startServer(connection: Connection): void {
     // A large document is linted by a worker, so that other documents' requests are answered meanwhile.
     if (doc.getText().length > BACKGROUND_CHARS) {
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
+      backgroundVersions.set(doc.uri, version);
       void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale }).then((r) => {
         const current = documents.get(doc.uri);
         if (!r || !current || current.version !== r.version) return;
@@ -287,6 +292,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     background.stop(doc.uri);
+    backgroundVersions.delete(doc.uri);
     const model = modelFor(doc, loaded);
     const config = effectiveConfig(doc.uri, loaded.config, settings);
     const register = registerOf(doc.uri);
@@ -375,8 +381,29 @@ export function startServer(connection: Connection): void {
     const known = models.get(doc.uri);
     if (known && known.version === doc.version) return known.model;
     const model = parseNextVersion(known?.model ?? null, doc.getText(), parseOptions(loaded.config));
+    if (trace && model.text.length > BACKGROUND_CHARS) trace({ uri: doc.uri, version: doc.version, event: 'parsed on request thread' });
     models.set(doc.uri, { version: doc.version, model });
     return model;
+  }
+
+  /** An open audit document large enough to be linted by a worker, or null. */
+  function largeDocument(uri: string): TextDocument | null {
+    const doc = documents.get(uri);
+    return doc && isAuditDocument(uri) && doc.getText().length > BACKGROUND_CHARS ? doc : null;
+  }
+
+  /**
+   * A feature of a large document, answered by its worker from the model it keeps, so that
+   * the request thread never parses the document; the request waits for this version's lint,
+   * started now if the debounce still holds it. Undefined when a newer version came first.
+   */
+  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }): Promise<unknown> {
+    const settings = await settingsFor(doc.uri);
+    const bom = startsWithBom(doc.getText());
+    const offset = position ? Math.max(0, doc.offsetAt(position) - (bom ? 1 : 0)) : 0;
+    if (backgroundVersions.get(doc.uri) !== doc.version) schedule(doc, 0);
+    const result = await background.request(doc.uri, { version: doc.version, feature, offset, dir: configFor(doc.uri).dir, locale: localeOf(settings) });
+    return result === undefined ? undefined : shiftPositions(result, doc.uri, bom, 'toClient');
   }
 
   /** Everything a feature needs for one document, or null for files that are not audit documents. */
@@ -461,6 +488,7 @@ export function startServer(connection: Connection): void {
     validatedVersions.delete(e.document.uri);
     background.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);
+    backgroundVersions.delete(e.document.uri);
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
     const file = uriToPath(e.document.uri);
@@ -527,7 +555,9 @@ export function startServer(connection: Connection): void {
   }
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.
-  connection.onRequest('granska/status', (params: { uri: string }) => {
+  connection.onRequest('granska/status', async (params: { uri: string }) => {
+    const large = largeDocument(params.uri);
+    if (large) return (await fromWorker(large, 'status')) ?? null;
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config);
@@ -595,10 +625,14 @@ export function startServer(connection: Connection): void {
 
   // Editor features: each handler builds the context of the current version and asks its module.
   connection.onCompletion(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'completion', p.position)) ?? []) as CompletionItem[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, completions(c.ctx, offsetOf(c, p))) : [];
   });
   connection.onHover(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'hover', p.position)) ?? null) as Hover | null;
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, hover(c.ctx, offsetOf(c, p))) : null;
   });
@@ -623,15 +657,21 @@ export function startServer(connection: Connection): void {
     return edit ? toClient(c, withVersion(edit, c.doc)) : null;
   });
   connection.onDocumentSymbol(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'documentSymbol')) ?? []) as DocumentSymbol[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, documentSymbols(c.ctx)) : [];
   });
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
   connection.onFoldingRanges(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'foldingRange')) ?? []) as FoldingRange[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, foldingRanges(c.ctx)) : [];
   });
   connection.onCodeLens(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'codeLens')) ?? []) as CodeLens[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, codeLenses(c.ctx)) : [];
   });
