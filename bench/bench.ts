@@ -18,7 +18,7 @@ import { overviewOf } from '../server/src/workspace/overview.js';
 import { recommendationsOf } from '../server/src/workspace/recommendations.js';
 import { parseRegister } from '../server/src/workspace/register.js';
 import { HOSTILE } from './hostile.js';
-import { lspMain } from './lsp.js';
+import { hoverWhileLarge, lspMain, repositoryRoot } from './lsp.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -317,6 +317,17 @@ function large(): void {
   }
 }
 
+/** Five hovers in a report while the worst hostile document is linted, against the same with the report alone (dist/server.js). */
+async function largeHover(): Promise<void> {
+  const worst = HOSTILE.find((h) => h.id === 'many-diagnostics')!.make(1);
+  const { withLarge, alone } = await hoverWhileLarge(repositoryRoot(), worst);
+  const show = (runs: number[][]) => runs.map((t) => t.map((x) => x.toFixed(0)).join(', ') + ' ms').join('; ');
+  console.log('');
+  console.log('Five hovers in a 60 KB report right after opening the 1 MB document with many errors (one line per server process):');
+  console.log(`  while it is linted: ${show(withLarge)}`);
+  console.log(`  report alone:       ${show(alone)}`);
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
@@ -325,9 +336,10 @@ else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)')
 else if (args[0] === '--render') void rendering();
 else if (args[0] === '--year') year();
 else if (args[0] === '--large' && args[1]) void largeWorker(args[1]);
-else if (args[0] === '--large') large();
+else if (args[0] === '--large') void (async () => { large(); await largeHover(); })();
+else if (args[0] === '--large-hover') void largeHover();
 else if (args[0] === '--lsp') void lspMain(args.slice(1)).catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });
-else void main().then(large);
+else void main().then(async () => { large(); await largeHover(); });

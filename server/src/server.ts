@@ -184,7 +184,8 @@ export function startServer(connection: Connection): void {
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
   function indexLater(uri: string): void {
-    if (!isAuditDocument(uri)) return;
+    // A large document is indexed by its worker; until then the index keeps its last entry.
+    if (!isAuditDocument(uri) || largeDocument(uri)) return;
     index.setLazy(uri, () => {
       const doc = documents.get(uri);
       if (!doc) return null;
@@ -283,9 +284,10 @@ export function startServer(connection: Connection): void {
     if (doc.getText().length > BACKGROUND_CHARS) {
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
       backgroundVersions.set(doc.uri, version);
-      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale }).then((r) => {
+      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale, uri: doc.uri }).then((r) => {
         const current = documents.get(doc.uri);
         if (!r || !current || current.version !== r.version) return;
+        if (r.index) index.set(r.index);
         backgroundNames.set(doc.uri, r.namesAReport);
         void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: r.diagnostics });
       });
@@ -321,7 +323,8 @@ export function startServer(connection: Connection): void {
     });
   }
   onSpellerReady((speller) => {
-    for (const d of documents.all()) if (isAuditDocument(d.uri)) warmThenValidate(d.uri, speller);
+    // A large document's worker checks no spelling, and warming it would parse it here.
+    for (const d of documents.all()) if (isAuditDocument(d.uri) && !largeDocument(d.uri)) warmThenValidate(d.uri, speller);
   });
 
   /**

@@ -13,6 +13,7 @@ import { foldingRanges } from '../features/folding.js';
 import { hover } from '../features/hover.js';
 import { controlObjectiveStatus } from '../features/status.js';
 import { documentSymbols } from '../features/symbols.js';
+import { indexText, type IndexEntry } from '../workspace/index.js';
 
 /**
  * Linting large documents off the request thread. The language server answers every
@@ -46,11 +47,15 @@ export interface LintJob {
   /** Files open in the editor (absolute paths): a report open but unsaved exists. */
   openFiles: string[];
   locale: Locale;
+  /** The document's URI, to index it in the worker too; without it no index entry is made. */
+  uri?: string;
 }
 
 export interface LintResult {
   version: number;
   diagnostics: GranskaDiagnostic[];
+  /** The document's workspace index entry, made here so that the request thread never scans the text. */
+  index?: IndexEntry;
   /** Whether the document names another report (`rapport:`), so that it is checked again when files change. */
   namesAReport: boolean;
 }
@@ -114,7 +119,8 @@ function runJob(job: LintJob, prev: AuditDocument | null): { model: AuditDocumen
       onDisk(relative) || (isLocalRelativePath(relative) && isInside(root, path.resolve(dir, relative)) && job.openFiles.includes(path.resolve(dir, relative)));
   }
   const diagnostics = lintDocument(model, { config: loaded.config, fileExists, locale: job.locale });
-  return { model, result: { version: job.version, diagnostics, namesAReport: model.frontmatter?.fields.has('rapport') ?? false } };
+  const index = job.uri ? indexText(job.uri, job.text, loaded.config.organs, loaded.config.style) : undefined;
+  return { model, result: { version: job.version, diagnostics, index, namesAReport: model.frontmatter?.fields.has('rapport') ?? false } };
 }
 
 /**
