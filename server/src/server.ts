@@ -184,8 +184,13 @@ export function startServer(connection: Connection): void {
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
   function indexLater(uri: string): void {
-    // A large document is indexed by its worker; until then the index keeps its last entry.
-    if (!isAuditDocument(uri) || largeDocument(uri)) return;
+    if (!isAuditDocument(uri)) return;
+    // A large document is indexed by its worker; until then the index keeps its last entry
+    // (a pending lazy entry from when it was smaller must not index it here).
+    if (largeDocument(uri)) {
+      index.setLazy(uri, () => null);
+      return;
+    }
     index.setLazy(uri, () => {
       const doc = documents.get(uri);
       if (!doc) return null;
