@@ -747,3 +747,49 @@ export function summariseProfiles(dir: string, top = 30): string {
   };
   return [`Busy (not idle) CPU time over ${files.length} profile(s): ${busy.toFixed(0)} ms.`, '', table('function (source)', byFunction), '', table('module', byModule)].join('\n');
 }
+
+// ---------------------------------------------------------------------------------------
+// A hover on another document while the worst hostile document is linted (issue 17)
+
+/**
+ * Opens a report, then the document of issue 17 that costs most to lint (a megabyte with
+ * many errors, linted by a worker), and right away hovers five times in the report, one
+ * after the other: the server must answer them while the worker lints. Each hover's time
+ * from request to answer, and the same five hovers in a server with only the report open.
+ */
+export async function hoverWhileLarge(root: string, worst: string, runs = 3): Promise<{ withLarge: number[][]; alone: number[][] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-hover-'));
+  const report = generateReport(60_000, 3);
+  const offsets = footnoteReferenceOffsets(report);
+  const withLarge: number[][] = [];
+  const alone: number[][] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const large of [true, false]) {
+        const server = new Server(root, [], dir);
+        await server.initialize(dir);
+        await server.initialized();
+        const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;
+        await server.open(small, report);
+        // The dictionary loads after the first diagnostics, on the server's thread, and the
+        // report is published again with spelling: wait for that, so that it is not measured.
+        await server.diagnostics(small, 1, 30_000).catch(() => undefined);
+        const big = pathToFileURL(path.join(dir, 'stor.rev.md')).href;
+        const published = large ? server.diagnostics(big, 1, 600_000) : null;
+        if (large) await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'granska', version: 1, text: worst } });
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: positionAt(report, offsets[i * 7 % offsets.length]) });
+          times.push(performance.now() - t0);
+        }
+        (large ? withLarge : alone).push(times);
+        if (published) await published;
+        await server.stop();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { withLarge, alone };
+}

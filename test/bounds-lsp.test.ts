@@ -4,7 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { generateReport } from '../bench/generate.ts';
 import { HOSTILE } from '../bench/hostile.ts';
+import { featureContext } from '../server/src/features/context.ts';
+import { documentSymbols } from '../server/src/features/symbols.ts';
+import { BACKGROUND_CHARS } from '../server/src/lint/background.ts';
+import { parseAuditDocument } from '../server/src/model/parse.ts';
 import { MAX_DIAGNOSTICS } from '../server/src/lint/lint.ts';
 import { LspClient } from './helpers/lsp-client.ts';
 import { ROOT } from './helpers/lint.ts';
@@ -20,7 +25,10 @@ describe('language server stays responsive on large hostile documents (dist/serv
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-bounds-'));
+    // The server reports what its lint workers do (`granska/background`) when asked to.
+    process.env.GRANSKA_TRACE_BACKGROUND = '1';
     client = new LspClient();
+    delete process.env.GRANSKA_TRACE_BACKGROUND;
   });
 
   afterEach(async () => {
@@ -53,5 +61,55 @@ describe('language server stays responsive on large hostile documents (dist/serv
     assert.ok(d.some((x) => /problem till som inte visas/.test(String(x.message))));
     // No diagnostic carries a fix that grows with the document.
     assert.ok(JSON.stringify(d).length < 2_000_000);
+  });
+
+  it('stops the work on an older version of a large document when a newer one arrives, and never publishes the older one', async () => {
+    const events: { uri: string; version: number; event: string }[] = [];
+    const waiters: (() => void)[] = [];
+    client.connection.onNotification('granska/background', (e: { uri: string; version: number; event: string }) => {
+      events.push(e);
+      for (const w of waiters.splice(0)) w();
+    });
+    const until = async (ok: () => boolean) => {
+      while (!ok()) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    await client.initialize();
+    const worst = HOSTILE.find((h) => h.id === 'many-diagnostics')!.make(1);
+    const big = open('stor.rev.md', worst);
+    await until(() => events.some((e) => e.uri === big && e.version === 1 && e.event === 'started'));
+    // Version 1 is in its worker (it takes seconds); version 2 replaces it.
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: big, version: 2 }, contentChanges: [{ text: worst + 'Se KF §3/2015-2-3.\n' }] });
+    const d = await client.diagnostics(big, () => true, 0, 300_000);
+    // The first diagnostics published are version 2's, and version 1's worker was stopped
+    // (reported once its thread had ended) without finishing.
+    assert.deepEqual(client.notifications(big).map((p) => p.version), [2]);
+    assert.equal(d.length, MAX_DIAGNOSTICS + 1);
+    await until(() => events.some((e) => e.uri === big && e.version === 1 && e.event === 'stopped'));
+    assert.deepEqual(events.filter((e) => e.uri === big).map((e) => `${e.event} ${e.version}`).filter((e) => e !== 'stopped 1'), ['started 1', 'started 2', 'finished 2']);
+  });
+
+  it('answers features of a large document from its worker, while requests for other documents go first', async () => {
+    await client.initialize();
+    const small = open('rapport.rev.md', report);
+    await client.diagnostics(small);
+    const events: string[] = [];
+    client.connection.onNotification('granska/background', (e: { uri: string; version: number; event: string }) => {
+      if (e.uri.endsWith('stor.rev.md')) events.push(e.event);
+    });
+    const text = generateReport(BACKGROUND_CHARS * 2, 7);
+    const big = open('stor.rev.md', text);
+    const symbols = client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: big } });
+    const folding = client.connection.sendRequest<unknown[]>('textDocument/foldingRange', { textDocument: { uri: big } });
+    const status = client.connection.sendRequest<{ total: number } | null>('granska/status', { uri: big });
+    const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 35, character: 68 } });
+    assert.match(h.contents.value, /KF § 16\/2015-02-23/);
+    assert.deepEqual(await symbols, JSON.parse(JSON.stringify(documentSymbols(featureContext(parseAuditDocument(text))))));
+    assert.ok((await folding).length > 100);
+    assert.ok(await status);
+    const hoverBig = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: big }, position: { line: text.split('\n').findIndex((l) => l.startsWith('## Kontrollmål 1:')), character: 5 } });
+    assert.ok(hoverBig && hoverBig.contents.value.length > 0);
+    // The answers came from the worker: the request thread never parsed the large document.
+    assert.ok(events.includes('finished'));
+    assert.ok(!events.includes('parsed on request thread'), events.join(', '));
   });
 });

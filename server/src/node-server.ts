@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from './io/node.js';
-import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked } from './lint/background.js';
+import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
 import { renderer } from './renderer.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
@@ -14,7 +14,10 @@ import { addWordToProject, loadNodeSpeller } from './spelling/host.js';
  * renderer loaded on first use, the dictionary from `dist/dictionaries/`.
  */
 export function nodeHost(): ServerHost {
-  const linter = new BackgroundLinter(__filename);
+  // With GRANSKA_TRACE_BACKGROUND=1 the server tells the client what its workers do (tests watch it).
+  const traced = process.env.GRANSKA_TRACE_BACKGROUND === '1';
+  let listener: ((e: BackgroundEvent) => void) | undefined;
+  const linter = new BackgroundLinter(__filename, (e) => listener?.(e));
   return {
     files: nodeFiles,
     uriToPath(uri) {
@@ -30,8 +33,13 @@ export function nodeHost(): ServerHost {
     background: {
       threshold: BACKGROUND_CHARS,
       lint: (uri, job) => linter.lint(uri, job),
+      request: (uri, job) => linter.request(uri, job),
       stop: (uri) => linter.stop(uri),
       dispose: () => linter.dispose(),
+      traced,
+      onEvent(l) {
+        listener = l;
+      },
     },
     loadSpeller: loadNodeSpeller,
     addWord: (word, loaded, settings, folder) => Promise.resolve(addWordToProject(word, loaded, settings, folder, nodeFiles)),

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from './config/config.js';
 import type { WorkspaceFiles } from './io/files.js';
-import type { LintJob, LintResult } from './lint/background.js';
+import type { BackgroundEvent, FeatureJob, LintJob, LintResult } from './lint/background.js';
 import type { Renderer } from './renderer.js';
 import type { SpellingSettings } from './spelling/settings.js';
 import type { Speller } from './spelling/speller.js';
@@ -34,6 +34,14 @@ export interface BackgroundLinting {
   /** Documents with more characters than this are linted in the background. */
   threshold: number;
   lint(uri: string, job: LintJob): Promise<LintResult | null>;
+  /** A feature of a large document, answered by its worker from the model it keeps; undefined when a newer version came first. */
+  request(uri: string, job: Omit<FeatureJob, 'kind' | 'id' | 'uri'>): Promise<unknown>;
   stop(uri: string): void;
   dispose(): void;
+  /**
+   * Where what the workers do is told, when the host traces it (GRANSKA_TRACE_BACKGROUND=1
+   * on Node; the LSP tests watch it); undefined when it does not.
+   */
+  traced: boolean;
+  onEvent(listener: (e: BackgroundEvent) => void): void;
 }

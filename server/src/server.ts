@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
 import { isLocalRelativePath } from './rules/missiv-rapport.js';
@@ -30,6 +30,7 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
+import type { BackgroundEvent, BackgroundFeature } from './lint/background.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
 import { ValidationQueue } from './lint/schedule.js';
 import { parseNextVersion } from './model/parse.js';
@@ -92,7 +93,13 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   const background = host.background;
   // Validation of the other documents, in slices between messages.
   const validation = new ValidationQueue();
+  // With tracing on (GRANSKA_TRACE_BACKGROUND=1), the server tells the client what its workers
+  // do, and when the request thread itself parses a document the size of those it gives workers.
+  const trace = background?.traced ? (e: BackgroundEvent) => void connection.sendNotification('granska/background', e) : undefined;
+  if (trace) background?.onEvent(trace);
   const backgroundNames = new Map<string, boolean>();
+  // The version of each large document last handed to its worker.
+  const backgroundVersions = new Map<string, number>();
   // Every audit document of the workspace, compactly; open documents are re-indexed lazily.
   const index = new WorkspaceIndex();
   let workspaceRoots: string[] = [];
@@ -162,6 +169,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
   function indexLater(uri: string): void {
     if (!isAuditDocument(uri)) return;
+    // A large document is indexed by its worker; until then the index keeps its last entry
+    // (a pending lazy entry from when it was smaller must not index it here).
+    if (largeDocument(uri)) {
+      index.setLazy(uri, () => null);
+      return;
+    }
     index.setLazy(uri, () => {
       const doc = documents.get(uri);
       if (!doc) return null;
@@ -286,15 +299,18 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       const { loaded, dir } = configFor(doc.uri);
       publishConfigProblems(loaded, locale);
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
-      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale }).then((r) => {
+      backgroundVersions.set(doc.uri, version);
+      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale, uri: doc.uri }).then((r) => {
         const current = documents.get(doc.uri);
         if (!r || !current || current.version !== r.version) return;
+        if (r.index) index.set(r.index);
         backgroundNames.set(doc.uri, r.namesAReport);
         void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: r.diagnostics });
       });
       return;
     }
     background?.stop(doc.uri);
+    backgroundVersions.delete(doc.uri);
     const publish = (loaded: LoadedConfig, config: GranskaConfig, register: DecisionRegister | null, found: ReturnType<typeof lintDocument>) => {
       publishConfigProblems(loaded, locale);
       publishRegisterProblems(register, locale);
@@ -352,7 +368,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     });
   }
   onSpellerReady((speller) => {
-    for (const d of documents.all()) if (isAuditDocument(d.uri)) warmThenValidate(d.uri, speller);
+    // A large document's worker checks no spelling, and warming it would parse it here.
+    for (const d of documents.all()) if (isAuditDocument(d.uri) && !largeDocument(d.uri)) warmThenValidate(d.uri, speller);
   });
 
   /**
@@ -412,8 +429,30 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const known = models.get(doc.uri);
     if (known && known.version === doc.version) return known.model;
     const model = parseNextVersion(known?.model ?? null, doc.getText(), parseOptions(loaded.config));
+    if (trace && background && model.text.length > background.threshold) trace({ uri: doc.uri, version: doc.version, event: 'parsed on request thread' });
     models.set(doc.uri, { version: doc.version, model });
     return model;
+  }
+
+  /** An open audit document large enough to be linted by a worker, or null. */
+  function largeDocument(uri: string): TextDocument | null {
+    const doc = documents.get(uri);
+    return doc && background && isAuditDocument(uri) && doc.getText().length > background.threshold ? doc : null;
+  }
+
+  /**
+   * A feature of a large document, answered by its worker from the model it keeps, so that
+   * the request thread never parses the document; the request waits for this version's lint,
+   * started now if the debounce still holds it. Undefined when a newer version came first.
+   */
+  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }): Promise<unknown> {
+    const settings = await settingsFor(doc.uri);
+    const bom = startsWithBom(doc.getText());
+    const offset = position ? Math.max(0, doc.offsetAt(position) - (bom ? 1 : 0)) : 0;
+    if (backgroundVersions.get(doc.uri) !== doc.version) schedule(doc, 0);
+    if (!background) return undefined;
+    const result = await background.request(doc.uri, { version: doc.version, feature, offset, dir: configFor(doc.uri).dir, locale: localeOf(settings) });
+    return result === undefined ? undefined : shiftPositions(result, doc.uri, bom, 'toClient');
   }
 
   /** Everything a feature needs for one document, or null for files that are not audit documents. */
@@ -502,6 +541,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     validatedVersions.delete(e.document.uri);
     background?.stop(e.document.uri);
     backgroundNames.delete(e.document.uri);
+    backgroundVersions.delete(e.document.uri);
     docSettings.delete(e.document.uri);
     // Closed, the document is indexed from disk again (it may have been closed unsaved).
     const file = uriToPath(e.document.uri);
@@ -569,7 +609,9 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   }
 
   // The status bar's «3/4 kontrollmål kompletta»: answered from the last model of the document.
-  connection.onRequest('granska/status', (params: { uri: string }) => {
+  connection.onRequest('granska/status', async (params: { uri: string }) => {
+    const large = largeDocument(params.uri);
+    if (large) return (await fromWorker(large, 'status')) ?? null;
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return settled(() => controlObjectiveStatus(modelFor(doc), configFor(params.uri).loaded.config));
@@ -639,10 +681,14 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // Editor features: each handler builds the context of the current version and asks its module.
   connection.onCompletion(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'completion', p.position)) ?? []) as CompletionItem[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, completions(c.ctx, offsetOf(c, p))) : [];
   });
   connection.onHover(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'hover', p.position)) ?? null) as Hover | null;
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, hover(c.ctx, offsetOf(c, p))) : null;
   });
@@ -667,15 +713,21 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return edit ? toClient(c, withVersion(edit, c.doc)) : null;
   });
   connection.onDocumentSymbol(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'documentSymbol')) ?? []) as DocumentSymbol[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, documentSymbols(c.ctx)) : [];
   });
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
   connection.onFoldingRanges(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'foldingRange')) ?? []) as FoldingRange[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, foldingRanges(c.ctx)) : [];
   });
   connection.onCodeLens(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'codeLens')) ?? []) as CodeLens[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, codeLenses(c.ctx)) : [];
   });

@@ -5,7 +5,7 @@ import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
 import { parseIncrementally, type TextChange } from './incremental.js';
 import { needsInlineGuard, restoreTamed, tameInline } from './limits.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdownInParts } from './parts.js';
 import { organTable, type OrganTable } from './organs.js';
 import { DEFAULT_PROFILE } from '../profiles/builtin.js';
 import { resolveProfile, resolveScale, type ProfileChoice } from '../profiles/resolve.js';
@@ -47,7 +47,7 @@ export function parseAuditDocument(input: string, options: ParseOptions = {}): A
   const problems = [...nesting.problems, ...inline.problems];
   let root: Root;
   try {
-    root = parseMarkdown(parseInput);
+    root = parseMarkdownInParts(parseInput);
     restoreTamed(root, nesting.parseInput, parseInput, inline.tamed);
   } catch (e) {
     // Only pathological input can make the Markdown parser give up (a stack overflow);

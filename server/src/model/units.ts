@@ -79,7 +79,9 @@ export function buildUnits(text: string, root: Root, sections: readonly Section[
   const assessmentChapter = profile.assessment.chapter ? findChapter(sections, chapterSpec(profile, profile.assessment.chapter)) : null;
   const summaryTable = findSummaryTable(root, sections, profile, v1, assessmentChapter);
   const units: ControlObjective[] = [];
-  const refsIn = (s: Span) => refs.filter((r) => r.span.start >= s.start && r.span.start < s.end);
+  // The references are sorted by start, so a unit's are found by halving, not by a pass over
+  // all of them: an annual compilation has thousands of units and tens of thousands of references.
+  const refsIn = (s: Span) => refs.slice(firstAtOrAfter(refs, s.start), firstAtOrAfter(refs, s.end));
 
   const unitFromSection = (section: Section, number: number | null, numberSpan: Span | null, unitText: string): ControlObjective => ({
     number, numberSpan, text: unitText, headingSpan: section.headingSpan, span: section.span,
@@ -401,4 +403,16 @@ function strippedTitle(section: Section): string {
     strippedCache.set(section.heading, t);
   }
   return t;
+}
+
+/** The index of the first reference starting at or after `offset`, in references sorted by start. */
+function firstAtOrAfter(refs: readonly FootnoteRef[], offset: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (refs[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
