@@ -14,7 +14,7 @@ import { rangeOf, type FeatureContext } from './context.js';
 export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   const { doc, locale } = ctx;
   const byHeading = new Map(doc.controlObjectives.map((km) => [km.headingSpan.start, km]));
-  const toSymbol = (s: Section): DocumentSymbol => {
+  const toSymbol = (s: Section): { symbol: DocumentSymbol; end: number } => {
     const km = byHeading.get(s.headingSpan.start);
     let detail: string | undefined;
     if (km) {
@@ -25,13 +25,24 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
       const stats = sectionStats(doc, s, ctx.config.sentenceLength);
       if (stats.lix !== null) detail = `LIX ${stats.lix.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1 })} · ${stats.words} ${locale === 'sv' ? 'ord' : 'words'}`;
     }
+    const children = s.children.map((c) => toSymbol(c));
+    // Trimming trailing white space must not cut into the heading itself: a heading with
+    // trailing spaces («### » while typing, «## Rubrik   ») and nothing after it would end
+    // its range before its selection range, which VS Code rejects for the whole outline
+    // ("selectionRange must be contained in fullRange"). Likewise a parent's range holds
+    // its children's, whose headings may end in spaces too.
+    let end = Math.max(trimmed(doc.text, { start: s.span.start, end: contentEnd(doc, s.span) }).end, s.headingSpan.end);
+    for (const c of children) end = Math.max(end, c.end);
     return {
-      name: s.title.trim() || '#'.repeat(s.depth),
-      detail,
-      kind: km ? SymbolKind.Object : s.depth === 1 ? SymbolKind.Module : SymbolKind.Namespace,
-      range: rangeOf(doc, trimmed(doc.text, { start: s.span.start, end: contentEnd(doc, s.span) })),
-      selectionRange: rangeOf(doc, s.headingSpan),
-      children: s.children.map(toSymbol),
+      end,
+      symbol: {
+        name: s.title.trim() || '#'.repeat(s.depth),
+        detail,
+        kind: km ? SymbolKind.Object : s.depth === 1 ? SymbolKind.Module : SymbolKind.Namespace,
+        range: rangeOf(doc, { start: Math.min(s.span.start, s.headingSpan.start), end }),
+        selectionRange: rangeOf(doc, s.headingSpan),
+        children: children.map((c) => c.symbol),
+      },
     };
   };
   const out: DocumentSymbol[] = [];
@@ -45,7 +56,7 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
       children: [],
     });
   }
-  out.push(...doc.sections.map(toSymbol));
+  out.push(...doc.sections.map((s) => toSymbol(s).symbol));
   return out;
 }
 
