@@ -21,6 +21,8 @@ export class WebWorkerServer {
   readonly written = new Map<string, string>();
   /** What the server logged (window/logMessage). */
   readonly log: string[] = [];
+  /** The `granska` settings the editor answers with; a function answers per document (multi-root). */
+  settings: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {};
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: (() => void)[] = [];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -110,7 +112,10 @@ export class WebWorkerServer {
       this.waiters = [];
       for (const w of waiters) w();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
+      const settings = this.settings;
+      return params.items.map((i) => (i.section !== undefined && i.section !== 'granska' ? null : typeof settings === 'function' ? settings(i.scopeUri) : settings));
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.log.push(p.message);
@@ -143,22 +148,28 @@ export class WebWorkerServer {
     return decodeURIComponent(new URL(uri).pathname);
   }
 
-  async initialize(folder = '/'): Promise<unknown> {
+  /**
+   * `folder`: the workspace folder, unless `options.folders` names several (multi-root);
+   * `options.locale`: the editor's display language, as VS Code for the Web sends it.
+   */
+  async initialize(folder = '/', options: { locale?: string; folders?: { path: string; name: string }[] } = {}): Promise<unknown> {
+    const locale = options.locale ?? 'sv';
+    const folders = options.folders ?? [{ path: folder, name: 'ws' }];
     const result = await this.connection.sendRequest('initialize', {
       processId: null,
       rootUri: null,
-      workspaceFolders: [{ uri: this.uri(folder), name: 'ws' }],
-      locale: 'sv',
-      initializationOptions: { locale: 'sv', dictionaries: 'https://extension.test/dist/dictionaries' },
-      capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: folders.map((f) => ({ uri: this.uri(f.path), name: f.name })),
+      locale,
+      initializationOptions: { locale, dictionaries: 'https://extension.test/dist/dictionaries' },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
 
-  open(file: string, text: string, version = 1): string {
+  open(file: string, text: string, version = 1, languageId = 'granska'): string {
     const uri = this.uri(file);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'granska', version, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return uri;
   }
 
@@ -167,10 +178,10 @@ export class WebWorkerServer {
   }
 
   /** The first published diagnostics for `uri` (after `since` notifications) that `accept` takes. */
-  async diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, since = 0, timeoutMs = 60_000): Promise<Diagnostic[]> {
+  async diagnostics(uri: string, accept: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, since = 0, timeoutMs = 60_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.notifications(uri).slice(since).find((p) => accept(p.diagnostics));
+      const found = this.notifications(uri).slice(since).find((p) => accept(p.diagnostics, p));
       if (found) return found.diagnostics;
       if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.notifications(uri).map((p) => p.diagnostics.map((d) => d.code)))}`);
       await new Promise<void>((resolve) => {
