@@ -383,7 +383,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // version's: a newer version is checked when its own time comes (after the debounce,
     // or on save for a folder that checks only on save), never early because of the dictionary.
     if (warmSpelling(modelFor(doc), speller, 15)) {
-      if (validatedVersions.get(uri) === doc.version) schedule(doc, 0);
+      if (validatedVersions.get(uri) === doc.version) schedule(doc, 0, true);
     } else later(() => warmThenValidate(uri, speller));
   }
 
@@ -497,14 +497,25 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     };
   }
 
-  function schedule(doc: TextDocument, delay: number): void {
+  /**
+   * Checks a document after `delay`. A `recheck` (the dictionary or files arrived, nothing the
+   * user did) checks only what was checked before: in a folder that checks on save, a version
+   * edited since its last check waits for its save, even when the edit came while this waited.
+   */
+  const userChecks = new Set<string>();
+  function schedule(doc: TextDocument, delay: number, recheck = false): void {
     const pending = timers.get(doc.uri);
     if (pending) clearTimeout(pending);
+    // A recheck never replaces a check the user asked for (an edit, a save) that still waits.
+    if (!recheck) userChecks.add(doc.uri);
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
+      const asked = userChecks.delete(doc.uri);
       void settingsFor(doc.uri).then((settings) => {
         const current = documents.get(doc.uri);
-        if (current) validate(current, settings);
+        if (!current) return;
+        if (!asked && settings.validate === 'onSave' && validatedVersions.get(doc.uri) !== current.version) return;
+        validate(current, settings);
       });
     }, delay));
   }
@@ -762,7 +773,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // Files the editor sent after a step had finished without them: check every document again.
     filesArrived(): void {
       forgetFileCaches();
-      for (const d of documents.all()) schedule(d, 0);
+      for (const d of documents.all()) schedule(d, 0, true);
       void connection.sendNotification('granska/workspaceChanged');
     },
   };
