@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { applyTextEdits } from './helpers/features.ts';
 import { BUILDS, type ServerUnderTest } from './helpers/server-under-test.ts';
 import { ROOT } from './helpers/lint.ts';
 
 const codes = (d: { code?: string | number }[]) => d.map((x) => x.code).sort();
+const precedes = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 
 for (const build of BUILDS) describe(`language server: ${build.name}`, function () {
   let client: ServerUnderTest;
@@ -295,6 +298,54 @@ for (const build of BUILDS) describe(`language server: ${build.name}`, function 
       assert.deepEqual(refs.map((r) => path.basename(decodeURIComponent(r.uri))), ['rapport.rev.md', 'bygglov.rev.md']);
       const symbols = await request<{ name: string }[]>('workspace/symbol', { query: 'bygglov' });
       assert.deepEqual(symbols.map((x) => x.name), ['Kontrollmål 1: Handläggs bygglov i tid? — Ej uppfyllt']);
+    });
+
+    it('fixes everything safe at once (source.fixAll), and what it fixed is gone', async () => {
+      await client.initialize();
+      // The heading says «Ej uppfyllt», the summary table «Delvis uppfyllt»: a safe fix.
+      const text = report.replace('### Bedömning: Delvis uppfyllt', '### Bedömning: Ej uppfyllt');
+      const uri = open('rapport.rev.md', text, 'granska', 3);
+      // The motivation still reads as «Delvis»: that contradiction is the auditor's to settle, no fix.
+      assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length > 0)), ['bedomning-motsagelse', 'sammanstallning']);
+      const actions = await request<{ kind: string; edit: { documentChanges: { textDocument: { version: number }; edits: TextEdit[] }[] } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.granska']);
+      const change = actions[0].edit.documentChanges[0];
+      assert.equal(change.textDocument.version, 3);
+      const fixed = applyTextEdits(text, change.edits);
+      assert.match(fixed, /^\| Kontrollmål 2 \| Ej uppfyllt \|$/m);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: fixed }] });
+      assert.deepEqual(codes(await client.diagnostics(uri, (_, p) => p.version === 4)), ['bedomning-motsagelse']);
+    });
+
+    it('outlines, folds and annotates the report, also while a heading ends in spaces', async () => {
+      await client.initialize();
+      // «### Bedömning:   » as it is being typed: trailing spaces, and no motivation under it yet.
+      const uri = open('rapport.rev.md', report.replace('### Bedömning: Uppfyllt\n\nVi bedömer att det finns mål och aktiviteter enligt programmet.[^1]\n', '### Bedömning:   \n'));
+      await client.diagnostics(uri);
+      const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((s) => s.name), ['Frontmatter', 'Sammanfattning och revisionell bedömning', 'Inledning', 'Iakttagelser och bedömningar']);
+      const objectives = symbols[3].children!;
+      assert.deepEqual(objectives.map((s) => s.detail), ['saknar bedömning', 'Delvis uppfyllt']);
+      assert.deepEqual(objectives[0].children!.map((s) => s.name), ['Iakttagelser', 'Bedömning:', 'Rekommendationer']);
+      // What VS Code checks before it shows any of the outline.
+      const within = (inner: Range, outer: Range) => !precedes(inner.start, outer.start) && !precedes(outer.end, inner.end);
+      const walk = (list: DocumentSymbol[]): string[] => list.flatMap((s) => [...(within(s.selectionRange, s.range) ? [] : [s.name]), ...walk(s.children ?? [])]);
+      assert.deepEqual(walk(symbols), [], 'every selectionRange lies within its range');
+
+      const folds = await request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+      // The frontmatter, a chapter and a kontrollmål fold.
+      const folded = folds.map((f) => `${f.startLine}-${f.endLine}`);
+      for (const r of ['0-6', '29-59', '43-59']) assert.ok(folded.includes(r), `${r} in ${folded.join(', ')}`);
+
+      const lenses = await request<{ range: Range; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [
+        [31, '⚠ "" finns inte på skalan · inga rekommendationer · 1 KF-referens'],
+        [43, 'Delvis uppfyllt · 1 rekommendation · 1 KF-referens'],
+      ]);
     });
 
     it('offers quick fixes for the version they were computed for', async () => {
