@@ -167,6 +167,32 @@ describe('Granska in VS Code for the Web', function () {
     await assertProblems(page, expected);
   });
 
+  it('shows the outline (document symbols), also while a heading ends in a space', async () => {
+    const page = editor.page;
+    await maximizePanel(page, false);
+    // «### Bedömning: Delvis uppfyllt » with a trailing space and nothing under it: the shape
+    // whose symbol VS Code once refused ("selectionRange must be contained in fullRange").
+    await goToLine(page, '37');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    try {
+      await page.keyboard.press('Control+Shift+O');
+      await page.locator('.quick-input-box input').waitFor();
+      const row = (name: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+      await row('Kontrollmål 4').waitFor({ timeout: 60_000 });
+      await row('Bedömning: Delvis uppfyllt').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      const refused = editor.log.filter((l) => /selectionRange must be contained in fullRange|documentSymbol.*failed/i.test(l));
+      assert.deepEqual(refused, []);
+    } finally {
+      await goToLine(page, '37');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+    }
+    assert.equal(await pollFor(() => lineText(page, 37), (text) => text === '### Bedömning: Delvis uppfyllt', 30_000), '### Bedömning: Delvis uppfyllt');
+  });
+
   it('opens the preview, whose webview shows the report\'s headings', async () => {
     const page = editor.page;
     await maximizePanel(page, false);
