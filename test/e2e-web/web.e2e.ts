@@ -203,6 +203,28 @@ describe('Granska in VS Code for the Web', function () {
     await preview.locator('h2', { hasText: 'Kontrollmål 4' }).first().waitFor({ timeout: 30_000 });
   });
 
+  it('exports to HTML through VS Code\'s file system: the file appears beside the report in the workspace', async () => {
+    const page = editor.page;
+    const name = REPORT.replace(/\.rev\.md$/, '.html');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    assert.equal(await row.count(), 0);
+    // Back to the report's editor from the preview.
+    await openFile(page, REPORT);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'Granska: Export to HTML');
+    // VS Code for the Web asks where to save in its own dialog, offering the report's folder
+    // and name with «.html»: accepted as offered.
+    const input = page.locator('.quick-input-box input');
+    await pollFor(() => input.inputValue().catch(() => ''), (v) => v.endsWith('.html'), 30_000);
+    await page.keyboard.press('Enter');
+    // @vscode/test-web keeps what the workbench writes to the mounted folder in the browser,
+    // so the file is looked for where a user sees it: in the Explorer, then opened.
+    await row.first().waitFor({ timeout: 60_000 });
+    await openFile(page, name);
+    const first = await pollFor(() => lineText(page, 1), (text) => text?.startsWith('<!DOCTYPE html>') ?? false, 30_000);
+    assert.match(first ?? '', /^<!DOCTYPE html>/);
+  });
+
   it('sent no request off this machine', () => {
     assert.deepEqual(editor.offMachine, []);
   });
