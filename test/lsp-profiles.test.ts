@@ -1,38 +1,30 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LspClient } from './helpers/lsp-client.ts';
-import { ROOT } from './helpers/lint.ts';
+import { BUILDS, type ServerUnderTest } from './helpers/server-under-test.ts';
 
 /** House profiles over LSP: the «new report» requests, and a document read with the folder's own profile. */
-describe('house profiles over stdio (dist/server.js)', function () {
-  let dir: string;
-  let client: LspClient;
+for (const build of BUILDS) describe(`house profiles over LSP (${build.name})`, function () {
+  let client: ServerUnderTest;
 
   before(function () {
-    if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) this.skip();
+    if (!build.built()) this.skip();
   });
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-lsp-profiles-'));
+    client = build.start();
     // A house that calls its results chapter «Våra iakttagelser» and its units «Granskningsmål».
-    fs.writeFileSync(path.join(dir, '.granskarc.json'), JSON.stringify({
+    client.write('.granskarc.json', JSON.stringify({
       profil: 'vår-byrå',
       profiler: { 'vår-byrå': { bas: 'kontrollmal-slutkapitel', enheter: { namn: 'Granskningsmål', bestämd: 'Granskningsmålet', plural: 'granskningsmål' } } },
     }));
-    client = new LspClient();
-    await client.initialize('sv', pathToFileURL(dir).href, [{ uri: pathToFileURL(dir).href, name: 'ws' }]);
+    await client.initialize('sv', [{ path: '', name: 'ws' }]);
   });
 
   afterEach(async () => {
     await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists the folder\'s profiles, its own default first, and writes a new report in it that lints clean but for its TODOs', async () => {
-    const uri = pathToFileURL(path.join(dir, 'ny.rev.md')).href;
+    const uri = client.uri('ny.rev.md');
     const profiles = await client.connection.sendRequest<{ name: string; isDefault: boolean; builtin: boolean }[]>('granska/profiles', { uri });
     assert.equal(profiles[0].name, 'vår-byrå');
     assert.equal(profiles[0].isDefault, true);
