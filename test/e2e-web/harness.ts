@@ -243,9 +243,10 @@ export async function lineText(page: Page, line: number): Promise<string | null>
 /**
  * Runs a command from the Command Palette by its exact title, as a user would: type it, wait
  * until the highlighted row is that command, press Enter. (Clicking a row can hit a recycled
- * row of the palette's virtual list while it is still filtering.)
+ * row of the palette's virtual list while it is still filtering.) `asks`: the command opens
+ * a question of its own in the same widget, so the palette is not waited for to close.
  */
-export async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string, options: { asks?: boolean } = {}): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-box input');
   await input.waitFor();
@@ -253,7 +254,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   await page.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: exact }) }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // A command that asks something (a save dialog) reuses the same widget at once.
+  if (!options.asks) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The page inside the last webview opened (the preview): an iframe holding the active frame. */

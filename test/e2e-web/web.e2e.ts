@@ -211,7 +211,7 @@ describe('Granska in VS Code for the Web', function () {
     // Back to the report's editor from the preview.
     await openFile(page, REPORT);
     await page.locator('.monaco-editor .view-lines').first().click();
-    await runCommand(page, 'Granska: Export to HTML');
+    await runCommand(page, 'Granska: Export to HTML', { asks: true });
     // VS Code for the Web asks where to save in its own dialog, offering the report's folder
     // and name with «.html»: accepted as offered.
     const input = page.locator('.quick-input-box input');
