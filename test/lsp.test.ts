@@ -91,8 +91,13 @@ describe('language server over stdio (dist/server.js)', function () {
     const d = await client.diagnostics(uri, (_, p) => p.version === version, since);
     assert.deepEqual(codes(d), ['fotnot-odefinierad']);
     const after = client.notifications(uri).slice(since);
-    // Debouncing: no diagnostics were published for the intermediate versions.
-    assert.ok(after.every((p) => p.version === version), `published versions: ${after.map((p) => p.version).join(', ')}`);
+    // Debouncing: no diagnostics were published for the intermediate versions. Version 1 may
+    // be published again, unchanged (this report has no spelling findings), when the
+    // dictionary becomes ready before the server has read the edits: it was still current then.
+    const first = client.notifications(uri)[0];
+    assert.ok(after.every((p) => p.version === version || p.version === 1), `published versions: ${after.map((p) => p.version).join(', ')}`);
+    for (const p of after.filter((x) => x.version === 1)) assert.deepEqual(p.diagnostics, first.diagnostics, 'version 1 published again with other diagnostics');
+    assert.deepEqual(after.map((p) => p.version), [...after.map((p) => p.version)].sort((a, b) => a - b), 'an older version published after a newer one');
     assert.ok(after.every((p) => !p.diagnostics.some((x: { code?: string | number }) => x.code === 'platshallare')));
   });
 
