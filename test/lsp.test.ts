@@ -122,9 +122,14 @@ describe('language server over stdio (dist/server.js)', function () {
     const since = client.notifications(uri).length;
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: report.replace('Inga rekommendationer.', 'TODO') }] });
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-    const d = await client.diagnostics(uri, () => true, since);
+    const d = await client.diagnostics(uri, (_, p) => p.version === 2, since);
     assert.ok(d.some((x) => x.code === 'platshallare'));
-    assert.ok(client.notifications(uri).slice(since).every((p) => p.version === 2));
+    // Besides version 2, only version 1 may come again, unchanged, when the dictionary
+    // becomes ready before the server has read the edit.
+    const first = client.notifications(uri)[0];
+    for (const p of client.notifications(uri).slice(since)) {
+      if (p.version !== 2) assert.deepEqual([p.version, p.diagnostics], [1, first.diagnostics]);
+    }
   });
 
   it('reads .granskarc.json, reloads it when it changes, and reports an invalid one in that file', async () => {
@@ -244,7 +249,8 @@ describe('language server over stdio (dist/server.js)', function () {
     const since = client.notifications(uri).length;
     const reportUri = pathToFileURL(path.join(dir, 'granskning-integration.rev.md')).href;
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: reportUri, languageId: 'granska', version: 1, text: report } });
-    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+    // Waited for by content: the dictionary's arrival may first republish the missiv as it was.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, since), []);
   });
 
   it('checks the report a missiv names on disk', async () => {
@@ -255,7 +261,8 @@ describe('language server over stdio (dist/server.js)', function () {
     fs.writeFileSync(path.join(dir, 'granskning-integration.rev.md'), report);
     const since = client.notifications(uri).length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'granskning-integration.rev.md')).href, type: 1 }] });
-    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+    // Waited for by content: the dictionary's arrival may first republish the missiv as it was.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, since), []);
   });
 
   describe('editor features', () => {
