@@ -36,7 +36,9 @@ for (const build of BUILDS) describe(`language server: the audit year across fil
     client.write('beslut.csv', 'organ;paragraf;datum;rubrik\r\nKF;16;2015-02-23;Program\r\nKF;155;2015-12-14;Enhet\r\n');
     let since = client.notifications(uri).length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: csvUri, type: 2 }] });
-    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+    // Waited for by content: the dictionary's arrival may first republish the findings the
+    // server had before it was told of the change.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, since), []);
 
     client.write('beslut.csv', 'organ;paragraf;rubrik\r\nKF;16;Program\r\n');
     since = client.notifications(uri).length;
@@ -104,7 +106,9 @@ for (const build of BUILDS) describe(`language server: the audit year across fil
       textDocument: { uri: earlierUri, version: 3 },
       contentChanges: [{ range: { start: { line, character: 43 }, end: { line, character: 61 } }, text: 'protokollen' }],
     });
-    assert.deepEqual(await client.diagnostics(uri, () => true, again), []);
+    // Waited for by content: the dictionary's arrival may republish the uppföljning as it was
+    // against version 2 before the server has read version 3.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, again), []);
     const row = followUp.split('\n').findIndex((l) => l.startsWith('| Dokumentera'));
     const loc = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: row, character: 5 } })) as { uri: string; range: { start: { line: number } } };
     assert.equal(loc.uri, earlierUri);

@@ -83,8 +83,14 @@ for (const build of BUILDS) describe(`language server: ${build.name}`, function 
     const d = await client.diagnostics(uri, (_, p) => p.version === version, since);
     assert.deepEqual(codes(d), ['fotnot-odefinierad']);
     const after = client.notifications(uri).slice(since);
-    // Debouncing: no diagnostics were published for the intermediate versions.
-    assert.ok(after.every((p) => p.version === version), `published versions: ${after.map((p) => p.version).join(', ')}`);
+    // Debouncing: no diagnostics were published for the intermediate versions. Version 1 may
+    // be published again, unchanged (this report has no spelling findings), when the
+    // dictionary becomes ready before the server has read the edits: it was still current then.
+    const first = client.notifications(uri)[0];
+    assert.ok(after.every((p) => p.version === version || p.version === 1), `published versions: ${after.map((p) => p.version).join(', ')}`);
+    for (const p of after.filter((x) => x.version === 1)) assert.deepEqual(p.diagnostics, first.diagnostics, 'version 1 published again with other diagnostics');
+    const versions = after.map((p) => p.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'an older version published after a newer one');
     assert.ok(after.every((p) => !p.diagnostics.some((x: { code?: string | number }) => x.code === 'platshallare')));
   });
 
@@ -108,9 +114,14 @@ for (const build of BUILDS) describe(`language server: ${build.name}`, function 
     const since = client.notifications(uri).length;
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: report.replace('Inga rekommendationer.', 'TODO') }] });
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-    const d = await client.diagnostics(uri, () => true, since);
+    const d = await client.diagnostics(uri, (_, p) => p.version === 2, since);
     assert.ok(d.some((x) => x.code === 'platshallare'));
-    assert.ok(client.notifications(uri).slice(since).every((p) => p.version === 2));
+    // Besides version 2, only version 1 may come again, unchanged, when the dictionary
+    // becomes ready before the server has read the edit.
+    const first = client.notifications(uri)[0];
+    for (const p of client.notifications(uri).slice(since)) {
+      if (p.version !== 2) assert.deepEqual([p.version, p.diagnostics], [1, first.diagnostics]);
+    }
   });
 
   it('reads .granskarc.json, reloads it when it changes, and reports an invalid one in that file', async () => {
@@ -234,7 +245,8 @@ for (const build of BUILDS) describe(`language server: ${build.name}`, function 
     const since = client.notifications(uri).length;
     const reportUri = client.uri('granskning-integration.rev.md');
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: reportUri, languageId: 'granska', version: 1, text: report } });
-    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+    // Waited for by content: the dictionary's arrival may first republish the missiv as it was.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, since), []);
   });
 
   it('checks the report a missiv names on disk', async () => {
@@ -245,7 +257,8 @@ for (const build of BUILDS) describe(`language server: ${build.name}`, function 
     client.write('granskning-integration.rev.md', report);
     const since = client.notifications(uri).length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('granskning-integration.rev.md'), type: 1 }] });
-    assert.deepEqual(await client.diagnostics(uri, () => true, since), []);
+    // Waited for by content: the dictionary's arrival may first republish the missiv as it was.
+    assert.deepEqual(await client.diagnostics(uri, (d) => d.length === 0, since), []);
   });
 
   describe('editor features', () => {

@@ -6,7 +6,10 @@ import { ROOT } from './lint.ts';
 
 /**
  * Starts the bundled `dist/server.js --stdio` and speaks LSP to it, the way an editor does.
- * Tests wait on conditions (the diagnostics they expect), never on sleeps.
+ * Tests wait on conditions (the diagnostics they expect), never on sleeps. The server may
+ * legitimately publish a version again, unchanged but for spelling, when its dictionary
+ * becomes ready (at a moment no test controls): after an edit or a file change, wait for
+ * the expected content or version, not for the next notification.
  */
 export class LspClient {
   readonly connection: MessageConnection;
