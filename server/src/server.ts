@@ -33,6 +33,7 @@ import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import type { BackgroundEvent, BackgroundFeature } from './lint/background.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
 import { ValidationQueue } from './lint/schedule.js';
+import { nextTurn } from './next-turn.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
 import type { AuditDocument } from './model/types.js';
@@ -74,8 +75,6 @@ export function isAuditDocument(uri: string): boolean {
   return /\.rev\.md$/i.test(uri.split(/[?#]/)[0]);
 }
 
-/** `setImmediate` where there is one (Node), else the next task (a web worker). */
-const later: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
 
 export function startServer(connection: Connection, host: ServerHost): { filesArrived(): void } {
   const { files, uriToPath } = host;
@@ -163,7 +162,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   function indexFromDisk(file: string): void {
     const uri = pathToFileURL(file).href;
     if (documents.get(uri)) return;
-    void indexFile(index, files, uri, file, folderStyle, forgetFileCaches);
+    void indexFile(index, files, uri, file, folderStyle, forgetFileCaches, () => !documents.get(uri));
   }
 
   /** Indexes an open document from its buffer when the index is next read, not at every keystroke. */
@@ -325,24 +324,25 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       // is ready every open document is checked again, now with spelling.
       if (!currentSpeller() && (config.rules['stavning'] ?? 'info') !== 'off') startSpeller();
     };
+    // What the check reads besides the text: the configuration, the register and the
+    // documents beside it (files read through the host).
+    const inputs = () => {
+      const { loaded, dir } = configFor(doc.uri);
+      const config = effectiveConfig(doc.uri, loaded.config, settings);
+      const register = registerOf(doc.uri);
+      return { loaded, register, env: { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale } };
+    };
     if (files.prefetch) {
       // The browser's files arrive a request at a time, after the step that asked for them:
       // the whole check runs again until it read nothing new (files.settle), so it is not
       // sliced; its result is published only if its version is still current.
       whenSettled(() => {
-        const { loaded, dir } = configFor(doc.uri);
-        const model = modelFor(doc, loaded);
-        const config = effectiveConfig(doc.uri, loaded.config, settings);
-        const register = registerOf(doc.uri);
-        const found = lintDocument(model, { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale });
-        return { loaded, config, register, found };
+        const { loaded, register, env } = inputs();
+        return { loaded, register, config: env.config, found: lintDocument(modelFor(doc, loaded), env) };
       }, ({ loaded, config, register, found }) => publish(loaded, config, register, found));
       return;
     }
-    const { loaded, dir } = configFor(doc.uri);
-    const config = effectiveConfig(doc.uri, loaded.config, settings);
-    const register = registerOf(doc.uri);
-    const env = { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale };
+    const { loaded, register, env } = inputs();
     // The model and the rules run in slices between other messages (see lint/schedule.ts):
     // requests are answered meanwhile, and a newer version cancels this one between slices.
     validation.start(doc.uri, {
@@ -352,7 +352,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
         yield;
         return yield* lintStepwise(model, env);
       },
-      done: (found) => publish(loaded, config, register, found),
+      done: (found) => publish(loaded, env.config, register, found),
       failed: (e) => connection.console.error(`Granska: checking ${doc.uri} failed: ${String(e)}`),
     });
   }
@@ -361,7 +361,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   function startSpeller(): void {
     if (spellerRequested) return;
     spellerRequested = true;
-    later(() => {
+    nextTurn(() => {
       host.loadSpeller().catch((e: unknown) => {
         connection.console.error(`Granska: the Swedish dictionary could not be loaded: ${String(e)}`);
       });
@@ -384,7 +384,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // or on save for a folder that checks only on save), never early because of the dictionary.
     if (warmSpelling(modelFor(doc), speller, 15)) {
       if (validatedVersions.get(uri) === doc.version) schedule(doc, 0, true);
-    } else later(() => warmThenValidate(uri, speller));
+    } else nextTurn(() => warmThenValidate(uri, speller));
   }
 
   /** The workspace folder a document lies in, or its own folder. */

@@ -1,3 +1,5 @@
+import { nextTurn } from '../next-turn.js';
+
 /**
  * Validation in slices between other messages. A document's validation (its model, then
  * each rule, then the conversion to diagnostics) runs as a series of short macrotasks, each
@@ -11,9 +13,6 @@
  * Plain inputs and outputs: it knows neither LSP nor the server's maps, only a key, how to
  * tell that the job is still wanted, and what to call at the end.
  */
-
-/** The next turn of the event loop: `setImmediate` on Node, a zero timer in a web worker, which has none. */
-const nextTurn: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
 
 export interface ValidationJob<T> {
   /** Whether the job's version is still the document's current one; checked before each slice and before `done`. */

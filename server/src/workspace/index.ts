@@ -4,6 +4,7 @@ import { formatDecision, scanDecisions, type ReferenceForm } from '../model/deci
 import { organTable, type OrganTable } from '../model/organs.js';
 import { collapseSpace } from '../model/text.js';
 import type { WorkspaceFiles } from '../io/files.js';
+import { nextTurn } from '../next-turn.js';
 
 /**
  * A compact index of the audit documents in the workspace, for features that look across
@@ -444,9 +445,10 @@ function entryOf(files: WorkspaceFiles, uri: string, file: string, styleOf: Fold
   return indexBytes(uri, read.value, organs, style);
 }
 
-/** Indexes one file, or drops it from the index when it cannot be read. */
-export async function indexFile(index: WorkspaceIndex, files: WorkspaceFiles, uri: string, file: string, styleOf: FolderStyle, forget?: () => void): Promise<void> {
+/** Indexes one file, or drops it from the index when it cannot be read; `stillWanted` is asked once the file is read. */
+export async function indexFile(index: WorkspaceIndex, files: WorkspaceFiles, uri: string, file: string, styleOf: FolderStyle, forget?: () => void, stillWanted: () => boolean = () => true): Promise<void> {
   const entry = await files.settle(() => entryOf(files, uri, file, styleOf), forget);
+  if (!stillWanted()) return;
   if (entry) index.set(entry);
   else index.delete(uri);
 }
@@ -476,7 +478,7 @@ export async function indexFiles(
     options.forget?.();
   };
   const sliceMs = options.sliceMs ?? 8;
-  const turn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  const turn = () => new Promise<void>((resolve) => nextTurn(resolve));
   let sliceStart = performance.now();
   for (let i = 0; i < paths.length; i += 32) {
     const batch = paths.slice(i, i + 32);
@@ -488,11 +490,8 @@ export async function indexFiles(
       }
       const uri = options.uriOf(file);
       if (options.skip(uri)) continue;
-      const entry = await files.settle(() => entryOf(files, uri, file, styleOf), forget);
       // The document may have been opened while its file was fetched; its buffer wins.
-      if (options.skip(uri)) continue;
-      if (entry) index.set(entry);
-      else index.delete(uri);
+      await indexFile(index, files, uri, file, styleOf, forget, () => !options.skip(uri));
     }
   }
 }
