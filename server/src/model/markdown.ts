@@ -8,6 +8,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Extension as MicromarkExtension, TokenizeContext } from 'micromark-util-types';
+import { parseWithPlainBlocks } from './plain-blocks.js';
 
 /**
  * micromark's footnote extension keeps the labels it has seen in an array and calls
@@ -94,7 +95,8 @@ function isDelimiterRow(row: string): boolean {
  * lines it refuses, say) stays inside its run. May throw only on pathological input.
  */
 export function parseMarkdown(text: string): Root {
-  const root = withoutTables.parse(text) as Root;
+  // Plain prose is built without micromark (`plain-blocks.ts`), which gives the same tree.
+  const root = parseWithPlainBlocks(text, parseWithoutTables);
   DELIMITER_ROW.lastIndex = 0;
   const rows: number[] = [];
   for (let m = DELIMITER_ROW.exec(text); m; m = DELIMITER_ROW.exec(text)) {
@@ -138,6 +140,10 @@ export function parseMarkdown(text: string): Root {
   }
   root.children = replaced;
   return root;
+}
+
+function parseWithoutTables(text: string): Root {
+  return withoutTables.parse(text) as Root;
 }
 
 /** Blocks whose text is not Markdown: a delimiter row inside them is no table. */

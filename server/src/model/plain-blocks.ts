@@ -1,0 +1,501 @@
+import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-tools.js';
+
+/**
+ * A fast path for plain prose (issue 17). Most of a report is paragraphs of ordinary
+ * sentences, headings and one-line footnote definitions whose text holds nothing micromark
+ * treats specially inline, yet micromark spends about 2 s of CPU time per MB tokenizing them
+ * character by character. Such a block ("plain block") gets its mdast built here directly.
+ *
+ * micromark still decides the document's structure: every plain block's inline text is
+ * replaced by a single `x` (its prefix, `## ` or `[^1]: `, kept) and that much shorter text
+ * is parsed. A plain block is only taken when, in that parse, its placeholder came out as
+ * the root-level block it was meant to be, with exactly the text `x`; otherwise (an open code
+ * fence or HTML block swallowed it, the frontmatter held it, a line continued it) the block is
+ * given back to micromark and the shorter text parsed again. What a plain block may hold is
+ * chosen so that its text, in place of the `x`, cannot change the block structure (each line
+ * starts with a letter, no trailing white space) nor be read inline as anything but text and
+ * footnote calls (no `\`, `` ` ``, `*`, `_`, `&`, `<`, `[`, `]` other than in a call, `|`,
+ * `~`, tabs or control characters). The result equals micromark's tree, types, values and
+ * positions (a property test in `test/plain-blocks.test.ts` compares them).
+ */
+
+interface Plain {
+  kind: 'paragraph' | 'heading' | 'footnote';
+  /** Offset of the block's first character (its line start) in the original text. */
+  start: number;
+  /** Offset of the inline text (after `## ` or `[^1]: `). */
+  content: number;
+  /** Offset just past the inline text (its last line's end, before the line break). */
+  end: number;
+  /** Line breaks inside the inline text. */
+  breaks: number;
+  /** Heading depth. */
+  depth: number;
+  /** Footnote definition label. */
+  label: string;
+  /** Footnote calls in the inline text: start and end offsets, ascending. */
+  calls: number[];
+  /** The identifier of each footnote call. */
+  ids: string[];
+}
+
+/** How often the shorter text is parsed again after giving blocks back, before the whole text is parsed instead. */
+const ROUNDS = 3;
+/** Blocks shorter than this are not worth the bookkeeping. */
+const MIN_LENGTH = 24;
+
+const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
+const OPENS_FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
+/** A footnote definition's label anywhere in the text: a superset of the labels defined. */
+const DEFINITION_LABEL = /\[\^([A-Za-z0-9_-]{1,100})\]:/g;
+
+/**
+ * Parses `text` with `parse` (a micromark-based parser), building plain blocks directly.
+ * Returns exactly what `parse(text)` returns.
+ */
+export function parseWithPlainBlocks(text: string, parse: (text: string) => Root): Root {
+  let plains = findPlainBlocks(text);
+  for (let round = 0; round < ROUNDS && plains.length > 0; round++) {
+    const runs = toRuns(text, plains);
+    const { reduced, length } = reduce(text, runs);
+    const root = parse(reduced);
+    const stubs = root.children.findIndex((n) => (n.position?.start.offset ?? 0) >= length);
+    if (stubs >= 0) {
+      // The stubs must have stayed apart from the text (an open code fence at its end takes them in).
+      if (root.children.slice(stubs).some((n) => n.type !== 'footnoteDefinition')) break;
+      if (stubs > 0 && (root.children[stubs - 1].position?.end.offset ?? 0) > length) break;
+    }
+    const failed = check(root, runs, plains);
+    if (stubs >= 0) root.children.length = stubs;
+    if (failed.size === 0) return expand(text, reduced, length, root, runs);
+    plains = plains.filter((p) => !failed.has(p));
+  }
+  return parse(text);
+}
+/** Character codes that never start a block construct and are not white space. */
+function startsPlainLine(c: number): boolean {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  if (c < 0xc0) return c === 40 || c === 34 || c === 0xa7; // ( " §
+  // Unicode white space, format characters and surrogates are left to micromark.
+  return !(c === 0x1680 || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff));
+}
+
+/** Characters inside a plain block's inline text that micromark may read as something other than text. */
+function unsafeInline(c: number): boolean {
+  if (c < 32) return true;
+  switch (c) {
+    case 38: // &
+    case 42: // *
+    case 60: // <
+    case 91: // [
+    case 92: // \
+    case 93: // ]
+    case 95: // _
+    case 96: // `
+    case 124: // |
+    case 126: // ~
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isLabelChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+}
+
+/**
+ * Scans the inline text [from, to) of one line: true when it is plain. Footnote calls
+ * (`[^label]`, a label of ASCII letters, digits, `-` or `_`, not followed by `[`, `(` or `:`)
+ * are pushed to `calls` when their label may be defined.
+ */
+function plainLine(text: string, from: number, to: number, calls: number[], ids: string[], labels: Set<string>): boolean {
+  if (to <= from) return false;
+  const last = text.charCodeAt(to - 1);
+  if (last === 32 || last === 9) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!unsafeInline(c)) continue;
+    if (c !== 91 || text.charCodeAt(i + 1) !== 94) return false;
+    let j = i + 2;
+    while (j < to && isLabelChar(text.charCodeAt(j))) j++;
+    if (j === i + 2 || j - i - 2 > 100 || j >= to || text.charCodeAt(j) !== 93) return false;
+    const after = text.charCodeAt(j + 1);
+    if (after === 91 || after === 40 || after === 58) return false;
+    const id = normalizeIdentifier(text.slice(i + 2, j)).toLowerCase();
+    if (!labels.has(id)) return false;
+    calls.push(i, j + 1);
+    ids.push(id);
+    i = j;
+  }
+  return true;
+}
+
+function isBlankLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** The plain blocks of a text, ascending, found line by line without parsing. */
+export function findPlainBlocks(text: string): Plain[] {
+  const out: Plain[] = [];
+  let pos = 0;
+  if (OPENS_FRONTMATTER.test(text)) {
+    const fm = FRONTMATTER.exec(text);
+    if (!fm) return out;
+    pos = fm[0].length;
+  }
+  const labels = new Set<string>();
+  if (text.includes('[^')) {
+    for (const m of text.matchAll(DEFINITION_LABEL)) labels.add(normalizeIdentifier(m[1]).toLowerCase());
+  }
+  const n = text.length;
+  // Whether the line before `pos` was blank (or `pos` is where the blocks start).
+  let afterBlank = true;
+  // A code fence seen at a line start: until the next one, nothing is taken (a wrong guess
+  // only costs a second parse, the check below catches it).
+  let inFence = false;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const c = text.charCodeAt(pos);
+    if (isFenceLine(text, pos)) {
+      inFence = !inFence;
+      afterBlank = false;
+      pos = eol + 1;
+      continue;
+    }
+    if (inFence) {
+      pos = eol + 1;
+      continue;
+    }
+    if (c === 35) {
+      // An ATX heading: `#` × 1–6, one space, plain text without `#`.
+      let d = 0;
+      while (d < 7 && text.charCodeAt(pos + d) === 35) d++;
+      const content = pos + d + 1;
+      const calls: number[] = [];
+      const ids: string[] = [];
+      if (d >= 1 && d <= 6 && text.charCodeAt(pos + d) === 32 && content < eol && text.charCodeAt(content) !== 32 && noHash(text, content, eol) && plainLine(text, content, eol, calls, ids, labels)) {
+        out.push({ kind: 'heading', start: pos, content, end: eol, breaks: 0, depth: d, label: '', calls, ids });
+      }
+      afterBlank = false;
+      pos = eol + 1;
+      continue;
+    }
+    if (c === 91 && text.charCodeAt(pos + 1) === 94) {
+      // A one-line footnote definition: `[^label]: ` and plain text.
+      let j = pos + 2;
+      while (j < eol && isLabelChar(text.charCodeAt(j))) j++;
+      const content = j + 3;
+      if (j > pos + 2 && j - pos - 2 <= 100 && text.charCodeAt(j) === 93 && text.charCodeAt(j + 1) === 58 && text.charCodeAt(j + 2) === 32 && content < eol && startsPlainLine(text.charCodeAt(content))) {
+        const calls: number[] = [];
+      const ids: string[] = [];
+        if (plainLine(text, content, eol, calls, ids, labels)) {
+          out.push({ kind: 'footnote', start: pos, content, end: eol, breaks: 0, depth: 0, label: text.slice(pos + 2, j), calls, ids });
+        }
+      }
+      afterBlank = false;
+      pos = eol + 1;
+      continue;
+    }
+    if (afterBlank && startsPlainLine(c)) {
+      // A paragraph between blank lines whose every line is plain.
+      const calls: number[] = [];
+      const ids: string[] = [];
+      let from = pos;
+      let end = pos;
+      let breaks = 0;
+      let ok = true;
+      let lineEnd = eol;
+      for (;;) {
+        if (!startsPlainLine(text.charCodeAt(from)) || !plainLine(text, from, lineEnd, calls, ids, labels)) {
+          ok = false;
+          break;
+        }
+        end = lineEnd;
+        if (lineEnd >= n) break;
+        const next = lineEnd + 1;
+        let nextEnd = text.indexOf('\n', next);
+        if (nextEnd < 0) nextEnd = n;
+        if (next >= n || isBlankLine(text, next, nextEnd)) break;
+        breaks++;
+        from = next;
+        lineEnd = nextEnd;
+      }
+      if (!ok) {
+        // Skip the rest of this block: its lines are not after a blank line.
+        afterBlank = false;
+        pos = eol + 1;
+        continue;
+      }
+      if (end - pos >= MIN_LENGTH) out.push({ kind: 'paragraph', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids });
+      afterBlank = false;
+      pos = end + 1;
+      continue;
+    }
+    afterBlank = isBlankLine(text, pos, eol);
+    pos = eol + 1;
+  }
+  return out;
+}
+
+function noHash(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('#', from);
+  return at < 0 || at >= to;
+}
+
+/** A line that may open or close a code fence: up to three spaces and ``` or ~~~. */
+function isFenceLine(text: string, pos: number): boolean {
+  let i = pos;
+  while (i < pos + 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return (c === 96 || c === 126) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+}
+
+interface Run {
+  blocks: Plain[];
+  /** Where the run starts in the shorter text. */
+  start: number;
+  /** Where the `x` of its first and of its last block stand in the shorter text (the same for one block). */
+  first: number;
+  last: number;
+  /** Line breaks in the run's original text, and in what stands for it in the shorter text. */
+  breaks: number;
+  reducedBreaks: number;
+}
+
+/**
+ * Groups plain blocks with only blank lines between them into runs. A plain block ends
+ * with every block it opened closed (a paragraph is followed by a blank line) or with a
+ * footnote definition that the next plain block closes (it is not indented), so every block
+ * of a run is a root-level block whatever stands before it, once the first is.
+ */
+function toRuns(text: string, plains: readonly Plain[]): Run[] {
+  const runs: Run[] = [];
+  let run: Run | null = null;
+  for (let i = 0; i < plains.length; i++) {
+    const p = plains[i];
+    if (run) {
+      const prev = run.blocks[run.blocks.length - 1];
+      let joins = true;
+      let gap = 0;
+      for (let j = prev.end; j < p.start; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 10) gap++;
+        else if (c !== 32 && c !== 9) {
+          joins = false;
+          break;
+        }
+      }
+      if (joins) {
+        run.blocks.push(p);
+        run.breaks += gap + p.breaks;
+        continue;
+      }
+    }
+    run = { blocks: [p], start: 0, first: 0, last: 0, breaks: p.breaks, reducedBreaks: 0 };
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * The shorter text: each run replaced by its first block with the text `x` and, when it has
+ * more than one, a blank line and its last block with the text `x` (what stands before and
+ * after the run then sees the same blocks begin and end it). Stubs follow for the footnote
+ * definitions left out that the shorter text calls. `length` is its length without them.
+ */
+function reduce(text: string, runs: Run[]): { reduced: string; length: number } {
+  const pieces: string[] = [];
+  const removed: string[] = [];
+  let from = 0;
+  let length = 0;
+  for (const run of runs) {
+    const first = run.blocks[0];
+    const last = run.blocks[run.blocks.length - 1];
+    const before = text.slice(from, first.start);
+    pieces.push(before);
+    length += before.length;
+    run.start = length;
+    const head = text.slice(first.start, first.content) + 'x';
+    pieces.push(head);
+    run.first = length + head.length - 1;
+    length += head.length;
+    if (run.blocks.length > 1) {
+      const tail = '\n\n' + text.slice(last.start, last.content) + 'x';
+      pieces.push(tail);
+      run.last = length + tail.length - 1;
+      length += tail.length;
+      run.reducedBreaks = 2;
+      for (let i = 1; i < run.blocks.length - 1; i++) if (run.blocks[i].kind === 'footnote') removed.push(normalizeIdentifier(run.blocks[i].label).toLowerCase());
+    } else {
+      run.last = run.first;
+    }
+    from = last.end;
+  }
+  pieces.push(text.slice(from));
+  let reduced = pieces.join('');
+  length = reduced.length;
+  if (removed.length > 0) reduced += definitionStubs({ links: [], footnotes: removed }, reduced);
+  return { reduced, length };
+}
+
+/**
+ * The plain blocks to give back to micromark: those whose run's placeholders did not come
+ * out as the blocks they stand for, and those calling a footnote no definition has.
+ */
+function check(root: Root, runs: readonly Run[], plains: readonly Plain[]): Set<Plain> {
+  const failed = new Set<Plain>();
+  // A call's label was only found somewhere in the text followed by `]:`; it is a footnote
+  // reference only when a definition with it is in the tree or among the plain blocks.
+  let defined: Set<string> | null = null;
+  for (const p of plains) {
+    if (p.calls.length === 0) continue;
+    if (!defined) {
+      defined = new Set(collectDefinitions(root.children).footnotes);
+      for (const q of plains) if (q.kind === 'footnote') defined.add(normalizeIdentifier(q.label).toLowerCase());
+    }
+    for (const id of p.ids) {
+      if (!defined.has(id)) {
+        failed.add(p);
+        break;
+      }
+    }
+  }
+  const children = root.children;
+  let i = 0;
+  for (const run of runs) {
+    while (i < children.length && (children[i].position?.start.offset ?? 0) < run.start) i++;
+    const first = run.blocks[0];
+    const last = run.blocks[run.blocks.length - 1];
+    const ok =
+      i < children.length &&
+      children[i].position?.start.offset === run.start &&
+      isPlaceholder(children[i], first, run.first) &&
+      (run.blocks.length === 1 || (i + 1 < children.length && isPlaceholder(children[i + 1], last, run.last)));
+    if (!ok) for (const p of run.blocks) failed.add(p);
+  }
+  return failed;
+}
+
+function isPlaceholder(node: RootContent, p: Plain, x: number): boolean {
+  if (node.position?.end.offset !== x + 1 || node.position.start.offset !== x - (p.content - p.start)) return false;
+  let inner: RootContent = node;
+  if (p.kind === 'heading') {
+    if (node.type !== 'heading' || node.depth !== p.depth) return false;
+  } else if (p.kind === 'footnote') {
+    if (node.type !== 'footnoteDefinition' || node.children.length !== 1 || node.label !== p.label) return false;
+    inner = node.children[0];
+    if (inner.type !== 'paragraph') return false;
+  } else if (node.type !== 'paragraph') return false;
+  if (!('children' in inner) || inner.children.length !== 1) return false;
+  const t = inner.children[0];
+  return t.type === 'text' && t.value === 'x' && t.position?.start.offset === x;
+}
+
+/** The tree of the original text: placeholders replaced by the blocks built from it, other nodes moved to where they stand. */
+function expand(text: string, reduced: string, length: number, root: Root, runs: readonly Run[]): Root {
+  const out: RootContent[] = [];
+  const children = root.children;
+  let offset = 0;
+  let lines = 0;
+  let r = 0;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    const run = runs[r];
+    if (run === undefined || node.position?.start.offset !== run.start) {
+      if (offset !== 0 || lines !== 0) shiftPositions([node], offset, lines);
+      out.push(node);
+      continue;
+    }
+    let line = (node.position.start.line ?? 1) + lines;
+    let prev: Plain | null = null;
+    for (const p of run.blocks) {
+      if (prev) {
+        for (let j = prev.end; j < p.start; j++) if (text.charCodeAt(j) === 10) line++;
+      }
+      out.push(build(text, p, line));
+      line += p.breaks;
+      prev = p;
+    }
+    const first = run.blocks[0];
+    const last = run.blocks[run.blocks.length - 1];
+    offset += last.end - first.start - (run.last + 1 - run.start);
+    lines += run.breaks - run.reducedBreaks;
+    if (run.blocks.length > 1) i++;
+    r++;
+  }
+  root.children = out;
+  const pos = root.position;
+  if (pos) {
+    let breaks = 0;
+    for (let i = 0; i < length; i++) {
+      const c = reduced.charCodeAt(i);
+      if (c === 10 || (c === 13 && reduced.charCodeAt(i + 1) !== 10)) breaks++;
+    }
+    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    pos.end = { line: breaks + lines + 1, column: text.length - lastBreak, offset: text.length };
+  }
+  return root;
+}
+
+/** A point in the original text on a line that starts at `lineStart`. */
+function point(line: number, lineStart: number, offset: number): { line: number; column: number; offset: number } {
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** The mdast micromark gives for a plain block that starts on line `line`. */
+function build(text: string, p: Plain, line: number): RootContent {
+  const children: PhrasingContent[] = [];
+  let lineNo = line;
+  let lineStart = p.start;
+  let from = p.content;
+  const addText = (to: number): void => {
+    if (to <= from) return;
+    const value = text.slice(from, to);
+    const start = point(lineNo, lineStart, from);
+    let nl = value.indexOf('\n');
+    while (nl >= 0) {
+      lineNo++;
+      lineStart = from + nl + 1;
+      nl = value.indexOf('\n', nl + 1);
+    }
+    children.push({ type: 'text', value, position: { start, end: point(lineNo, lineStart, to) } });
+  };
+  for (let c = 0; c < p.calls.length; c += 2) {
+    const callStart = p.calls[c];
+    const callEnd = p.calls[c + 1];
+    addText(callStart);
+    const label = text.slice(callStart + 2, callEnd - 1);
+    children.push({
+      type: 'footnoteReference',
+      identifier: normalizeIdentifier(label).toLowerCase(),
+      label,
+      position: { start: point(lineNo, lineStart, callStart), end: point(lineNo, lineStart, callEnd) },
+    });
+    from = callEnd;
+  }
+  addText(p.end);
+  const contentStart = point(line, p.start, p.content);
+  const end = point(lineNo, lineStart, p.end);
+  if (p.kind === 'paragraph') {
+    return { type: 'paragraph', children, position: { start: contentStart, end } } satisfies Paragraph;
+  }
+  if (p.kind === 'heading') {
+    return { type: 'heading', depth: p.depth as Heading['depth'], children, position: { start: point(line, p.start, p.start), end } } satisfies Heading;
+  }
+  const paragraph: Paragraph = { type: 'paragraph', children, position: { start: contentStart, end: { ...end } } };
+  return {
+    type: 'footnoteDefinition',
+    identifier: normalizeIdentifier(p.label).toLowerCase(),
+    label: p.label,
+    children: [paragraph],
+    position: { start: point(line, p.start, p.start), end },
+  } satisfies FootnoteDefinition;
+}
