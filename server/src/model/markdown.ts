@@ -121,7 +121,8 @@ export function parseMarkdown(text: string): Root {
     while (r < rows.length && rows[r] < start) r++;
     const holdsRow = r < rows.length && rows[r] < end;
     const blocks = root.children.slice(run.from, run.to);
-    if (!holdsRow || blocks.every((b) => NO_MARKDOWN.has(b.type))) {
+    // A table already built by the plain-block path needs no second parse.
+    if (!holdsRow || blocks.every((b) => NO_MARKDOWN.has(b.type)) || (blocks.length === 1 && blocks[0].type === 'table')) {
       replaced.push(...blocks);
       continue;
     }

@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { AlignType, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-tools.js';
 
@@ -22,7 +22,7 @@ import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-too
  */
 
 interface Plain {
-  kind: 'paragraph' | 'heading' | 'footnote';
+  kind: 'paragraph' | 'heading' | 'footnote' | 'table';
   /** Offset of the block's first character (its line start) in the original text. */
   start: number;
   /** Offset of the inline text (after `## ` or `[^1]: `). */
@@ -31,6 +31,10 @@ interface Plain {
   end: number;
   /** Line breaks inside the inline text. */
   breaks: number;
+  /** A table's rows (header first, no delimiter row): offsets of each row's pipes. */
+  rows: number[][];
+  /** A table's column alignments. */
+  align: AlignType[];
   /** Heading depth. */
   depth: number;
   /** Footnote definition label. */
@@ -182,7 +186,7 @@ export function findPlainBlocks(text: string): Plain[] {
       const calls: number[] = [];
       const ids: string[] = [];
       if (d >= 1 && d <= 6 && text.charCodeAt(pos + d) === 32 && content < eol && text.charCodeAt(content) !== 32 && noHash(text, content, eol) && plainLine(text, content, eol, calls, ids, labels)) {
-        out.push({ kind: 'heading', start: pos, content, end: eol, breaks: 0, depth: d, label: '', calls, ids });
+        out.push({ kind: 'heading', start: pos, content, end: eol, breaks: 0, depth: d, label: '', calls, ids, rows: [], align: [] });
       }
       afterBlank = false;
       pos = eol + 1;
@@ -197,11 +201,24 @@ export function findPlainBlocks(text: string): Plain[] {
         const calls: number[] = [];
       const ids: string[] = [];
         if (plainLine(text, content, eol, calls, ids, labels)) {
-          out.push({ kind: 'footnote', start: pos, content, end: eol, breaks: 0, depth: 0, label: text.slice(pos + 2, j), calls, ids });
+          out.push({ kind: 'footnote', start: pos, content, end: eol, breaks: 0, depth: 0, label: text.slice(pos + 2, j), calls, ids, rows: [], align: [] });
         }
       }
       afterBlank = false;
       pos = eol + 1;
+      continue;
+    }
+    if (afterBlank && c === 124) {
+      // A table between blank lines: a header row, a delimiter row and body rows, each
+      // `| … |` with the same number of plain, non-empty cells.
+      const table = plainTable(text, pos, labels);
+      if (table) {
+        out.push(table);
+        pos = table.end + 1;
+      } else {
+        pos = eol + 1;
+      }
+      afterBlank = false;
       continue;
     }
     if (afterBlank && startsPlainLine(c)) {
@@ -234,7 +251,7 @@ export function findPlainBlocks(text: string): Plain[] {
         pos = eol + 1;
         continue;
       }
-      if (end - pos >= MIN_LENGTH) out.push({ kind: 'paragraph', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids });
+      if (end - pos >= MIN_LENGTH) out.push({ kind: 'paragraph', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids, rows: [], align: [] });
       afterBlank = false;
       pos = end + 1;
       continue;
@@ -243,6 +260,56 @@ export function findPlainBlocks(text: string): Plain[] {
     pos = eol + 1;
   }
   return out;
+}
+
+/** The pipes of a table row [from, to): `|` first and last, none escaped; null when it is no such row. */
+function pipesOf(text: string, from: number, to: number): number[] | null {
+  if (to - from < 2 || text.charCodeAt(from) !== 124 || text.charCodeAt(to - 1) !== 124) return null;
+  const pipes: number[] = [];
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 124) pipes.push(i);
+  return pipes;
+}
+
+const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
+
+/** A plain table starting at `pos` (after a blank line), or null. */
+function plainTable(text: string, pos: number, labels: Set<string>): Plain | null {
+  const n = text.length;
+  const rows: number[][] = [];
+  const calls: number[] = [];
+  const ids: string[] = [];
+  const align: AlignType[] = [];
+  let from = pos;
+  let end = pos;
+  let breaks = -1;
+  for (let row = 0; from < n; row++) {
+    let eol = text.indexOf('\n', from);
+    if (eol < 0) eol = n;
+    if (row >= 2 && isBlankLine(text, from, eol)) break;
+    const pipes = pipesOf(text, from, eol);
+    if (!pipes || pipes.length < 2 || (row > 0 && pipes.length !== rows[0].length)) return null;
+    if (row === 1) {
+      for (let k = 0; k + 1 < pipes.length; k++) {
+        const m = DELIMITER_CELL.exec(text.slice(pipes[k] + 1, pipes[k + 1]));
+        if (!m) return null;
+        align.push(m[1] && m[2] ? 'center' : m[1] ? 'left' : m[2] ? 'right' : null);
+      }
+    } else {
+      for (let k = 0; k + 1 < pipes.length; k++) {
+        let a = pipes[k] + 1;
+        let b = pipes[k + 1];
+        while (a < b && text.charCodeAt(a) === 32) a++;
+        while (b > a && text.charCodeAt(b - 1) === 32) b--;
+        if (a === b || !plainLine(text, a, b, calls, ids, labels)) return null;
+      }
+      rows.push(pipes);
+    }
+    breaks++;
+    end = eol;
+    from = eol + 1;
+  }
+  if (rows.length === 0 || align.length === 0) return null;
+  return { kind: 'table', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids, rows, align };
 }
 
 function noHash(text: string, from: number, to: number): boolean {
@@ -393,7 +460,7 @@ function isPlaceholder(node: RootContent, p: Plain, x: number): boolean {
     if (node.type !== 'footnoteDefinition' || node.children.length !== 1 || node.label !== p.label) return false;
     inner = node.children[0];
     if (inner.type !== 'paragraph') return false;
-  } else if (node.type !== 'paragraph') return false;
+  } else if (node.type !== 'paragraph') return false; // Also a table's placeholder: both stand between blank lines.
   if (!('children' in inner) || inner.children.length !== 1) return false;
   const t = inner.children[0];
   return t.type === 'text' && t.value === 'x' && t.position?.start.offset === x;
@@ -450,40 +517,51 @@ function point(line: number, lineStart: number, offset: number): { line: number;
   return { line, column: offset - lineStart + 1, offset };
 }
 
-/** The mdast micromark gives for a plain block that starts on line `line`. */
-function build(text: string, p: Plain, line: number): RootContent {
-  const children: PhrasingContent[] = [];
+/**
+ * The phrasing content of [from, to), on line `line` that starts at `lineStart`, with its
+ * footnote calls (from `calls`, starting at index `c`). Returns the line and line start at `to`.
+ */
+function phrasing(text: string, from: number, to: number, line: number, lineStart: number, calls: readonly number[], c: number, children: PhrasingContent[]): { line: number; lineStart: number; c: number } {
   let lineNo = line;
-  let lineStart = p.start;
-  let from = p.content;
-  const addText = (to: number): void => {
-    if (to <= from) return;
-    const value = text.slice(from, to);
-    const start = point(lineNo, lineStart, from);
+  let start = lineStart;
+  let at = from;
+  const addText = (until: number): void => {
+    if (until <= at) return;
+    const value = text.slice(at, until);
+    const first = point(lineNo, start, at);
     let nl = value.indexOf('\n');
     while (nl >= 0) {
       lineNo++;
-      lineStart = from + nl + 1;
+      start = at + nl + 1;
       nl = value.indexOf('\n', nl + 1);
     }
-    children.push({ type: 'text', value, position: { start, end: point(lineNo, lineStart, to) } });
+    children.push({ type: 'text', value, position: { start: first, end: point(lineNo, start, until) } });
   };
-  for (let c = 0; c < p.calls.length; c += 2) {
-    const callStart = p.calls[c];
-    const callEnd = p.calls[c + 1];
+  let k = c;
+  for (; k < calls.length && calls[k] < to; k += 2) {
+    const callStart = calls[k];
+    const callEnd = calls[k + 1];
     addText(callStart);
     const label = text.slice(callStart + 2, callEnd - 1);
     children.push({
       type: 'footnoteReference',
       identifier: normalizeIdentifier(label).toLowerCase(),
       label,
-      position: { start: point(lineNo, lineStart, callStart), end: point(lineNo, lineStart, callEnd) },
+      position: { start: point(lineNo, start, callStart), end: point(lineNo, start, callEnd) },
     });
-    from = callEnd;
+    at = callEnd;
   }
-  addText(p.end);
+  addText(to);
+  return { line: lineNo, lineStart: start, c: k };
+}
+
+/** The mdast micromark gives for a plain block that starts on line `line`. */
+function build(text: string, p: Plain, line: number): RootContent {
+  if (p.kind === 'table') return buildTable(text, p, line);
+  const children: PhrasingContent[] = [];
+  const after = phrasing(text, p.content, p.end, line, p.start, p.calls, 0, children);
   const contentStart = point(line, p.start, p.content);
-  const end = point(lineNo, lineStart, p.end);
+  const end = point(after.line, after.lineStart, p.end);
   if (p.kind === 'paragraph') {
     return { type: 'paragraph', children, position: { start: contentStart, end } } satisfies Paragraph;
   }
@@ -498,4 +576,39 @@ function build(text: string, p: Plain, line: number): RootContent {
     children: [paragraph],
     position: { start: point(line, p.start, p.start), end },
   } satisfies FootnoteDefinition;
+}
+
+/**
+ * A table as mdast-util-gfm-table gives it: a cell runs from its opening pipe to the next
+ * pipe, the last one to the end of the row, and holds its text without the spaces around it.
+ */
+function buildTable(text: string, p: Plain, line: number): Table {
+  const rows: TableRow[] = [];
+  let c = 0;
+  for (let r = 0; r < p.rows.length; r++) {
+    const pipes = p.rows[r];
+    // The delimiter row stands between the header and the first body row.
+    const rowLine = line + (r === 0 ? 0 : r + 1);
+    const rowStart = pipes[0];
+    const cells: TableCell[] = [];
+    for (let k = 0; k + 1 < pipes.length; k++) {
+      let a = pipes[k] + 1;
+      let b = pipes[k + 1];
+      while (a < b && text.charCodeAt(a) === 32) a++;
+      while (b > a && text.charCodeAt(b - 1) === 32) b--;
+      const children: PhrasingContent[] = [];
+      c = phrasing(text, a, b, rowLine, rowStart, p.calls, c, children).c;
+      const cellEnd = k + 2 === pipes.length ? pipes[k + 1] + 1 : pipes[k + 1];
+      cells.push({ type: 'tableCell', children, position: { start: point(rowLine, rowStart, pipes[k]), end: point(rowLine, rowStart, cellEnd) } });
+    }
+    const last = pipes[pipes.length - 1] + 1;
+    rows.push({ type: 'tableRow', children: cells, position: { start: point(rowLine, rowStart, rowStart), end: point(rowLine, rowStart, last) } });
+  }
+  const lastRow = p.rows[p.rows.length - 1];
+  return {
+    type: 'table',
+    align: p.align,
+    children: rows,
+    position: { start: point(line, p.start, p.start), end: point(line + p.breaks, lastRow[0], p.end) },
+  };
 }
