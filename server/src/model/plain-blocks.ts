@@ -604,11 +604,12 @@ function buildTable(text: string, p: Plain, line: number): Table {
     const last = pipes[pipes.length - 1] + 1;
     rows.push({ type: 'tableRow', children: cells, position: { start: point(rowLine, rowStart, rowStart), end: point(rowLine, rowStart, last) } });
   }
-  const lastRow = p.rows[p.rows.length - 1];
+  // The table ends with its last line, the delimiter row when it has no body.
+  const lastLine = text.lastIndexOf('\n', p.end - 1) + 1;
   return {
     type: 'table',
     align: p.align,
     children: rows,
-    position: { start: point(line, p.start, p.start), end: point(line + p.breaks, lastRow[0], p.end) },
+    position: { start: point(line, p.start, p.start), end: point(line + p.breaks, lastLine, p.end) },
   };
 }
