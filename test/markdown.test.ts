@@ -65,6 +65,12 @@ describe('markdown: the table re-parse gives the same tree as one full parse', (
     }
   });
 
+  it('when a table makes the line after it a list or code that goes on past a blank line', () => {
+    for (const text of ['| H0 |\n|---|\n2019. Kommunen\n\n1. Kommunen\n', '| H0 |\n|---|\r2019. Kommunen\n\n1. Kommunen\n\n', '| H0 |\n|---|\r    kod indragen\n\t\n']) {
+      assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+    }
+  });
+
   it('on arbitrary text made of Markdown punctuation', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('|', '-', ':', ' ', '\n', 'a', '>', '[', ']', '^', '1', '*', '#', '`', '\t') , maxLength: 200 }), (text) => {

@@ -37,8 +37,8 @@ const WORDS = [
   'http://a.se', '#', '##', '>', '!', '^', '$', '%', '…', '=', '-', '+', '1.', '2)', '\u00a0', '\u2028', '\ud83d\ude00', '\ud800', '[^1]', '[^ny]', '[^u]', '[^1][^2]', '[^1](x)', '[^1]:',
   '[^A]', '[^a b]', '\\', '*', '_', '`', '&amp;', '&', '<b>', '<', '~~', '|', '\t', 'x  ', '}', '{',
 ];
-const LINE_STARTS = ['', '', '', '', '1. ', '- ', '* ', '+ ', '# ', '> ', '    ', ' ', '=== ', '--- ', '```', '~~~', '<!-- ', '<div> ', '[^1]: ', '| ', '\t', '[x]: /u '];
-const SEPARATORS = ['\n\n', '\n\n', '\n', '\n\n\n', '\r\n\r\n', '\n \n', '\n\t\n', '\r\n', '\r'];
+const LINE_STARTS = ['', '', '', '', '- ', '* ', '1. ', '- ', '* ', '+ ', '# ', '> ', '    ', ' ', '=== ', '--- ', '```', '~~~', '<!-- ', '<div> ', '[^1]: ', '| ', '\t', '[x]: /u '];
+const SEPARATORS = ['\n\n', '\n\n', '\n', '\n\n  ', '\n\n\n', '\r\n\r\n', '\n \n', '\n\t\n', '\r\n', '\r'];
 
 const word = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...WORDS.slice(0, 12)) }, { weight: 2, arbitrary: fc.constantFrom(...WORDS) });
 const words = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
@@ -58,7 +58,10 @@ const other = fc.constantFrom(
   '```\nkod\n\nmer kod', '```\nkod\n```', '~~~', '<!--\nkommentar\n\nText här.', '-->', '<pre>\nText\n\nText här.\n</pre>', '<div>\nText\n</div>', '- punkt\n- punkt två\n\n  Indragen text i punkten.',
   '> Citat med text\n> och mer', '> Citat\nlat rad', '    kod indragen', 'Setext\n===', 'Text\n---', '* * *', '[x]: https://example.org', '[^1]:\n    Text', '<!-- granska-disable -->',
 );
-const block = fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 2, arbitrary: heading }, { weight: 2, arbitrary: definition }, { weight: 2, arbitrary: table }, { weight: 2, arbitrary: other });
+const list = fc
+  .tuple(fc.constantFrom('- ', '* ', '+ ', '-  ', '1. '), fc.array(fc.tuple(fc.constantFrom('', '', '', '- ', '* ', '  ', '[ ] '), words.filter((w) => !w.includes('\n'))), { minLength: 1, maxLength: 4 }))
+  .map(([marker, items]) => items.map(([start, w]) => marker + start + w).join('\n'));
+const block = fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 2, arbitrary: list }, { weight: 2, arbitrary: heading }, { weight: 2, arbitrary: definition }, { weight: 2, arbitrary: table }, { weight: 2, arbitrary: other });
 const documents = fc
   .tuple(fc.constantFrom('', '', '---\ntitel: T\n---\n', '---\ntitel: T\n\nText här i frontmattern.\n---\n', '---\nöppen\n\n'), fc.array(fc.tuple(block, fc.constantFrom(...SEPARATORS)), { maxLength: 12 }))
   .map(([front, blocks]) => front + blocks.map(([b, s]) => b + s).join(''));

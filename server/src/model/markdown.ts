@@ -137,6 +137,15 @@ export function parseMarkdown(text: string): Root {
     // A table that refuses a lazy line can turn that line into a definition, which then
     // resolves references anywhere in the document; only a whole parse gets that right.
     if (definitionIds(again) !== definitionIds(blocks)) return parseMarkdownFull(text);
+    // A table can turn a line after it into the start of a block that goes on past a blank
+    // line (`2019. x` is no list inside a paragraph but is after a table, an indented line
+    // becomes code): the blocks after the run may then belong to it. Only a whole parse gets
+    // that right.
+    const lastAgain = again[again.length - 1];
+    const lastBlock = blocks[blocks.length - 1];
+    if (lastAgain && SPANS_BLANK_LINES.has(lastAgain.type) && (lastBlock.type !== lastAgain.type || lastBlock.position?.start.offset !== lastAgain.position?.start.offset)) {
+      return parseMarkdownFull(text);
+    }
     replaced.push(...again);
   }
   root.children = replaced;
@@ -146,6 +155,9 @@ export function parseMarkdown(text: string): Root {
 function parseWithoutTables(text: string): Root {
   return withoutTables.parse(text) as Root;
 }
+
+/** Blocks that a blank line does not end. */
+const SPANS_BLANK_LINES = new Set(['list', 'code', 'html', 'footnoteDefinition']);
 
 /** Blocks whose text is not Markdown: a delimiter row inside them is no table. */
 const NO_MARKDOWN = new Set(['code', 'html', 'yaml']);

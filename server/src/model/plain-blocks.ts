@@ -1,4 +1,4 @@
-import type { AlignType, FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-tools.js';
 
@@ -22,7 +22,7 @@ import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-too
  */
 
 interface Plain {
-  kind: 'paragraph' | 'heading' | 'footnote' | 'table';
+  kind: 'paragraph' | 'heading' | 'footnote' | 'table' | 'list';
   /** Offset of the block's first character (its line start) in the original text. */
   start: number;
   /** Offset of the inline text (after `## ` or `[^1]: `). */
@@ -31,7 +31,7 @@ interface Plain {
   end: number;
   /** Line breaks inside the inline text. */
   breaks: number;
-  /** A table's rows (header first, no delimiter row): offsets of each row's pipes. */
+  /** A table's rows (header first, no delimiter row): offsets of each row's pipes; a list's items: the offsets their lines start and end at. */
   rows: number[][];
   /** A table's column alignments. */
   align: AlignType[];
@@ -221,6 +221,18 @@ export function findPlainBlocks(text: string): Plain[] {
       afterBlank = false;
       continue;
     }
+    if (afterBlank && (c === 45 || c === 42 || c === 43) && text.charCodeAt(pos + 1) === 32) {
+      // A tight bullet list between blank lines: one plain line per item, one marker.
+      const list = plainList(text, pos, labels);
+      if (list) {
+        out.push(list);
+        pos = list.end + 1;
+      } else {
+        pos = eol + 1;
+      }
+      afterBlank = false;
+      continue;
+    }
     if (afterBlank && startsPlainLine(c)) {
       // A paragraph between blank lines whose every line is plain.
       const calls: number[] = [];
@@ -310,6 +322,45 @@ function plainTable(text: string, pos: number, labels: Set<string>): Plain | nul
   }
   if (rows.length === 0 || align.length === 0) return null;
   return { kind: 'table', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids, rows, align };
+}
+
+/**
+ * A plain bullet list starting at `pos` (after a blank line), or null: items of one line, all
+ * with the marker of the first and a plain text, then a blank line or the end, and after it
+ * nothing that could continue the list (an indented line, another list marker).
+ */
+function plainList(text: string, pos: number, labels: Set<string>): Plain | null {
+  const n = text.length;
+  const marker = text.charCodeAt(pos);
+  const rows: number[][] = [];
+  const calls: number[] = [];
+  const ids: string[] = [];
+  let from = pos;
+  let end = pos;
+  while (from < n) {
+    let eol = text.indexOf('\n', from);
+    if (eol < 0) eol = n;
+    if (isBlankLine(text, from, eol)) break;
+    if (text.charCodeAt(from) !== marker || text.charCodeAt(from + 1) !== 32 || !startsPlainLine(text.charCodeAt(from + 2))) return null;
+    if (!plainLine(text, from + 2, eol, calls, ids, labels)) return null;
+    rows.push([from, eol]);
+    end = eol;
+    from = eol + 1;
+  }
+  // What follows the blank lines must close the list.
+  let next = from;
+  while (next < n) {
+    let eol = text.indexOf('\n', next);
+    if (eol < 0) eol = n;
+    if (!isBlankLine(text, next, eol)) break;
+    next = eol + 1;
+  }
+  if (next < n) {
+    const c = text.charCodeAt(next);
+    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) return null;
+  }
+  if (rows.length === 0) return null;
+  return { kind: 'list', start: pos, content: pos + 2, end, breaks: rows.length - 1, depth: 0, label: '', calls, ids, rows, align: [] };
 }
 
 function noHash(text: string, from: number, to: number): boolean {
@@ -454,7 +505,11 @@ function check(root: Root, runs: readonly Run[], plains: readonly Plain[]): Set<
 function isPlaceholder(node: RootContent, p: Plain, x: number): boolean {
   if (node.position?.end.offset !== x + 1 || node.position.start.offset !== x - (p.content - p.start)) return false;
   let inner: RootContent = node;
-  if (p.kind === 'heading') {
+  if (p.kind === 'list') {
+    if (node.type !== 'list' || node.ordered || node.children.length !== 1 || node.children[0].children.length !== 1) return false;
+    inner = node.children[0].children[0];
+    if (inner.type !== 'paragraph') return false;
+  } else if (p.kind === 'heading') {
     if (node.type !== 'heading' || node.depth !== p.depth) return false;
   } else if (p.kind === 'footnote') {
     if (node.type !== 'footnoteDefinition' || node.children.length !== 1 || node.label !== p.label) return false;
@@ -558,6 +613,7 @@ function phrasing(text: string, from: number, to: number, line: number, lineStar
 /** The mdast micromark gives for a plain block that starts on line `line`. */
 function build(text: string, p: Plain, line: number): RootContent {
   if (p.kind === 'table') return buildTable(text, p, line);
+  if (p.kind === 'list') return buildList(text, p, line);
   const children: PhrasingContent[] = [];
   const after = phrasing(text, p.content, p.end, line, p.start, p.calls, 0, children);
   const contentStart = point(line, p.start, p.content);
@@ -576,6 +632,21 @@ function build(text: string, p: Plain, line: number): RootContent {
     children: [paragraph],
     position: { start: point(line, p.start, p.start), end },
   } satisfies FootnoteDefinition;
+}
+
+/** A tight bullet list of one-line items, as micromark gives it. */
+function buildList(text: string, p: Plain, line: number): List {
+  const items: ListItem[] = [];
+  let c = 0;
+  for (let r = 0; r < p.rows.length; r++) {
+    const [from, to] = p.rows[r];
+    const children: PhrasingContent[] = [];
+    c = phrasing(text, from + 2, to, line + r, from, p.calls, c, children).c;
+    const paragraph: Paragraph = { type: 'paragraph', children, position: { start: point(line + r, from, from + 2), end: point(line + r, from, to) } };
+    items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: point(line + r, from, from), end: point(line + r, from, to) } });
+  }
+  const last = p.rows[p.rows.length - 1];
+  return { type: 'list', ordered: false, start: null, spread: false, children: items, position: { start: point(line, p.start, p.start), end: point(line + p.breaks, last[0], last[1]) } };
 }
 
 /**
