@@ -71,7 +71,7 @@ export function definitionStubs(defs: Definitions, slice: string): string {
   if (defs.footnotes.length > 0 && slice.includes('[^')) {
     const used = new Set<string>();
     for (const m of slice.matchAll(FOOTNOTE_CALL)) used.add(normalizeIdentifier(m[1]).toLowerCase());
-    for (const id of new Set(defs.footnotes)) if (used.has(id)) parts.push(`[^${id}]: .`);
+    for (const id of new Set(defs.footnotes)) if (used.has(id)) parts.push(`[^${id}]: x`);
   }
   for (const id of new Set(defs.links)) parts.push(`[${id}]: x`);
   return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';

@@ -63,16 +63,16 @@ export function parseWithPlainBlocks(text: string, parse: (text: string) => Root
   let plains = findPlainBlocks(text);
   for (let round = 0; round < ROUNDS && plains.length > 0; round++) {
     const runs = toRuns(text, plains);
-    const { reduced, length } = reduce(text, runs);
+    const { reduced, length, stubCount } = reduce(text, runs);
     const root = parse(reduced);
-    const stubs = root.children.findIndex((n) => (n.position?.start.offset ?? 0) >= length);
-    if (stubs >= 0) {
-      // The stubs must have stayed apart from the text (an open code fence at its end takes them in).
-      if (root.children.slice(stubs).some((n) => n.type !== 'footnoteDefinition')) break;
-      if (stubs > 0 && (root.children[stubs - 1].position?.end.offset ?? 0) > length) break;
-    }
+    let stubs = root.children.findIndex((n) => (n.position?.start.offset ?? 0) >= length);
+    if (stubs < 0) stubs = root.children.length;
+    // The stubs must have stayed apart from the text (an open code fence at its end takes
+    // them in): one definition each, and nothing before them reaching into them.
+    if (root.children.length - stubs !== stubCount || root.children.slice(stubs).some((n) => n.type !== 'footnoteDefinition')) break;
+    if (stubs > 0 && (root.children[stubs - 1].position?.end.offset ?? 0) > length) break;
     const failed = check(root, runs, plains);
-    if (stubs >= 0) root.children.length = stubs;
+    root.children.length = stubs;
     if (failed.size === 0) return expand(text, reduced, length, root, runs);
     plains = plains.filter((p) => !failed.has(p));
   }
@@ -429,7 +429,7 @@ function toRuns(text: string, plains: readonly Plain[]): Run[] {
  * after the run then sees the same blocks begin and end it). Stubs follow for the footnote
  * definitions left out that the shorter text calls. `length` is its length without them.
  */
-function reduce(text: string, runs: Run[]): { reduced: string; length: number } {
+function reduce(text: string, runs: Run[]): { reduced: string; length: number; stubCount: number } {
   const pieces: string[] = [];
   const removed: string[] = [];
   let from = 0;
@@ -460,8 +460,13 @@ function reduce(text: string, runs: Run[]): { reduced: string; length: number } 
   pieces.push(text.slice(from));
   let reduced = pieces.join('');
   length = reduced.length;
-  if (removed.length > 0) reduced += definitionStubs({ links: [], footnotes: removed }, reduced);
-  return { reduced, length };
+  let stubCount = 0;
+  if (removed.length > 0) {
+    const stubs = definitionStubs({ links: [], footnotes: removed }, reduced);
+    for (let at = stubs.indexOf('[^'); at >= 0; at = stubs.indexOf('[^', at + 2)) stubCount++;
+    reduced += stubs;
+  }
+  return { reduced, length, stubCount };
 }
 
 /**
