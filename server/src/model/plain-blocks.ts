@@ -4,18 +4,20 @@ import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-too
 
 /**
  * A fast path for plain prose (issue 17). Most of a report is paragraphs of ordinary
- * sentences, headings and one-line footnote definitions whose text holds nothing micromark
- * treats specially inline, yet micromark spends about 2 s of CPU time per MB tokenizing them
- * character by character. Such a block ("plain block") gets its mdast built here directly.
+ * sentences, headings, one-line footnote definitions, simple tables and bullet lists whose
+ * text holds nothing micromark treats specially inline, yet micromark spends about 2 s of
+ * CPU time per MB tokenizing them character by character. Such a block ("plain block") gets
+ * its mdast built here directly.
  *
- * micromark still decides the document's structure: every plain block's inline text is
- * replaced by a single `x` (its prefix, `## ` or `[^1]: `, kept) and that much shorter text
- * is parsed. A plain block is only taken when, in that parse, its placeholder came out as
- * the root-level block it was meant to be, with exactly the text `x`; otherwise (an open code
- * fence or HTML block swallowed it, the frontmatter held it, a line continued it) the block is
- * given back to micromark and the shorter text parsed again. What a plain block may hold is
- * chosen so that its text, in place of the `x`, cannot change the block structure (each line
- * starts with a letter, no trailing white space) nor be read inline as anything but text and
+ * micromark still decides the document's structure: each run of plain blocks (only blank
+ * lines between them) is replaced by its first and its last block, each with the text `x`
+ * (its prefix, `## `, `- ` or `[^1]: `, kept), and that much shorter text is parsed. A plain
+ * block is only taken when, in that parse, its run's placeholders came out as the root-level
+ * blocks they stand for, with exactly the text `x`; otherwise (an open code fence or HTML
+ * block swallowed them, the frontmatter held them, a line continued them) the run is given
+ * back to micromark and the shorter text parsed again. What a plain block may hold is chosen
+ * so that its text, in place of the `x`, cannot change the block structure (each line starts
+ * with a letter, no trailing white space) nor be read inline as anything but text and
  * footnote calls (no `\`, `` ` ``, `*`, `_`, `&`, `<`, `[`, `]` other than in a call, `|`,
  * `~`, tabs or control characters). The result equals micromark's tree, types, values and
  * positions (a property test in `test/plain-blocks.test.ts` compares them).
