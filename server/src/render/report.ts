@@ -10,6 +10,7 @@ import { scaleOf } from '../lint/lint.js';
 import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { gradeOnScale, kmName } from '../rules/util.js';
+import { RENDER_HANDLERS } from './footnote-order.js';
 import { rehypeRawBlocks } from './raw-html.js';
 import { hasClass, textOf } from './hast-tools.js';
 import type { Msg } from '../i18n.js';
@@ -85,6 +86,7 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
     const processor = unified()
       .use(remarkRehype, {
         allowDangerousHtml: true,
+        handlers: RENDER_HANDLERS,
         // Ids are left bare here: rehype-sanitize prefixes every id with `user-content-`,
         // and the links are fixed up afterwards to match (see fixFragmentLinks).
         clobberPrefix: '',
