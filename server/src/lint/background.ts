@@ -14,6 +14,7 @@ import { hover } from '../features/hover.js';
 import { controlObjectiveStatus } from '../features/status.js';
 import { documentSymbols } from '../features/symbols.js';
 import { indexText, type IndexEntry } from '../workspace/index.js';
+import { navigationAnswer } from './background-navigation.js';
 
 /**
  * Linting large documents off the request thread. The language server answers every
@@ -61,7 +62,10 @@ export interface LintResult {
 }
 
 /** The editor features a worker answers for its document, from the model it keeps. */
-export type BackgroundFeature = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'status';
+export type BackgroundFeature = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'status' | NavigationFeature;
+
+/** Navigation and the status bar's readability, also answered by the worker (`navigationAnswer`). */
+export type NavigationFeature = 'definition' | 'references' | 'prepareRename' | 'rename' | 'readability';
 
 /**
  * A feature request for one version of a large document. The worker answers it from its
@@ -78,6 +82,10 @@ export interface FeatureJob {
   uri: string;
   dir: string | null;
   locale: Locale;
+  /** For references: whether the footnote's definition is one of them. */
+  includeDeclaration?: boolean;
+  /** For rename: the new label. */
+  newName?: string;
 }
 
 /** A worker's answer to a feature request; `result` is undefined when the version was replaced first. */
@@ -103,6 +111,8 @@ function answer(job: FeatureJob, model: AuditDocument): unknown {
       return codeLenses(ctx);
     case 'status':
       return controlObjectiveStatus(model, loaded.config);
+    default:
+      return navigationAnswer(ctx, job.feature, job);
   }
 }
 
