@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { generateReport } from '../bench/generate.ts';
 import { featureContext } from '../server/src/features/context.ts';
 import { definition, prepareRename, references, rename } from '../server/src/features/navigation.ts';
+import { previewOf } from '../server/src/features/preview.ts';
 import { readability } from '../server/src/features/status.ts';
 import { BACKGROUND_CHARS } from '../server/src/lint/background.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
@@ -43,7 +44,7 @@ describe('language server answers navigation in a large document from its worker
     return uri;
   }
 
-  it('answers definition, references, rename and readability of a large document without parsing it on the request thread, and a hover on another document meanwhile', async () => {
+  it('answers definition, references, rename, readability and the preview of a large document without parsing it on the request thread, and a hover on another document meanwhile', async () => {
     await client.initialize();
     const small = open('rapport.rev.md', report);
     await client.diagnostics(small);
@@ -67,6 +68,7 @@ describe('language server answers navigation in a large document from its worker
     const renamed = client.connection.sendRequest('textDocument/rename', { ...at, newName: 'omdöpt' });
     const taken = client.connection.sendRequest('textDocument/rename', { ...at, newName: 'två ord' }).then(() => null, (e: Error) => e.message);
     const stats = client.connection.sendRequest<{ text: string } | null>('granska/readability', { uri: big });
+    const preview = client.connection.sendRequest<{ version: number; html: string } | null>('granska/preview', { uri: big });
     // Another document's hover is answered while the large one is parsed and linted in its worker.
     const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 35, character: 68 } });
     assert.match(h.contents.value, /KF § 16\/2015-02-23/);
@@ -86,6 +88,7 @@ describe('language server answers navigation in a large document from its worker
     assert.match(String(await taken), /fotnotsetikett|footnote label/);
     const expected = readability(model, ctx.config);
     assert.equal((await stats)?.text, describeStats(expected, 'sv', expected.limit));
+    assert.deepEqual(await preview, { version: 1, html: previewOf(model, ctx.config).html });
 
     // The answers came from the worker: the request thread never parsed the large document.
     assert.ok(events.includes('finished'));

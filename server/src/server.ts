@@ -641,7 +641,13 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // The preview and the exports render the current version's model; the answer names the
   // version, so the client never shows an older rendering over a newer one.
-  connection.onRequest('granska/preview', (params: { uri: string }) => {
+  connection.onRequest('granska/preview', async (params: { uri: string }) => {
+    const large = largeDocument(params.uri);
+    if (large) {
+      const version = large.version;
+      const preview = (await fromWorker(large, 'preview')) as { html: string } | undefined;
+      return preview ? { version, ...preview } : null;
+    }
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return settled(() => {

@@ -2,6 +2,7 @@ import type { FeatureContext } from '../features/context.js';
 import { definition, prepareRename, references, rename, renameProblem } from '../features/navigation.js';
 import { readability } from '../features/status.js';
 import type { Msg } from '../i18n.js';
+import { renderer } from '../renderer.js';
 import { describeStats } from '../spelling/prose.js';
 import type { FeatureJob, NavigationFeature } from './background.js';
 
@@ -12,7 +13,7 @@ export interface BackgroundRename {
 }
 
 /**
- * The navigation features of a large document and its readability, answered by its worker
+ * The navigation features of a large document, its readability and its preview, answered by its worker
  * from the model it keeps, as the request thread answers them for other documents. Like
  * the worker's lint and hover, it knows the document but not the workspace: references to a
  * decision list this document's citations only.
@@ -34,5 +35,8 @@ export function navigationAnswer(ctx: FeatureContext, feature: NavigationFeature
       const stats = readability(ctx.doc, ctx.config);
       return { ...stats, text: describeStats(stats, ctx.locale, stats.limit) };
     }
+    case 'preview':
+      // The renderer is loaded in the worker the first time its document is previewed.
+      return renderer().previewOf(ctx.doc, ctx.config);
   }
 }

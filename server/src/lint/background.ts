@@ -65,7 +65,7 @@ export interface LintResult {
 export type BackgroundFeature = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'status' | NavigationFeature;
 
 /** Navigation and the status bar's readability, also answered by the worker (`navigationAnswer`). */
-export type NavigationFeature = 'definition' | 'references' | 'prepareRename' | 'rename' | 'readability';
+export type NavigationFeature = 'definition' | 'references' | 'prepareRename' | 'rename' | 'readability' | 'preview';
 
 /**
  * A feature request for one version of a large document. The worker answers it from its
