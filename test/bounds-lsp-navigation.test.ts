@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateReport } from '../bench/generate.ts';
+import { codeActions } from '../server/src/features/code-actions.ts';
 import { featureContext } from '../server/src/features/context.ts';
 import { definition, prepareRename, references, rename } from '../server/src/features/navigation.ts';
 import { previewOf } from '../server/src/features/preview.ts';
@@ -44,7 +45,7 @@ describe('language server answers navigation in a large document from its worker
     return uri;
   }
 
-  it('answers definition, references, rename, readability and the preview of a large document without parsing it on the request thread, and a hover on another document meanwhile', async () => {
+  it('answers definition, references, rename, code actions, readability and the preview of a large document without parsing it on the request thread, and a hover on another document meanwhile', async () => {
     await client.initialize();
     const small = open('rapport.rev.md', report);
     await client.diagnostics(small);
@@ -53,7 +54,8 @@ describe('language server answers navigation in a large document from its worker
       if (e.uri.endsWith('stor.rev.md')) events.push(e.event);
     });
     // Just over the threshold, so that it goes to a worker.
-    const text = generateReport(BACKGROUND_CHARS * 1.2, 7);
+    // A reference to a footnote that is not defined, at its end: a finding with a quick fix.
+    const text = `${generateReport(BACKGROUND_CHARS * 1.2, 7)}\nSe KF § 16/2015-02-23[^saknas].\n`;
     const big = open('stor.rev.md', text);
     // A footnote reference in the prose (not its definition), where every navigation feature has an answer.
     const lines = text.split('\n');
@@ -69,6 +71,9 @@ describe('language server answers navigation in a large document from its worker
     const taken = client.connection.sendRequest('textDocument/rename', { ...at, newName: 'två ord' }).then(() => null, (e: Error) => e.message);
     const stats = client.connection.sendRequest<{ text: string } | null>('granska/readability', { uri: big });
     const preview = client.connection.sendRequest<{ version: number; html: string } | null>('granska/preview', { uri: big });
+    const lastLine = lines.length - 2;
+    const range = { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].length } };
+    const actions = client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri: big }, range, context: { diagnostics: [], only: ['quickfix'] } });
     // Another document's hover is answered while the large one is parsed and linted in its worker.
     const h = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 35, character: 68 } });
     assert.match(h.contents.value, /KF § 16\/2015-02-23/);
@@ -89,6 +94,9 @@ describe('language server answers navigation in a large document from its worker
     const expected = readability(model, ctx.config);
     assert.equal((await stats)?.text, describeStats(expected, 'sv', expected.limit));
     assert.deepEqual(await preview, { version: 1, html: previewOf(model, ctx.config).html });
+    const expectedActions = codeActions(ctx, { start: model.lines.offsetAt(range.start), end: model.lines.offsetAt(range.end), version: 1, only: ['quickfix'], diagnostics: [] });
+    assert.ok(expectedActions.length > 0);
+    assert.deepEqual(await actions, plain(expectedActions));
 
     // The answers came from the worker: the request thread never parsed the large document.
     assert.ok(events.includes('finished'));

@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Range, type CodeAction } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
 import { isLocalRelativePath } from './rules/missiv-rapport.js';
@@ -30,7 +30,7 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import type { BackgroundEvent, BackgroundFeature } from './lint/background.js';
+import type { BackgroundEvent, BackgroundFeature, FeatureJob } from './lint/background.js';
 import type { BackgroundRename } from './lint/background-navigation.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
 import { ValidationQueue } from './lint/schedule.js';
@@ -446,7 +446,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    * the request thread never parses the document; the request waits for this version's lint,
    * started now if the debounce still holds it. Undefined when a newer version came first.
    */
-  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }, extra: { includeDeclaration?: boolean; newName?: string } = {}): Promise<unknown> {
+  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }, extra: Pick<FeatureJob, 'includeDeclaration' | 'newName' | 'endOffset' | 'only' | 'diagnostics'> = {}): Promise<unknown> {
     const settings = await settingsFor(doc.uri);
     const bom = startsWithBom(doc.getText());
     const offset = position ? Math.max(0, doc.offsetAt(position) - (bom ? 1 : 0)) : 0;
@@ -764,6 +764,14 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return c ? toClient(c, codeLenses(c.ctx)) : [];
   });
   connection.onCodeAction(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) {
+      // The worker reads the range as offsets in the text without its BOM, like a position.
+      const bom = startsWithBom(large.getText());
+      const endOffset = Math.max(0, large.offsetAt(p.range.end) - (bom ? 1 : 0));
+      const diagnostics = shiftPositions(p.context.diagnostics, large.uri, bom, 'fromClient');
+      return ((await fromWorker(large, 'codeAction', p.range.start, { endOffset, only: p.context.only, diagnostics })) ?? []) as CodeAction[];
+    }
     const c = await contextFor(p.textDocument.uri);
     if (!c) return [];
     const range = shiftPositions(p.range, c.ctx.uri, c.bom, 'fromClient');
