@@ -285,6 +285,18 @@ const LARGE: { id: string; title: string; run: () => Promise<{ ms: number; cpuMs
     run: () => timed(() => parseAuditDocument(generateReport(10_000_000, SEED)), async (doc) => (await reportDocx(renderReport(doc))).length),
   },
   {
+    // What the preview and the HTML export cost the server for the same report: the renderer
+    // and its serialization (the preview's markup alone, the export's whole page).
+    id: 'html-10mb',
+    title: 'HTML-export av rapporten på 10 MB',
+    run: () => timed(() => parseAuditDocument(generateReport(10_000_000, SEED)), (doc) => reportHtmlDocument(renderReport(doc)).length),
+  },
+  {
+    id: 'preview-10mb',
+    title: 'förhandsvisning av rapporten på 10 MB',
+    run: () => timed(() => parseAuditDocument(generateReport(10_000_000, SEED)), (doc) => reportFragment(renderReport(doc)).length),
+  },
+  {
     id: 'index-5000',
     title: 'arbetsyta med 5 000 rapporter, 59 MB (index)',
     // 5 000 different reports of about 12 KB, indexed by the server's line scan.

@@ -173,6 +173,8 @@ describe('granska export (dist/cli.js)', function () {
       assert.doesNotMatch(coreXml, />Granska</);
       assert.match(coreXml, /<dc:language>sv-SE<\/dc:language>/);
       assert.match(settingsXml, /<w:themeFontLang w:val="sv-SE"\/>/);
+      // The schema's order: w:themeFontLang comes after w:compat, which Word's own files follow.
+      assert.match(settingsXml, /<\/w:compat>[\s\S]*<w:themeFontLang w:val="sv-SE"\/>/);
       assert.match(stylesXml, /<w:docDefaults>[\s\S]*<w:lang w:val="sv-SE"\/>[\s\S]*<\/w:docDefaults>/);
     });
 

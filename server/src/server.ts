@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Range, type CodeAction } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
 import { isLocalRelativePath } from './rules/missiv-rapport.js';
@@ -30,7 +30,8 @@ import { profileList, skeletonFor } from './features/new-report.js';
 import { describeStats } from './spelling/prose.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
-import type { BackgroundEvent, BackgroundFeature } from './lint/background.js';
+import type { BackgroundEvent, BackgroundFeature, FeatureJob } from './lint/background.js';
+import type { BackgroundRename } from './lint/background-navigation.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
 import { ValidationQueue } from './lint/schedule.js';
 import { nextTurn } from './next-turn.js';
@@ -445,13 +446,13 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    * the request thread never parses the document; the request waits for this version's lint,
    * started now if the debounce still holds it. Undefined when a newer version came first.
    */
-  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }): Promise<unknown> {
+  async function fromWorker(doc: TextDocument, feature: BackgroundFeature, position?: { line: number; character: number }, extra: Pick<FeatureJob, 'includeDeclaration' | 'newName' | 'endOffset' | 'only' | 'diagnostics'> = {}): Promise<unknown> {
     const settings = await settingsFor(doc.uri);
     const bom = startsWithBom(doc.getText());
     const offset = position ? Math.max(0, doc.offsetAt(position) - (bom ? 1 : 0)) : 0;
     if (backgroundVersions.get(doc.uri) !== doc.version) schedule(doc, 0);
     if (!background) return undefined;
-    const result = await background.request(doc.uri, { version: doc.version, feature, offset, dir: configFor(doc.uri).dir, locale: localeOf(settings) });
+    const result = await background.request(doc.uri, { version: doc.version, feature, offset, dir: configFor(doc.uri).dir, locale: localeOf(settings), ...extra });
     return result === undefined ? undefined : shiftPositions(result, doc.uri, bom, 'toClient');
   }
 
@@ -630,6 +631,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // The status bar's tooltip: the document's readability (LIX) and sentence figures.
   connection.onRequest('granska/readability', async (params: { uri: string }) => {
+    const large = largeDocument(params.uri);
+    if (large) return (await fromWorker(large, 'readability')) ?? null;
     const c = await contextFor(params.uri);
     if (!c) return null;
     const stats = readability(c.ctx.doc, c.ctx.config);
@@ -638,7 +641,13 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   // The preview and the exports render the current version's model; the answer names the
   // version, so the client never shows an older rendering over a newer one.
-  connection.onRequest('granska/preview', (params: { uri: string }) => {
+  connection.onRequest('granska/preview', async (params: { uri: string }) => {
+    const large = largeDocument(params.uri);
+    if (large) {
+      const version = large.version;
+      const preview = (await fromWorker(large, 'preview')) as { html: string } | undefined;
+      return preview ? { version, ...preview } : null;
+    }
     const doc = documents.get(params.uri);
     if (!doc || !isAuditDocument(params.uri)) return null;
     return settled(() => {
@@ -704,18 +713,30 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return c ? toClient(c, hover(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onDefinition(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'definition', p.position)) ?? null) as Location | null;
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, definition(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onReferences(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'references', p.position, { includeDeclaration: p.context.includeDeclaration })) ?? []) as Location[];
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, references(c.ctx, offsetOf(c, p), p.context.includeDeclaration)) : [];
   });
   connection.onPrepareRename(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) return ((await fromWorker(large, 'prepareRename', p.position)) ?? null) as { range: Range; placeholder: string } | null;
     const c = await contextFor(p.textDocument.uri);
     return c ? toClient(c, prepareRename(c.ctx, offsetOf(c, p))) : null;
   });
   connection.onRenameRequest(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) {
+      const answer = (await fromWorker(large, 'rename', p.position, { newName: p.newName })) as BackgroundRename | undefined;
+      if (answer?.problem) throw new ResponseError(-32602, localize(answer.problem, localeOf(await settingsFor(large.uri))));
+      return answer?.edit ? withVersion(answer.edit, large) : null;
+    }
     const c = await contextFor(p.textDocument.uri);
     if (!c) return null;
     const problem = renameProblem(c.ctx, offsetOf(c, p), p.newName);
@@ -743,6 +764,14 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return c ? toClient(c, codeLenses(c.ctx)) : [];
   });
   connection.onCodeAction(async (p) => {
+    const large = largeDocument(p.textDocument.uri);
+    if (large) {
+      // The worker reads the range as offsets in the text without its BOM, like a position.
+      const bom = startsWithBom(large.getText());
+      const endOffset = Math.max(0, large.offsetAt(p.range.end) - (bom ? 1 : 0));
+      const diagnostics = shiftPositions(p.context.diagnostics, large.uri, bom, 'fromClient');
+      return ((await fromWorker(large, 'codeAction', p.range.start, { endOffset, only: p.context.only, diagnostics })) ?? []) as CodeAction[];
+    }
     const c = await contextFor(p.textDocument.uri);
     if (!c) return [];
     const range = shiftPositions(p.range, c.ctx.uri, c.bom, 'fromClient');

@@ -14,6 +14,8 @@ import { hover } from '../features/hover.js';
 import { controlObjectiveStatus } from '../features/status.js';
 import { documentSymbols } from '../features/symbols.js';
 import { indexText, type IndexEntry } from '../workspace/index.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { navigationAnswer } from './background-navigation.js';
 
 /**
  * Linting large documents off the request thread. The language server answers every
@@ -61,7 +63,10 @@ export interface LintResult {
 }
 
 /** The editor features a worker answers for its document, from the model it keeps. */
-export type BackgroundFeature = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'status';
+export type BackgroundFeature = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'status' | NavigationFeature;
+
+/** Navigation and the status bar's readability, also answered by the worker (`navigationAnswer`). */
+export type NavigationFeature = 'definition' | 'references' | 'prepareRename' | 'rename' | 'readability' | 'preview' | 'codeAction';
 
 /**
  * A feature request for one version of a large document. The worker answers it from its
@@ -78,6 +83,14 @@ export interface FeatureJob {
   uri: string;
   dir: string | null;
   locale: Locale;
+  /** For references: whether the footnote's definition is one of them. */
+  includeDeclaration?: boolean;
+  /** For rename: the new label. */
+  newName?: string;
+  /** For code actions: the end of the range (`offset` is its start), the kinds asked for and the editor's diagnostics in it. */
+  endOffset?: number;
+  only?: string[];
+  diagnostics?: Diagnostic[];
 }
 
 /** A worker's answer to a feature request; `result` is undefined when the version was replaced first. */
@@ -87,7 +100,7 @@ export interface FeatureResult {
   result: unknown;
 }
 
-function answer(job: FeatureJob, model: AuditDocument): unknown {
+function answer(job: FeatureJob, model: AuditDocument, fileExists?: (relative: string) => boolean): unknown {
   const loaded = loadConfigFor(job.dir ?? process.cwd());
   const ctx = featureContext(model, { uri: job.uri, config: loaded.config, locale: job.locale, today: new Date().toLocaleDateString('sv-SE') });
   switch (job.feature) {
@@ -103,11 +116,13 @@ function answer(job: FeatureJob, model: AuditDocument): unknown {
       return codeLenses(ctx);
     case 'status':
       return controlObjectiveStatus(model, loaded.config);
+    default:
+      return navigationAnswer(ctx, job.feature, job, { fileExists });
   }
 }
 
 /** What the worker does with a job: the same lint as on the request thread. */
-function runJob(job: LintJob, prev: AuditDocument | null): { model: AuditDocument; result: LintResult } {
+function runJob(job: LintJob, prev: AuditDocument | null): { model: AuditDocument; result: LintResult; fileExists?: (relative: string) => boolean } {
   const loaded = loadConfigFor(job.dir ?? process.cwd());
   const model = parseNextVersion(prev, job.text, parseOptions(loaded.config));
   let fileExists: ((relative: string) => boolean) | undefined;
@@ -120,7 +135,7 @@ function runJob(job: LintJob, prev: AuditDocument | null): { model: AuditDocumen
   }
   const diagnostics = lintDocument(model, { config: loaded.config, fileExists, locale: job.locale });
   const index = job.uri ? indexText(job.uri, job.text, loaded.config.organs, loaded.config.style) : undefined;
-  return { model, result: { version: job.version, diagnostics, index, namesAReport: model.frontmatter?.fields.has('rapport') ?? false } };
+  return { model, fileExists, result: { version: job.version, diagnostics, index, namesAReport: model.frontmatter?.fields.has('rapport') ?? false } };
 }
 
 /**
@@ -130,11 +145,13 @@ function runJob(job: LintJob, prev: AuditDocument | null): { model: AuditDocumen
 export function serveLintJobs(port: MessagePort): void {
   let prev: AuditDocument | null = null;
   let prevVersion = -1;
+  // Which files exist as the last lint saw them (the disk and the editor's open files), for code actions.
+  let prevFileExists: ((relative: string) => boolean) | undefined;
   let waiting: FeatureJob[] = [];
   const reply = (job: FeatureJob) => {
     let result: unknown;
     try {
-      result = prev && job.version === prevVersion ? answer(job, prev) : undefined;
+      result = prev && job.version === prevVersion ? answer(job, prev, prevFileExists) : undefined;
     } catch {
       result = undefined;
     }
@@ -147,8 +164,9 @@ export function serveLintJobs(port: MessagePort): void {
       return;
     }
     try {
-      const { model, result } = runJob(job, prev);
+      const { model, result, fileExists } = runJob(job, prev);
       prev = model;
+      prevFileExists = fileExists;
       prevVersion = job.version;
       port.postMessage(result);
     } catch (e) {

@@ -15,6 +15,8 @@ import {
   Paragraph,
   ShadingType,
   SimpleField,
+  StringContainer,
+  StringValueElement,
   Table,
   TableCell,
   TableOfContents,
@@ -25,7 +27,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import type { Unzipped } from 'fflate';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { TEXT } from './labels.js';
 import { classesOf, hasClass, textOf } from './hast-tools.js';
@@ -49,8 +51,8 @@ export interface DocxOptions {
 
 export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const writer = new DocxWriter(report, options.headerText);
-  const doc = writer.document();
-  const bytes = markSwedish(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const doc = markSwedish(writer.document());
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
   if (!options.template) return bytes;
   const p = report.properties;
   return applyTemplate(bytes, options.template, { titel: p.title, kommun: p.kommun, datum: p.date, författare: p.authors });
@@ -59,17 +61,16 @@ export async function reportDocx(report: RenderedReport, options: DocxOptions = 
 /**
  * docx sets the language of the text (the default run's `w:lang`) but not of the document:
  * the package's `dc:language`, which PDF converters turn into the PDF's `Lang`, and Word's
- * `themeFontLang`, which decides the proofing language of new text. Both are added here.
+ * `themeFontLang`, which decides the proofing language of new text. Both are added to the
+ * document's parts before it is packed, so that the package is zipped once: unzipping and
+ * zipping it again took seconds for a large report. The settings' last element is their
+ * `w:compat`, which the schema puts before `w:themeFontLang`, so appending keeps the order.
  */
-function markSwedish(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const edit = (name: string, change: (xml: string) => string): void => {
-    const file = files[name];
-    if (file) files[name] = strToU8(change(strFromU8(file)));
-  };
-  edit('docProps/core.xml', (xml) => (xml.includes('<dc:language>') ? xml : xml.replace('</cp:coreProperties>', `<dc:language>${LANGUAGE}</dc:language></cp:coreProperties>`)));
-  edit('word/settings.xml', (xml) => (xml.includes('<w:themeFontLang') ? xml : xml.replace(/<w:settings\b[^>]*>/, (open) => `${open}<w:themeFontLang w:val="${LANGUAGE}"/>`)));
-  return zipSync(files, { level: 6 });
+function markSwedish(doc: Document): Document {
+  // addChildElement is the one way docx offers to add an element it has no option for.
+  doc.CoreProperties.addChildElement(new StringContainer('dc:language', LANGUAGE));
+  doc.Settings.addChildElement(new StringValueElement('w:themeFontLang', LANGUAGE));
+  return doc;
 }
 
 const LANGUAGE = 'sv-SE';
@@ -166,7 +167,7 @@ class DocxWriter {
     if (titleBlocks.length > 0) sections.push({ properties: { page }, children: titleBlocks });
     sections.push({ properties: { page }, headers: { default: header }, footers: { default: footer }, children: bodyBlocks.length > 0 ? bodyBlocks : [new Paragraph('')] });
 
-    return new Document({
+    const doc = new Document({
       // The report's own title and authors, as Word's File › Properties and a PDF show them.
       title: this.report.properties.title,
       subject: this.report.title,
@@ -216,6 +217,8 @@ class DocxWriter {
       },
       sections,
     });
+    lookUpSectionsOnce(doc, sections.map((x) => x.children));
+    return doc;
   }
 
   private collectFootnotes(section: Element): void {
@@ -481,6 +484,30 @@ class DocxWriter {
     }
     return new SimpleField(`NOTEREF ${bookmark} \\f \\h`, String(id));
   }
+}
+
+/**
+ * docx asks which section each table is in (for the width its columns share) by searching
+ * the body: the table's index with `indexOf` among all blocks, then every block after it up
+ * to its section's end, twice per table. For a report with thousands of tables and a body of
+ * one section that is quadratic (5 s of the 10 MB report's Word export). Every block of one of
+ * the sections given here is in that section, as docx ends each section after its last block,
+ * so the answer for the first block asked is the answer for all of that section's blocks.
+ */
+function lookUpSectionsOnce(doc: Document, sections: readonly (readonly Block[])[]): void {
+  const body = doc.Document.View.Body;
+  const lookUp = body.getSectionPropertiesFor.bind(body);
+  const sectionOf = new Map<object, number>();
+  sections.forEach((blocks, i) => {
+    for (const block of blocks) sectionOf.set(block, i);
+  });
+  const found = new Map<number, ReturnType<typeof lookUp>>();
+  body.getSectionPropertiesFor = (child) => {
+    const section = child === undefined ? undefined : sectionOf.get(child);
+    if (section === undefined) return lookUp(child);
+    if (!found.has(section)) found.set(section, lookUp(child));
+    return found.get(section);
+  };
 }
 
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr', 'div', 'section', 'dl', 'header', 'footer', 'nav', 'main', 'article', 'aside', 'details', 'figure', 'li']);

@@ -3,15 +3,15 @@ import { h } from 'hastscript';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { DEFAULT_CONFIG, type GranskaConfig } from '../config/config.js';
 import { scaleOf } from '../lint/lint.js';
 import { stripSectionNumber } from '../model/text.js';
 import type { AuditDocument, ControlObjective } from '../model/types.js';
 import { gradeOnScale, kmName } from '../rules/util.js';
+import { RENDER_HANDLERS } from './footnote-order.js';
 import { rehypeRawBlocks } from './raw-html.js';
-import { hasClass, textOf } from './hast-tools.js';
+import { hasClass, textOf, visitElements } from './hast-tools.js';
 import type { Msg } from '../i18n.js';
 import { dataUri, type ImageResolver } from './images.js';
 import { isRemote, placeholder, remoteNote, xmlSafe } from './safety.js';
@@ -85,6 +85,7 @@ export function renderReport(doc: AuditDocument, options: RenderOptions = {}): R
     const processor = unified()
       .use(remarkRehype, {
         allowDangerousHtml: true,
+        handlers: RENDER_HANDLERS,
         // Ids are left bare here: rehype-sanitize prefixes every id with `user-content-`,
         // and the links are fixed up afterwards to match (see fixFragmentLinks).
         clobberPrefix: '',
@@ -411,7 +412,7 @@ class ReportBuilder {
 function fixFragmentLinks(tree: HastRoot): void {
   const ids = new Set<string>();
   const links: Element[] = [];
-  visit(tree, 'element', (e) => {
+  visitElements(tree, (e) => {
     if (typeof e.properties.id === 'string') ids.add(e.properties.id);
     if (e.tagName === 'a' && typeof e.properties.href === 'string' && e.properties.href.startsWith('#')) links.push(e);
   });
@@ -440,8 +441,7 @@ function pictures(tree: HastRoot, images: ImageResolver | undefined, warnings: R
       warn(source.position ? source : at, remoteNote(url));
       return placeholder(remoteNote(url).sv);
     });
-  visit(tree, 'element', (e, index, parent) => {
-    if (!parent || index === undefined) return;
+  visitElements(tree, (e, index, parent) => {
     if (e.tagName === 'picture') {
       // Unwrapped, so that the placeholders for its sources are shown beside its <img>.
       const kept = e.children.flatMap((c) => (c.type === 'element' && c.tagName === 'source' ? sourceNotes(c, e) : [c]));
@@ -501,15 +501,19 @@ function altOf(e: Element): string {
  * Word refuses a file that holds one and HTML counts them as errors.
  */
 function cleanText(tree: HastRoot): void {
-  visit(tree, (n) => {
+  const clean = (n: HastRoot | HastContent): void => {
     if (n.type === 'text' || n.type === 'comment') n.value = xmlSafe(n.value);
     else if (n.type === 'element') {
-      for (const [key, value] of Object.entries(n.properties)) {
-        if (typeof value === 'string') n.properties[key] = xmlSafe(value);
-        else if (Array.isArray(value)) n.properties[key] = value.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
+      const properties = n.properties;
+      for (const key in properties) {
+        const value = properties[key];
+        if (typeof value === 'string') properties[key] = xmlSafe(value);
+        else if (Array.isArray(value)) properties[key] = value.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
       }
     }
-  });
+    if (n.type === 'root' || n.type === 'element') for (const c of n.children) clean(c);
+  };
+  clean(tree);
 }
 
 function isHeading(n: Element): boolean {
