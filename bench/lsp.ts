@@ -661,11 +661,13 @@ export async function lspMain(args: string[]): Promise<void> {
   if (value('--processes')) o.processes = Number(value('--processes'));
   if (value('--edits')) o.edits = Number(value('--edits'));
   if (value('--rows')) o.rows = new Set(value('--rows')!.split(',') as Row[]);
+  // Flags for the server's node, e.g. `--node-args "--max-semi-space-size=4"`, to measure a heap setting.
+  if (value('--node-args')) o.nodeArgs = value('--node-args')!.split(/\s+/).filter((a) => a !== '');
   const profile = value('--profile');
   if (profile) {
     // Each server process writes a .cpuprofile into the folder when it exits.
     fs.mkdirSync(profile, { recursive: true });
-    o.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, '--cpu-prof-interval=200'];
+    o.nodeArgs = [...o.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, '--cpu-prof-interval=200'];
   }
   const result = await runLspBench(o);
   console.log(formatLspTable(result, o));

@@ -31,6 +31,12 @@ describe('granska lint on several threads (dist/cli.js, dist/lint-worker.js)', (
     for (const name of ['granskning-hemtjanst.rev.md', 'missiv-hemtjanst.rev.md']) {
       fs.copyFileSync(path.join(ROOT, 'samples', 'hultsfred-2021', name), path.join(broken, name));
     }
+    // Misspelt words, so that the workers' spelling (verdicts from the main thread's dictionary) is in the output.
+    const misspelt = path.join(dir, 'samples', 'stavfel');
+    fs.mkdirSync(misspelt);
+    const text = fs.readFileSync(path.join(ROOT, 'samples', 'hultsfred-2021', 'granskning-hemtjanst.rev.md'), 'utf8');
+    fs.writeFileSync(path.join(misspelt, 'a.rev.md'), text.replace('inte är tillräcklig', 'inte är tilräcklig'));
+    fs.writeFileSync(path.join(misspelt, 'b.rev.md'), text.replace('styr hemtjänsten', 'styr hemtjänstten'));
   });
 
   after(() => {
@@ -45,6 +51,8 @@ describe('granska lint on several threads (dist/cli.js, dist/lint-worker.js)', (
       const three = granska(args, dir, '3');
       assert.equal(one.status, 2, one.stderr);
       assert.match(one.stderr, /finns inte: finns-inte\.rev\.md/);
+      assert.match(one.stdout, /tilräcklig/);
+      assert.match(one.stdout, /hemtjänstten/);
       for (const many of [two, three]) {
         assert.equal(many.status, one.status);
         assert.equal(many.stdout, one.stdout);

@@ -82,8 +82,11 @@ function partsKnown(word: string, ok: (part: string) => boolean): boolean {
 
 function blockCandidates(doc: AuditDocument, block: Span, speller: Speller): Candidate[] {
   const out: Candidate[] = [];
-  for (const run of runsIn(doc, block)) {
-    for (const t of tokenize(run.value)) {
+  const runs = runsIn(doc, block).map((run) => ({ run, tokens: tokenize(run.value) }));
+  // A speller in another thread answers the block's new words in one round trip.
+  if (speller.prefetch) speller.prefetch(runs.flatMap((r) => r.tokens.map((t) => t.word)));
+  for (const { run, tokens } of runs) {
+    for (const t of tokens) {
       if (speller.check(t.word) || (t.dot && speller.check(`${t.word}.`))) continue;
       // «KF-beslut», «BUN:s»: each part right is the whole right.
       if (/[-:'’]/.test(t.word) && partsKnown(t.word, (p) => speller.check(p))) continue;

@@ -10,6 +10,11 @@ export interface SpellEngine {
   check(word: string): boolean;
   /** Corrections for a misspelt word, best first. Slow (about 0.1 s): call it on request only. */
   suggest(word: string): string[];
+  /**
+   * The verdicts of many words at once, where one call costs more than the words (an engine
+   * in another thread, `shared.ts`); without it, words are checked one by one.
+   */
+  checkMany?(words: readonly string[]): boolean[];
 }
 
 export interface DictionaryBytes {

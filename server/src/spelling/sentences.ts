@@ -20,7 +20,8 @@ const NEVER_FINAL = new Set([
 const MAYBE_FINAL = new Set(['m.m', 'osv', 'etc', 'o.s.v']);
 
 const WORD = /[\p{L}\p{N}]+(?:[-:.'’][\p{L}\p{N}]+)*/gu;
-const LETTERS = /\p{L}/gu;
+/** At least seven letters, wherever they are: tested without making an array of them. */
+const SEVEN_LETTERS = /(?:\p{L}[^\p{L}]*){7}/u;
 
 /** Word counts of a stretch of text: words, and words longer than six letters. */
 export function countWords(text: string): { words: number; longWords: number } {
@@ -30,7 +31,7 @@ export function countWords(text: string): { words: number; longWords: number } {
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     words++;
     // Most words are short; only those longer than six characters need their letters counted.
-    if (m[0].length > 6 && (m[0].match(LETTERS)?.length ?? 0) > 6) longWords++;
+    if (m[0].length > 6 && SEVEN_LETTERS.test(m[0])) longWords++;
   }
   return { words, longWords };
 }

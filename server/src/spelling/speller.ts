@@ -9,6 +9,11 @@ export interface Speller {
   /** Hunspell's verdict, remembered per word: a report repeats its words many times. */
   check(word: string): boolean;
   suggest(word: string): string[];
+  /**
+   * Learns the verdicts of words about to be checked in one call to the engine, where that
+   * is cheaper than one call per word (a worker asking the main thread, `shared.ts`).
+   */
+  prefetch?(words: readonly string[]): void;
 }
 
 /** How long the last load took and what it cost, for `npm run bench` and the guide. */
@@ -79,16 +84,29 @@ const MAX_CACHED = 100_000;
 
 function cachedSpeller(engine: SpellEngine): Speller {
   const verdicts = new Map<string, boolean>();
-  return {
+  const remember = (word: string, v: boolean) => {
+    if (verdicts.size >= MAX_CACHED) verdicts.clear();
+    verdicts.set(word, v);
+  };
+  const speller: Speller = {
     check(word) {
       let v = verdicts.get(word);
       if (v === undefined) {
         v = engine.check(word);
-        if (verdicts.size >= MAX_CACHED) verdicts.clear();
-        verdicts.set(word, v);
+        remember(word, v);
       }
       return v;
     },
     suggest: (word) => engine.suggest(word),
   };
+  const checkMany = engine.checkMany?.bind(engine);
+  if (checkMany) {
+    speller.prefetch = (words) => {
+      const unknown = [...new Set(words.filter((w) => !verdicts.has(w)))];
+      if (unknown.length === 0) return;
+      const found = checkMany(unknown);
+      unknown.forEach((w, i) => remember(w, found[i]));
+    };
+  }
+  return speller;
 }

@@ -27,23 +27,44 @@ const NAME_WITH_SUFFIX = /\.(?:se|nu|com|org|net|eu|gov|info|pdf|docx?|xlsx?|md|
 const HAS_DIGIT = /\p{N}/u;
 const LETTER = /\p{L}/u;
 
+const ACRONYM = /^\p{Lu}{2,5}(?::\p{Ll}{1,3})?$/u;
+
 /** Acronyms of up to five capitals, also with an ending: KF, BUN, KF:s, SKR:s. */
 export function isAcronym(word: string): boolean {
-  return /^\p{Lu}{2,5}(?::\p{Ll}{1,3})?$/u.test(word);
+  return ACRONYM.test(word);
 }
+
+/** Whether a match of TOKEN is a word to check: a function of the matched text alone. */
+function isCheckable(word: string): boolean {
+  const first = word.charCodeAt(0);
+  // URLs, addresses and footnote labels are matched whole so that none of their parts is checked.
+  if (first === 0x5b /* [ */ || word.includes('@') || word.includes('://') || /^www\./i.test(word)) return false;
+  if (HAS_DIGIT.test(word) || NAME_WITH_SUFFIX.test(word)) return false;
+  // One letter is a list marker, a variable or an initial, never a misspelling worth a squiggle.
+  if (word.length < 2 || !LETTER.test(word)) return false;
+  return !isAcronym(word);
+}
+
+/**
+ * `isCheckable` per distinct text: a report repeats its words many times, and the four
+ * regular expressions per word were a third of tokenizing (measured in docs/prestanda.md,
+ * «Kommandoraden och minnet, andra omgången»). Cleared when full, like the speller's verdicts.
+ */
+const checkable = new Map<string, boolean>();
+const MAX_CHECKABLE = 100_000;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const word = m[0];
-    const first = word.charCodeAt(0);
-    // URLs, addresses and footnote labels are matched whole so that none of their parts is checked.
-    if (first === 0x5b /* [ */ || word.includes('@') || word.includes('://') || /^www\./i.test(word)) continue;
-    if (HAS_DIGIT.test(word) || NAME_WITH_SUFFIX.test(word)) continue;
-    // One letter is a list marker, a variable or an initial, never a misspelling worth a squiggle.
-    if (word.length < 2 || !LETTER.test(word)) continue;
-    if (isAcronym(word)) continue;
+    let ok = checkable.get(word);
+    if (ok === undefined) {
+      ok = isCheckable(word);
+      if (checkable.size >= MAX_CHECKABLE) checkable.clear();
+      checkable.set(word, ok);
+    }
+    if (!ok) continue;
     out.push({ word, index: m.index, dot: text.charCodeAt(m.index + word.length) === 0x2e });
   }
   return out;
