@@ -69,16 +69,23 @@ export function parseIncrementally(
   // The section holding the character before the change starts the region (so typing at a
   // heading's first character re-parses the section before it too); the first section
   // heading after the change ends it.
+  // A section starts the region when the edit leaves its opening marker alone; an edit in
+  // the marker (`##B`, `[^a]`) may join the section to the one before it. A marker ends
+  // after its block's first character and before the next block starts, so the blocks are
+  // found by a binary search on their start and a walk to the nearest marker on either
+  // side, not by a look at every block of the document.
   let from = 0;
   let to = children.length;
-  for (let i = 0; i < children.length; i++) {
-    const n = children[i];
-    const marker = sectionMarkerEnd(n, old);
-    if (marker < 0) continue;
-    // A section starts the region when the edit leaves its opening marker alone; an edit in
-    // the marker (`##B`, `[^a]`) may join the section to the one before it.
-    if (marker <= prefix) from = i;
-    else if (offsetOf(n, 'start') > oldEnd) {
+  const first = firstBlockFrom(children, prefix);
+  for (let i = first - 1; i >= 0; i--) {
+    const marker = sectionMarkerEnd(children[i], old);
+    if (marker >= 0 && marker <= prefix) {
+      from = i;
+      break;
+    }
+  }
+  for (let i = firstBlockFrom(children, oldEnd + 1); i < children.length; i++) {
+    if (sectionMarkerEnd(children[i], old) >= 0) {
       to = i;
       break;
     }
@@ -219,6 +226,18 @@ export function blankLineBefore(text: string, offset: number): boolean {
     if (d !== 32 && d !== 9) return false;
   }
   return true;
+}
+
+/** The index of the first block that starts at or after `offset` (blocks are in document order). */
+function firstBlockFrom(children: readonly RootContent[], offset: number): number {
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsetOf(children[mid], 'start') < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {

@@ -232,12 +232,13 @@ interface Edit {
 }
 
 /**
- * Each tree's facts per root-level block, in order, with its text runs gathered, while every
- * block's facts could be kept (see `withinBlock`). The next version splices them: the blocks
- * before the edit are taken as they are, the re-parsed ones walked, and only those after it
- * moved, without looking up each block of the tree again.
+ * Each tree's facts per root-level block, in order, and the document's lists gathered from
+ * them, while every block's facts could be kept (see `withinBlock`). The next version
+ * splices them: the blocks and list items before the edit are taken as they are, the
+ * re-parsed blocks walked, and only the items after it moved, without looking up each
+ * block of the tree again.
  */
-const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; textRuns: TextRun[]; organs: OrganTable; style: ReferenceForm }>();
+const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; lists: Facts; organs: OrganTable; style: ReferenceForm }>();
 
 /** The facts of a tree made by the incremental parse, from the previous tree's; null when they must be collected anew. */
 function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): Facts | null {
@@ -252,32 +253,67 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
     blockCache.set(node, facts);
     fresh.push(facts);
   }
-  // Runs are in document order: those of the replaced blocks lie between the old region's
-  // start and end. Found before the blocks after the region move.
-  const old = known.textRuns;
+  // Every kept item lies inside its block, and the blocks are in document order, so each
+  // list holds first the items of the blocks before the region (starting before it), then
+  // those of the replaced blocks, then those after the region (starting at or after its old
+  // end). The boundaries are found by halving, before the items after the region move.
   const regionStart = from < known.blocks.length ? known.blocks[from].offset : Infinity;
   const regionEnd = to < known.blocks.length ? known.blocks[to].offset : Infinity;
-  const k = firstRunAt(old, regionStart);
-  const m = firstRunAt(old, regionEnd);
   const delta = edit.change.newEnd - edit.change.oldEnd;
-  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) shiftFacts(known.blocks[i], delta);
+  const old = known.lists;
+  const splice = <T>(list: T[], part: (f: Facts) => T[], startOf: (x: T) => number, shift: (x: T) => void): T[] => {
+    const k = firstAt(list, regionStart, startOf);
+    const m = firstAt(list, regionEnd, startOf);
+    if (delta !== 0) for (let i = m; i < list.length; i++) shift(list[i]);
+    const out = list.slice(0, k);
+    for (const f of fresh) for (const x of part(f)) out.push(x);
+    for (let i = m; i < list.length; i++) out.push(list[i]);
+    return out;
+  };
+  // One call per kind of fact, so that each loop sees objects of one shape.
+  const lists: Facts = {
+    textRuns: splice(old.textRuns, (f) => f.textRuns, (r) => r.start, (r) => {
+      r.start += delta;
+      r.end += delta;
+    }),
+    footnoteRefs: splice(old.footnoteRefs, (f) => f.footnoteRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    footnoteDefs: splice(old.footnoteDefs, (f) => f.footnoteDefs, (x) => x.span.start, (x) => {
+      shiftSpan(x.span, delta);
+      shiftSpan(x.labelSpan, delta);
+    }),
+    controls: splice(old.controls, (f) => f.controls, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    decisions: splice(old.decisions, (f) => f.decisions, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    malformedRefs: splice(old.malformedRefs, (f) => f.malformedRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    images: splice(old.images, (f) => f.images, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+  };
+  // The items moved above are the blocks' own, so each block after the region only notes its new offset.
+  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) known.blocks[i].offset += delta;
   const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
-  const freshRuns: TextRun[] = [];
-  for (const f of fresh) for (const r of f.textRuns) freshRuns.push(r);
-  const textRuns = old.slice(0, k).concat(freshRuns, old.slice(m));
-  return gather(root, blocks, textRuns, organs, style);
+  blockLists.set(root, { blocks, lists, organs, style });
+  return copyLists(lists);
 }
 
-/** The index of the first run that starts at or after `offset`. */
-function firstRunAt(runs: readonly TextRun[], offset: number): number {
+/** The index of the first item that starts at or after `offset`, in items whose starts ascend at least from block to block. */
+function firstAt<T>(items: readonly T[], offset: number, startOf: (x: T) => number): number {
   let low = 0;
-  let high = runs.length;
+  let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (runs[mid].start < offset) low = mid + 1;
+    if (startOf(items[mid]) < offset) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+/**
+ * The lists a model gets: its own arrays, so that the lists kept for the next version stay
+ * as they were gathered whatever a reader of the model does with its arrays.
+ */
+function copyLists(f: Facts): Facts {
+  return {
+    textRuns: f.textRuns.slice(), footnoteRefs: f.footnoteRefs.slice(), footnoteDefs: f.footnoteDefs.slice(), controls: f.controls.slice(),
+    decisions: f.decisions.slice(), malformedRefs: f.malformedRefs.slice(), images: f.images.slice(),
+  };
 }
 
 function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
@@ -296,23 +332,25 @@ function collectFacts(text: string, root: Root, organs: OrganTable, style: Refer
     }
     blocks.push(facts);
   }
-  const textRuns: TextRun[] = [];
-  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
-  return allKept ? gather(root, blocks, textRuns, organs, style) : gather(null, blocks, textRuns, organs, style);
+  const lists = gather(blocks);
+  if (!allKept) return lists;
+  blockLists.set(root, { blocks, lists, organs, style });
+  return copyLists(lists);
 }
 
-/** The document's facts from its blocks' (text runs already gathered), remembered for the next version when `root` is given. */
-function gather(root: Root | null, blocks: BlockFacts[], textRuns: TextRun[], organs: OrganTable, style: ReferenceForm): Facts {
-  if (root) blockLists.set(root, { blocks, textRuns, organs, style });
+/** The document's facts from its blocks'. */
+function gather(blocks: BlockFacts[]): Facts {
   // One loop per kind of fact, so that each loop sees objects of one shape (a loop over all
   // kinds at once, indexed by key, was the model's most expensive line per keystroke).
   // Loops, not push(...): one block (a long list) may hold more items than a call takes arguments.
+  const textRuns: TextRun[] = [];
   const footnoteRefs: FootnoteRef[] = [];
   const footnoteDefs: FootnoteDef[] = [];
   const controls: InlineControl[] = [];
   const decisions: DecisionRef[] = [];
   const malformedRefs: MalformedRef[] = [];
   const images: ImageRef[] = [];
+  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
   for (const f of blocks) for (const x of f.footnoteRefs) footnoteRefs.push(x);
   for (const f of blocks) for (const x of f.footnoteDefs) footnoteDefs.push(x);
   for (const f of blocks) for (const x of f.controls) controls.push(x);

@@ -44,8 +44,7 @@ export class LineIndex {
     const old = prev.lineStarts;
     // A line start s depends on the characters at s - 1 and s (a \r followed by \n ends a
     // line only after the \n), so starts before `start` and after `oldEnd` are unchanged.
-    let head = 0;
-    while (head < old.length && old[head] < start) head++;
+    const head = firstAtLeast(old, start);
     const starts = old.slice(0, head);
     if (start === 0) starts.push(0);
     for (let s = Math.max(start, 1); s <= newEnd; s++) {
@@ -53,9 +52,7 @@ export class LineIndex {
       if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
     }
     const delta = newEnd - oldEnd;
-    let tail = head;
-    while (tail < old.length && old[tail] <= oldEnd) tail++;
-    for (; tail < old.length; tail++) starts.push(old[tail] + delta);
+    for (let tail = firstAtLeast(old, oldEnd + 1); tail < old.length; tail++) starts.push(old[tail] + delta);
     return new LineIndex(text, starts);
   }
 
@@ -205,6 +202,18 @@ function containsWord(candidate: string, w: string): boolean {
  * The length of the common start (and end) of two strings, up to `max`. Compares chunk by
  * chunk first: string equality is native, a loop over characters is not.
  */
+/** The index of the first element of an ascending array that is at least `value` (its length if none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function commonPrefix(a: string, b: string, max: number): number {
   let n = 0;
   for (let step = 4096; step >= 1; step >>= 4) {
