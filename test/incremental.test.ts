@@ -97,6 +97,35 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     );
   });
 
+  it('gives each version its own sections and units even when they are first read after later versions were parsed from it', () => {
+    // The section tree and the units are built when first read; the next version moves the
+    // nodes of the tree they are built from. What a version gives must not depend on when
+    // it is read. (Nodes and facts are shared with later versions, so only what the model
+    // computes for itself is compared: spans, titles, numbers, grades.)
+    const sectionsOf = (list: readonly AuditDocument['sections'][number][]): unknown[] =>
+      list.map((s) => ({ depth: s.depth, title: s.title, key: s.key, headingSpan: s.headingSpan, span: s.span, first: s.first, end: s.end, children: sectionsOf(s.children) }));
+    const own = (d: AuditDocument) => ({
+      sections: sectionsOf(d.sections),
+      units: d.controlObjectives.map((u) => ({ number: u.number, text: u.text, headingSpan: u.headingSpan, span: u.span, grade: u.bedomning?.gradeText, gradeSpan: u.bedomning?.gradeSpan })),
+      findingsSection: d.findingsSection?.headingSpan ?? null,
+      summaryRows: d.summaryTable?.rows.map((r) => r.span) ?? null,
+    });
+    const report = generateReport(20_000, 3);
+    fc.assert(
+      fc.property(fc.nat(docs.length), fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...INSERTS, '', 'x')), { minLength: 2, maxLength: 8 }), (d, edits) => {
+        let text = d < docs.length ? docs[d] : report;
+        const versions = [{ text, model: parseAuditDocument(text) }];
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          versions.push({ text, model: parseNextVersion(versions[versions.length - 1].model, text) });
+        }
+        for (const v of versions) assert.deepEqual(own(v.model), own(parseAuditDocument(v.text)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('on edits that add, move and remove link definitions, inside and outside tables and quotes', () => {
     // A reference in a table and in another section, and a definition in a quote: each
     // edit below adds, removes or moves a definition, and every version must resolve the

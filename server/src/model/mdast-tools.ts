@@ -1,19 +1,44 @@
 import type { Nodes, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
-/** Moves nodes parsed from a slice to where the slice stands: offsets and lines shift, columns stay (slices start at a line start). */
+/**
+ * Moves nodes parsed from a slice to where the slice stands: offsets and lines shift, columns
+ * stay (slices start at a line start). A keystroke moves every node after it, so this is one
+ * of the longest loops per version: it walks child arrays instead of pushing each node on a
+ * stack, and leaves the lines alone when they did not move (typing within a line).
+ */
 export function shiftPositions(nodes: readonly RootContent[], offset: number, lines: number): void {
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  // Iterative, so that deeply nested input cannot overflow the stack: a stack of child
+  // arrays, each with the index of its next node.
+  const arrays: (readonly Nodes[])[] = [nodes];
+  const next: number[] = [0];
+  while (arrays.length > 0) {
+    const top = arrays.length - 1;
+    const list = arrays[top];
+    const i = next[top];
+    if (i >= list.length) {
+      arrays.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const n = list[i];
     const p = n.position;
     if (p) {
-      p.start.line += lines;
-      p.end.line += lines;
-      if (p.start.offset !== undefined) p.start.offset += offset;
-      if (p.end.offset !== undefined) p.end.offset += offset;
+      const start = p.start;
+      const end = p.end;
+      if (lines !== 0) {
+        start.line += lines;
+        end.line += lines;
+      }
+      if (start.offset !== undefined) start.offset += offset;
+      if (end.offset !== undefined) end.offset += offset;
     }
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+    const children = (n as { children?: readonly Nodes[] }).children;
+    if (children !== undefined && children.length > 0) {
+      arrays.push(children);
+      next.push(0);
+    }
   }
 }
 

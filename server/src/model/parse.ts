@@ -73,6 +73,8 @@ export function parseAuditDocument(input: string, options: ParseOptions = {}): A
 export function parseNextVersion(prev: AuditDocument | null, input: string, options: ParseOptions = {}): AuditDocument {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!prev || prev.parseProblems.length > 0) return parseAuditDocument(input, options);
+  // The tree is shared with the next version, which may move its nodes.
+  settle(prev);
   if (prev.text === text) return buildModel(text, prev.root, options, [], prev.lines);
   let root: Root | null = null;
   const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0 };
@@ -162,36 +164,86 @@ export function buildModel(
   const malformedRefs = walk.malformedRefs;
   footnoteRefs.sort((a, b) => a.span.start - b.span.start);
 
-  const sections = buildSections(text, root);
   const profile = resolveProfile(frontmatter?.fields.get('profil')?.value, options);
   const defaultProfile = profile.name === DEFAULT_PROFILE;
   const scale = resolveScale(frontmatter?.fields.get('skala')?.value, profile, options);
-  const units = buildUnits(text, root, sections, footnoteRefs, profile, scale, defaultProfile);
 
-  return {
+  // The section tree and the units are built when first read, not with the rest: a request
+  // right after a keystroke (completion in prose, hover on a reference) mostly needs neither,
+  // and the rules read them in a later slice of the validation. Their inputs (the text, the
+  // tree, the references) stay as they are until the next version consumes this one's tree,
+  // and `parseNextVersion` builds them before it does (see `settle`).
+  let sections: Section[] | undefined;
+  let units: ReturnType<typeof buildUnits> | undefined;
+  const sectionTree = (): Section[] => (sections ??= buildSections(text, root));
+  const unitsOf = () => (units ??= buildUnits(text, root, sectionTree(), footnoteRefs, profile, scale, defaultProfile));
+  const model: AuditDocument = {
     text,
     lines,
     root,
     frontmatter,
     type,
-    sections,
-    findingsSection: units.findingsSection,
-    controlObjectives: units.units,
+    get sections() {
+      return sectionTree();
+    },
+    set sections(value) {
+      sections = value;
+    },
+    get findingsSection() {
+      return unitsOf().findingsSection;
+    },
+    set findingsSection(value) {
+      unitsOf().findingsSection = value;
+    },
+    get controlObjectives() {
+      return unitsOf().units;
+    },
+    set controlObjectives(value) {
+      unitsOf().units = value;
+    },
     profile,
     defaultProfile,
     scale,
-    recommendations: units.recommendations,
-    recommendationSection: units.recommendationSection,
+    get recommendations() {
+      return unitsOf().recommendations;
+    },
+    set recommendations(value) {
+      unitsOf().recommendations = value;
+    },
+    get recommendationSection() {
+      return unitsOf().recommendationSection;
+    },
+    set recommendationSection(value) {
+      unitsOf().recommendationSection = value;
+    },
     footnoteRefs,
     footnoteDefs: walk.footnoteDefs,
     decisions,
     malformedRefs,
-    summaryTable: units.summaryTable,
+    get summaryTable() {
+      return unitsOf().summaryTable;
+    },
+    set summaryTable(value) {
+      unitsOf().summaryTable = value;
+    },
     textRuns: walk.textRuns,
     controls: walk.controls,
     images: walk.images,
     parseProblems,
   };
+  settlers.set(model, unitsOf);
+  return model;
+}
+
+/** How to build the parts of a model that are built when first read; see `buildModel`. */
+const settlers = new WeakMap<AuditDocument, () => unknown>();
+
+/**
+ * Builds what a model has not built yet, before the next version moves the nodes of its
+ * tree: a model read after that still gives what it would have given when it was made.
+ */
+function settle(model: AuditDocument): void {
+  settlers.get(model)?.();
 }
 
 export function nodeSpan(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
