@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
 import { parseIncrementally } from '../server/src/model/incremental.ts';
@@ -123,6 +125,28 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         for (const v of versions) assert.deepEqual(own(v.model), own(parseAuditDocument(v.text)));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('gives each unit the grade a full parse gives, in every house profile, when each version reuses the previous model', () => {
+    // Grades written in prose are kept per paragraph and moved with it; an edit in the
+    // paragraph, before it or after it must give what a full parse gives.
+    const dir = path.join('test', 'fixtures', 'profiles');
+    const texts = fs.readdirSync(dir).flatMap((p) => fs.readdirSync(path.join(dir, p)).filter((f) => f.endsWith('.rev.md')).map((f) => fs.readFileSync(path.join(dir, p, f), 'utf8')));
+    const grades = (d: AuditDocument) => d.controlObjectives.map((u) => ({ grade: u.bedomning?.gradeText, span: u.bedomning?.gradeSpan, from: u.bedomning?.gradeFrom }));
+    const inserts = [...INSERTS, 'x', 'Uppfyllt. ', 'delvis ', '**Bedömning:** Ej uppfyllt. ', '\n\nVi bedömer att målet är uppfyllt.\n'];
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...inserts, '')), { minLength: 1, maxLength: 8 }), (d, edits) => {
+        let text = texts[d];
+        let model = parseAuditDocument(text);
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          model = parseNextVersion(model, text);
+          assert.deepEqual(grades(model), grades(parseAuditDocument(text)));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -247,9 +247,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     });
   }
 
-  function registerOf(uri: string): DecisionRegister | null {
-    const { loaded, dir } = configFor(uri);
-    return dir ? registerFor(dir, loaded, registers, files) : null;
+  function registerOf(uri: string, known: { loaded: LoadedConfig; dir: string | null } = configFor(uri)): DecisionRegister | null {
+    return known.dir ? registerFor(known.dir, known.loaded, registers, files) : null;
   }
 
   /** The register's problems go to the register file, once per load, like the configuration's. */
@@ -327,9 +326,10 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // What the check reads besides the text: the configuration, the register and the
     // documents beside it (files read through the host).
     const inputs = () => {
-      const { loaded, dir } = configFor(doc.uri);
+      const found = configFor(doc.uri);
+      const { loaded, dir } = found;
       const config = effectiveConfig(doc.uri, loaded.config, settings);
-      const register = registerOf(doc.uri);
+      const register = registerOf(doc.uri, found);
       return { loaded, register, env: { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale } };
     };
     if (files.prefetch) {
@@ -463,8 +463,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const current = documents.get(uri);
     if (!current) return null;
     const { loaded, dir, config, register } = await files.settle(() => {
-      const { loaded, dir } = configFor(uri);
-      return { loaded, dir, config: effectiveConfig(uri, loaded.config, settings), register: registerOf(uri) };
+      const found = configFor(uri);
+      return { loaded: found.loaded, dir: found.dir, config: effectiveConfig(uri, found.loaded.config, settings), register: registerOf(uri, found) };
     }, forgetFileCaches);
     if (documents.get(uri) !== current) return contextFor(uri);
     const model = modelFor(current, loaded);
