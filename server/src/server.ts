@@ -32,7 +32,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import type { BackgroundEvent, BackgroundFeature } from './lint/background.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
-import { ValidationQueue } from './lint/schedule.js';
+import { later, ValidationQueue } from './lint/schedule.js';
 import { nextTurn } from './next-turn.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
@@ -81,7 +81,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
   const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What cancels each document's pending check. */
+  const timers = new Map<string, () => void>();
   const configCache = new Map<string, LoadedConfig>();
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
@@ -504,11 +505,10 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   const userChecks = new Set<string>();
   function schedule(doc: TextDocument, delay: number, recheck = false): void {
-    const pending = timers.get(doc.uri);
-    if (pending) clearTimeout(pending);
+    timers.get(doc.uri)?.();
     // A recheck never replaces a check the user asked for (an edit, a save) that still waits.
     if (!recheck) userChecks.add(doc.uri);
-    timers.set(doc.uri, setTimeout(() => {
+    timers.set(doc.uri, later(() => {
       timers.delete(doc.uri);
       const asked = userChecks.delete(doc.uri);
       void settingsFor(doc.uri).then((settings) => {
@@ -544,8 +544,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
-    const pending = timers.get(e.document.uri);
-    if (pending) clearTimeout(pending);
+    timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
     validation.cancel(e.document.uri);
@@ -762,7 +761,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   connection.onShutdown(() => {
     background?.dispose();
-    for (const t of timers.values()) clearTimeout(t);
+    for (const cancel of timers.values()) cancel();
     timers.clear();
   });
 
