@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { collectDefinitions, definitionIds, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftBlocks, shiftPositions, type Definitions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
@@ -125,7 +125,7 @@ export function parseIncrementally(
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
-  if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
+  if (delta !== 0 || lineDelta !== 0) shiftBlocks(after, delta, lineDelta);
   // The region's definitions are the same as before (checked above), so the document's are too.
   const root: Root = { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
   definitionCounts.set(root, all);

@@ -42,6 +42,53 @@ export function shiftPositions(nodes: readonly RootContent[], offset: number, li
   }
 }
 
+type Point = { line: number; column: number; offset?: number };
+
+/**
+ * The start and end points of every node of a root-level block, in one array per block, kept
+ * while the block lives. A keystroke moves every block after it; reading the points from an
+ * array costs a fraction of walking the nodes to them (a node, its position and its children
+ * are each an object to fetch, one after the other), and the incremental parse moves an
+ * unchanged block from version to version, so the array is made once per block.
+ * Nothing changes a block's nodes or their position objects after the parse made them
+ * (the model and its readers take the tree as it is); only their values move.
+ */
+const blockPoints = new WeakMap<RootContent, Point[]>();
+
+function pointsOf(block: RootContent): Point[] {
+  let points = blockPoints.get(block);
+  if (points) return points;
+  points = [];
+  const stack: Nodes[] = [block];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) points.push(n.position.start, n.position.end);
+    const children = (n as { children?: readonly Nodes[] }).children;
+    if (children !== undefined) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  blockPoints.set(block, points);
+  return points;
+}
+
+/** Moves whole root-level blocks, as `shiftPositions` does, through each block's array of points. */
+export function shiftBlocks(blocks: readonly RootContent[], offset: number, lines: number): void {
+  for (const block of blocks) {
+    const points = pointsOf(block);
+    if (lines !== 0) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        p.line += lines;
+        if (p.offset !== undefined) p.offset += offset;
+      }
+    } else if (offset !== 0) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        if (p.offset !== undefined) p.offset += offset;
+      }
+    }
+  }
+}
+
 /**
  * Blocks that can hold other blocks, and so definitions: a definition is flow content, and
  * stands only at the root or in one of these, never inside a paragraph, heading or table.
