@@ -12,6 +12,13 @@ export interface TextChange {
   from?: number;
   to?: number;
   count?: number;
+  /**
+   * Set by the caller: leave the blocks after the region where they were, and say in `shift`
+   * how to move them. The caller must move them (`shiftBlocks`) before the tree is read.
+   */
+  defer?: boolean;
+  /** With `defer`: the blocks from `index` on must move by `offset` characters and `lines` lines. */
+  shift?: { index: number; offset: number; lines: number };
 }
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
@@ -125,7 +132,10 @@ export function parseIncrementally(
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
-  if (delta !== 0 || lineDelta !== 0) shiftBlocks(after, delta, lineDelta);
+  if (delta !== 0 || lineDelta !== 0) {
+    if (change?.defer) change.shift = { index: from + reparsed.length, offset: delta, lines: lineDelta };
+    else shiftBlocks(after, delta, lineDelta);
+  }
   // The region's definitions are the same as before (checked above), so the document's are too.
   const root: Root = { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
   definitionCounts.set(root, all);

@@ -70,10 +70,10 @@ function pointsOf(block: RootContent): Point[] {
   return points;
 }
 
-/** Moves whole root-level blocks, as `shiftPositions` does, through each block's array of points. */
-export function shiftBlocks(blocks: readonly RootContent[], offset: number, lines: number): void {
-  for (const block of blocks) {
-    const points = pointsOf(block);
+/** Moves whole root-level blocks (from the `first`), as `shiftPositions` does, through each block's array of points. */
+export function shiftBlocks(blocks: readonly RootContent[], offset: number, lines: number, first = 0): void {
+  for (let b = first; b < blocks.length; b++) {
+    const points = pointsOf(blocks[b]);
     if (lines !== 0) {
       for (let i = 0; i < points.length; i++) {
         const p = points[i];

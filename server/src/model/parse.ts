@@ -4,6 +4,7 @@ import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
 import { parseIncrementally, type TextChange } from './incremental.js';
+import { shiftBlocks } from './mdast-tools.js';
 import { needsInlineGuard, restoreTamed, tameInline } from './limits.js';
 import { parseMarkdownInParts } from './parts.js';
 import { organTable, type OrganTable } from './organs.js';
@@ -77,7 +78,8 @@ export function parseNextVersion(prev: AuditDocument | null, input: string, opti
   settle(prev);
   if (prev.text === text) return buildModel(text, prev.root, options, [], prev.lines);
   let root: Root | null = null;
-  const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0 };
+  // The blocks after the edit are moved when the new tree is first read (see `buildModel`).
+  const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0, defer: true };
   try {
     // The previous version had no absurdly nested line, so only the re-parsed region can have one.
     root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region) && !DEEP_INDENT_HINT.test(region) && !needsInlineGuard(region), change);
@@ -149,6 +151,20 @@ export function buildModel(
 ): AuditDocument {
   const organs = options.organs ?? defaultOrgans;
   const style = options.style ?? 'A';
+  // The blocks after an edit are moved when the tree is first read: a request right after a
+  // keystroke (completion in prose, hover on a reference) reads the fact lists, which are
+  // moved apart from the tree, and the rules read the tree in a later slice. The frontmatter
+  // block, read here, stands before any edit the incremental parse accepts, but a tree
+  // whose first block moves is moved at once all the same.
+  let pending = edit?.change.shift;
+  const tree = (): Root => {
+    if (pending) {
+      shiftBlocks(root.children, pending.offset, pending.lines, pending.index);
+      pending = undefined;
+    }
+    return root;
+  };
+  if (pending && pending.index === 0) tree();
   const first = root.children[0];
   const yamlSpan = first && first.type === 'yaml' ? nodeSpan(first) : null;
   const frontmatter = readFrontmatter(text, yamlSpan);
@@ -157,7 +173,7 @@ export function buildModel(
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, root, organs, style);
+  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, tree(), organs, style);
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
   const decisions = walk.decisions;
@@ -175,12 +191,18 @@ export function buildModel(
   // and `parseNextVersion` builds them before it does (see `settle`).
   let sections: Section[] | undefined;
   let units: ReturnType<typeof buildUnits> | undefined;
-  const sectionTree = (): Section[] => (sections ??= buildSections(text, root));
-  const unitsOf = () => (units ??= buildUnits(text, root, sectionTree(), footnoteRefs, profile, scale, defaultProfile));
+  const sectionTree = (): Section[] => (sections ??= buildSections(text, tree()));
+  const unitsOf = () => (units ??= buildUnits(text, tree(), sectionTree(), footnoteRefs, profile, scale, defaultProfile));
   const model: AuditDocument = {
     text,
     lines,
-    root,
+    get root() {
+      return tree();
+    },
+    set root(value) {
+      pending = undefined;
+      root = value;
+    },
     frontmatter,
     type,
     get sections() {
