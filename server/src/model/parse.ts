@@ -344,12 +344,24 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
     for (let i = m; i < list.length; i++) out.push(list[i]);
     return out;
   };
-  // One call per kind of fact, so that each loop sees objects of one shape.
-  const lists: Facts = {
-    textRuns: splice(old.textRuns, (f) => f.textRuns, (r) => r.start, (r) => {
+  // The text runs, by far the longest list, are spliced by loops of their own (a call
+  // through a function per run cost as much as the rest of the splice); the other lists
+  // are short. One call per kind of fact, so that each loop sees objects of one shape.
+  const runs = old.textRuns;
+  const k = firstRunAt(runs, regionStart);
+  const m = firstRunAt(runs, regionEnd);
+  if (delta !== 0) {
+    for (let i = m; i < runs.length; i++) {
+      const r = runs[i];
       r.start += delta;
       r.end += delta;
-    }),
+    }
+  }
+  const textRuns = runs.slice(0, k);
+  for (const f of fresh) for (const r of f.textRuns) textRuns.push(r);
+  for (let i = m; i < runs.length; i++) textRuns.push(runs[i]);
+  const lists: Facts = {
+    textRuns,
     footnoteRefs: splice(old.footnoteRefs, (f) => f.footnoteRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
     footnoteDefs: splice(old.footnoteDefs, (f) => f.footnoteDefs, (x) => x.span.start, (x) => {
       shiftSpan(x.span, delta);
@@ -365,6 +377,18 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
   const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
   blockLists.set(root, { blocks, lists, organs, style });
   return copyLists(lists);
+}
+
+/** The index of the first run that starts at or after `offset`. */
+function firstRunAt(runs: readonly TextRun[], offset: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The index of the first item that starts at or after `offset`, in items whose starts ascend at least from block to block. */

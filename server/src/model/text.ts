@@ -45,14 +45,25 @@ export class LineIndex {
     // A line start s depends on the characters at s - 1 and s (a \r followed by \n ends a
     // line only after the \n), so starts before `start` and after `oldEnd` are unchanged.
     const head = firstAtLeast(old, start);
-    const starts = old.slice(0, head);
-    if (start === 0) starts.push(0);
+    const fresh: number[] = [];
+    if (start === 0) fresh.push(0);
     for (let s = Math.max(start, 1); s <= newEnd; s++) {
       const c = text.charCodeAt(s - 1);
-      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) fresh.push(s);
     }
     const delta = newEnd - oldEnd;
-    for (let tail = firstAtLeast(old, oldEnd + 1); tail < old.length; tail++) starts.push(old[tail] + delta);
+    const tail = firstAtLeast(old, oldEnd + 1);
+    // Typing within a line keeps the number of lines: the array is copied whole and the
+    // starts after the change moved in place, rather than pushed one by one.
+    if (fresh.length === tail - head) {
+      const starts = old.slice();
+      for (let i = 0; i < fresh.length; i++) starts[head + i] = fresh[i];
+      if (delta !== 0) for (let i = tail; i < starts.length; i++) starts[i] += delta;
+      return new LineIndex(text, starts);
+    }
+    const starts = old.slice(0, head);
+    for (const s of fresh) starts.push(s);
+    for (let i = tail; i < old.length; i++) starts.push(old[i] + delta);
     return new LineIndex(text, starts);
   }
 
