@@ -18,7 +18,10 @@ import { overviewOf } from '../server/src/workspace/overview.js';
 import { recommendationsOf } from '../server/src/workspace/recommendations.js';
 import { parseRegister } from '../server/src/workspace/register.js';
 import { HOSTILE } from './hostile.js';
-import { hoverWhileLarge, lspMain, repositoryRoot } from './lsp.js';
+import { hoverWhileLarge, lspMain, proseOffsets, repositoryRoot } from './lsp.js';
+import { completions } from '../server/src/features/completion.js';
+import { featureContext } from '../server/src/features/context.js';
+import { hover } from '../server/src/features/hover.js';
 
 /**
  * `npm run bench`: times a full Granska lint (parse + model + every rule) of generated
@@ -248,6 +251,52 @@ function typing(label = ''): void {
 }
 
 /**
+ * What a request right after a keystroke costs the server, in process: the next version's
+ * model as the request reads it, then completion where the letter was typed or hover on a
+ * footnote reference (alternately), in processor time; then the rules, as the validation
+ * would run them before the next keystroke, counted apart. Edits as in `typing`, at prose
+ * positions of the LSP benchmark.
+ */
+function requestCpu(): void {
+  const base = generateReport(300_000, SEED);
+  const prose = proseOffsets(base);
+  const notes = [...base.matchAll(/\[\^[^\]\s]+\](?!:)/g)].map((m) => m.index + 2);
+  let doc = parseAuditDocument(base);
+  runRules(doc);
+  let text = base;
+  let seed = 7;
+  const request: number[] = [];
+  const rules: number[] = [];
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  for (let i = 0; i < 600; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const at = prose[seed % prose.length];
+    const next = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : base;
+    const c0 = cpu();
+    doc = parseNextVersion(doc, next);
+    const ctx = featureContext(doc);
+    if (i % 4 < 2) completions(ctx, at);
+    else {
+      const n = notes[seed % notes.length];
+      hover(ctx, i % 2 === 0 && n >= at ? n + 1 : n);
+    }
+    const c1 = cpu();
+    runRules(doc);
+    const c2 = cpu();
+    if (i >= 50) {
+      request.push(c1 - c0);
+      rules.push(c2 - c1);
+    }
+    text = next;
+  }
+  const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)].toFixed(2);
+  console.log(`Request right after a keystroke in the ${Math.round(base.length / 1000)} KB report, processor time: model and answer p50 ${at(request, 0.5)} ms, p95 ${at(request, 0.95)} ms; then the rules p50 ${at(rules, 0.5)} ms (${request.length} edits).`);
+}
+
+/**
  * The preview and the exports on the 300 KB report: from the current model to the preview's
  * HTML (what each debounced preview update costs the server), to the exported HTML file,
  * and to the .docx bytes.
@@ -361,6 +410,7 @@ async function largeHover(): Promise<void> {
 const args = process.argv.slice(2);
 if (args[0] === '--worker') worker(args[1] as Tool, Number(args[2]), Number(args[3]));
 else if (args[0] === '--typing') typing();
+else if (args[0] === '--request-cpu') requestCpu();
 else if (args[0] === '--dictionary-memory') void dictionaryMemory();
 else if (args[0] === '--spelling') void (async () => { typing(' (proofing off)'); await spelling(); })();
 else if (args[0] === '--render') void rendering();

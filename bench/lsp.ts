@@ -644,7 +644,7 @@ export function formatLspTable(r: LspBenchResult, o: Pick<LspBenchOptions, 'proc
 }
 
 // ---------------------------------------------------------------------------------------
-// As a program: `node dist/bench.mjs --lsp [--quick] [--processes N] [--rows a,b] [--profile DIR]`
+// As a program: `node dist/bench.mjs --lsp [--quick] [--processes N] [--edits N] [--requests N] [--rows a,b] [--profile DIR]`
 
 /** The repository root: the bench runs as `dist/bench.mjs`, so it is the folder above the script. */
 export function repositoryRoot(): string {
@@ -660,6 +660,7 @@ export async function lspMain(args: string[]): Promise<void> {
   if (args.includes('--quick')) Object.assign(o, { processes: 2, edits: 60, requests: 30, workspaceFiles: 100, lintFiles: 40, lintRuns: 2 });
   if (value('--processes')) o.processes = Number(value('--processes'));
   if (value('--edits')) o.edits = Number(value('--edits'));
+  if (value('--requests')) o.requests = Number(value('--requests'));
   if (value('--rows')) o.rows = new Set(value('--rows')!.split(',') as Row[]);
   // Flags for the server's node, e.g. `--node-args "--max-semi-space-size=4"`, to measure a heap setting.
   if (value('--node-args')) o.nodeArgs = value('--node-args')!.split(/\s+/).filter((a) => a !== '');

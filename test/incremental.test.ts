@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateReport } from '../bench/generate.ts';
 import { parseIncrementally } from '../server/src/model/incremental.ts';
@@ -94,6 +96,62 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('gives each version its own tree, sections and units even when they are first read after later versions were parsed from it', () => {
+    // The section tree and the units are built when first read, and the blocks after an edit
+    // moved when the tree is first read; the next version moves the nodes of the tree. What a version gives must not depend on when
+    // it is read. (Nodes and facts are shared with later versions, so only what the model
+    // computes for itself is compared: spans, titles, numbers, grades.)
+    const sectionsOf = (list: readonly AuditDocument['sections'][number][]): unknown[] =>
+      list.map((s) => ({ depth: s.depth, title: s.title, key: s.key, headingSpan: s.headingSpan, span: s.span, first: s.first, end: s.end, children: sectionsOf(s.children) }));
+    const own = (d: AuditDocument) => ({
+      sections: sectionsOf(d.sections),
+      units: d.controlObjectives.map((u) => ({ number: u.number, text: u.text, headingSpan: u.headingSpan, span: u.span, grade: u.bedomning?.gradeText, gradeSpan: u.bedomning?.gradeSpan })),
+      findingsSection: d.findingsSection?.headingSpan ?? null,
+      summaryRows: d.summaryTable?.rows.map((r) => r.span) ?? null,
+    });
+    const report = generateReport(20_000, 3);
+    fc.assert(
+      fc.property(fc.nat(docs.length), fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...INSERTS, '', 'x')), { minLength: 2, maxLength: 8 }), (d, edits) => {
+        let text = d < docs.length ? docs[d] : report;
+        const versions = [{ text, model: parseAuditDocument(text) }];
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          versions.push({ text, model: parseNextVersion(versions[versions.length - 1].model, text) });
+        }
+        for (const v of versions) assert.deepEqual(own(v.model), own(parseAuditDocument(v.text)));
+        // The newest version's tree, moved only when first read, and its findings.
+        const last = versions[versions.length - 1];
+        const full = parseAuditDocument(last.text);
+        assert.deepEqual(last.model.root, full.root);
+        assert.deepEqual(runRules(last.model), runRules(full));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives each unit the grade a full parse gives, in every house profile, when each version reuses the previous model', () => {
+    // Grades written in prose are kept per paragraph and moved with it; an edit in the
+    // paragraph, before it or after it must give what a full parse gives.
+    const dir = path.join('test', 'fixtures', 'profiles');
+    const texts = fs.readdirSync(dir).flatMap((p) => fs.readdirSync(path.join(dir, p)).filter((f) => f.endsWith('.rev.md')).map((f) => fs.readFileSync(path.join(dir, p, f), 'utf8')));
+    const grades = (d: AuditDocument) => d.controlObjectives.map((u) => ({ grade: u.bedomning?.gradeText, span: u.bedomning?.gradeSpan, from: u.bedomning?.gradeFrom }));
+    const inserts = [...INSERTS, 'x', 'Uppfyllt. ', 'delvis ', '**Bedömning:** Ej uppfyllt. ', '\n\nVi bedömer att målet är uppfyllt.\n'];
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.tuple(fc.noBias(fc.nat({ max: 1_000_000 })), fc.nat(10), fc.constantFrom(...inserts, '')), { minLength: 1, maxLength: 8 }), (d, edits) => {
+        let text = texts[d];
+        let model = parseAuditDocument(text);
+        for (const [where, cut, insert] of edits) {
+          const at = where % (text.length + 1);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          model = parseNextVersion(model, text);
+          assert.deepEqual(grades(model), grades(parseAuditDocument(text)));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

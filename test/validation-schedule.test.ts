@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { generateReport } from '../bench/generate.ts';
 import { lintDocument, lintStepwise } from '../server/src/lint/lint.ts';
-import { ValidationQueue } from '../server/src/lint/schedule.ts';
+import { later, ValidationQueue } from '../server/src/lint/schedule.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
 import { readDocuments } from './helpers/lint.ts';
 
@@ -88,6 +89,28 @@ describe('validation in slices: messages first, only the current version publish
     await settle();
     assert.equal(errors.length, 1);
     assert.equal(queue.pending('a'), false);
+  });
+
+  it('starts a check without debounce on the next turn, before a zero timer set earlier, and never one that was cancelled', async () => {
+    // Node makes a zero timer wait at least a millisecond; a check with the debounce set to
+    // nothing must not. Inside an I/O callback (as a message from the editor is) the next
+    // turn's immediates run before its timers, so the order is fixed.
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      fs.readFile('package.json', () => {
+        setTimeout(() => {
+          order.push('timer');
+          resolve();
+        }, 0);
+        later(() => order.push('check'), 0);
+        const cancel = later(() => order.push('cancelled check'), 0);
+        cancel();
+        const cancelTimer = later(() => order.push('cancelled debounced check'), 1);
+        cancelTimer();
+      });
+    });
+    await settle();
+    assert.deepEqual(order, ['check', 'timer']);
   });
 
   it('gives, step by step, exactly the diagnostics of a lint at once', async () => {

@@ -33,7 +33,7 @@ import { localeFrom, localize, msg, type Locale } from './i18n.js';
 import type { BackgroundEvent, BackgroundFeature, FeatureJob } from './lint/background.js';
 import type { BackgroundRename } from './lint/background-navigation.js';
 import { lintDocument, lintStepwise, parseOptions, parseWithConfig } from './lint/lint.js';
-import { ValidationQueue } from './lint/schedule.js';
+import { later, ValidationQueue } from './lint/schedule.js';
 import { nextTurn } from './next-turn.js';
 import { parseNextVersion } from './model/parse.js';
 import { EXPORT_FORMATS } from './render/names.js';
@@ -82,7 +82,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
   const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What cancels each document's pending check. */
+  const timers = new Map<string, () => void>();
   const configCache = new Map<string, LoadedConfig>();
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
@@ -248,9 +249,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     });
   }
 
-  function registerOf(uri: string): DecisionRegister | null {
-    const { loaded, dir } = configFor(uri);
-    return dir ? registerFor(dir, loaded, registers, files) : null;
+  function registerOf(uri: string, known: { loaded: LoadedConfig; dir: string | null } = configFor(uri)): DecisionRegister | null {
+    return known.dir ? registerFor(known.dir, known.loaded, registers, files) : null;
   }
 
   /** The register's problems go to the register file, once per load, like the configuration's. */
@@ -328,9 +328,10 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // What the check reads besides the text: the configuration, the register and the
     // documents beside it (files read through the host).
     const inputs = () => {
-      const { loaded, dir } = configFor(doc.uri);
+      const found = configFor(doc.uri);
+      const { loaded, dir } = found;
       const config = effectiveConfig(doc.uri, loaded.config, settings);
-      const register = registerOf(doc.uri);
+      const register = registerOf(doc.uri, found);
       return { loaded, register, env: { config, fileExists: dir ? existsOnDiskOrOpen(dir) : undefined, register, related: dir ? relatedOf(dir) : undefined, locale } };
     };
     if (files.prefetch) {
@@ -464,8 +465,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const current = documents.get(uri);
     if (!current) return null;
     const { loaded, dir, config, register } = await files.settle(() => {
-      const { loaded, dir } = configFor(uri);
-      return { loaded, dir, config: effectiveConfig(uri, loaded.config, settings), register: registerOf(uri) };
+      const found = configFor(uri);
+      return { loaded: found.loaded, dir: found.dir, config: effectiveConfig(uri, found.loaded.config, settings), register: registerOf(uri, found) };
     }, forgetFileCaches);
     if (documents.get(uri) !== current) return contextFor(uri);
     const model = modelFor(current, loaded);
@@ -505,11 +506,10 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   const userChecks = new Set<string>();
   function schedule(doc: TextDocument, delay: number, recheck = false): void {
-    const pending = timers.get(doc.uri);
-    if (pending) clearTimeout(pending);
+    timers.get(doc.uri)?.();
     // A recheck never replaces a check the user asked for (an edit, a save) that still waits.
     if (!recheck) userChecks.add(doc.uri);
-    timers.set(doc.uri, setTimeout(() => {
+    timers.set(doc.uri, later(() => {
       timers.delete(doc.uri);
       const asked = userChecks.delete(doc.uri);
       void settingsFor(doc.uri).then((settings) => {
@@ -545,8 +545,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
-    const pending = timers.get(e.document.uri);
-    if (pending) clearTimeout(pending);
+    timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
     validation.cancel(e.document.uri);
@@ -791,7 +790,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
 
   connection.onShutdown(() => {
     background?.dispose();
-    for (const t of timers.values()) clearTimeout(t);
+    for (const cancel of timers.values()) cancel();
     timers.clear();
   });
 

@@ -10,7 +10,10 @@ import { hasSuffix, type FileRead, type FileStat, type RegularRead, type Workspa
 export const nodeFiles: WorkspaceFiles = {
   stat(file: string): FileStat | null {
     try {
-      const s = fs.statSync(file);
+      // A missing file is the common answer (the configuration is looked for in every folder
+      // up to the root, at every keystroke): without an exception it costs a fraction.
+      const s = fs.statSync(file, { throwIfNoEntry: false });
+      if (!s) return null;
       return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', mtimeMs: s.mtimeMs, size: s.size };
     } catch {
       return null;

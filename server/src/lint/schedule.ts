@@ -14,6 +14,25 @@ import { nextTurn } from '../next-turn.js';
  * tell that the job is still wanted, and what to call at the end.
  */
 
+/**
+ * Runs `f` after `delayMs`, and returns what cancels it. A delay of 0 (the editor's debounce
+ * set to nothing) runs it on the next turn of the event loop: Node makes a zero timer wait
+ * at least a millisecond, which every keystroke's diagnostics would pay.
+ */
+export function later(f: () => void, delayMs: number): () => void {
+  if (delayMs > 0) {
+    const timer = setTimeout(f, delayMs);
+    return () => clearTimeout(timer);
+  }
+  let cancelled = false;
+  nextTurn(() => {
+    if (!cancelled) f();
+  });
+  return () => {
+    cancelled = true;
+  };
+}
+
 export interface ValidationJob<T> {
   /** Whether the job's version is still the document's current one; checked before each slice and before `done`. */
   isCurrent(): boolean;

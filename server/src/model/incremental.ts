@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
-import { collectDefinitions, definitionIds, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
+import { collectDefinitions, definitionIds, definitionStubs, shiftBlocks, shiftPositions, type Definitions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
@@ -12,6 +12,13 @@ export interface TextChange {
   from?: number;
   to?: number;
   count?: number;
+  /**
+   * Set by the caller: leave the blocks after the region where they were, and say in `shift`
+   * how to move them. The caller must move them (`shiftBlocks`) before the tree is read.
+   */
+  defer?: boolean;
+  /** With `defer`: the blocks from `index` on must move by `offset` characters and `lines` lines. */
+  shift?: { index: number; offset: number; lines: number };
 }
 
 /** A parsed version that the next one may reuse. Its tree is consumed: nodes are moved, not copied. */
@@ -69,16 +76,23 @@ export function parseIncrementally(
   // The section holding the character before the change starts the region (so typing at a
   // heading's first character re-parses the section before it too); the first section
   // heading after the change ends it.
+  // A section starts the region when the edit leaves its opening marker alone; an edit in
+  // the marker (`##B`, `[^a]`) may join the section to the one before it. A marker ends
+  // after its block's first character and before the next block starts, so the blocks are
+  // found by a binary search on their start and a walk to the nearest marker on either
+  // side, not by a look at every block of the document.
   let from = 0;
   let to = children.length;
-  for (let i = 0; i < children.length; i++) {
-    const n = children[i];
-    const marker = sectionMarkerEnd(n, old);
-    if (marker < 0) continue;
-    // A section starts the region when the edit leaves its opening marker alone; an edit in
-    // the marker (`##B`, `[^a]`) may join the section to the one before it.
-    if (marker <= prefix) from = i;
-    else if (offsetOf(n, 'start') > oldEnd) {
+  const first = firstBlockFrom(children, prefix);
+  for (let i = first - 1; i >= 0; i--) {
+    const marker = sectionMarkerEnd(children[i], old);
+    if (marker >= 0 && marker <= prefix) {
+      from = i;
+      break;
+    }
+  }
+  for (let i = firstBlockFrom(children, oldEnd + 1); i < children.length; i++) {
+    if (sectionMarkerEnd(children[i], old) >= 0) {
       to = i;
       break;
     }
@@ -118,7 +132,10 @@ export function parseIncrementally(
   const startLine = from === 0 ? 1 : children[from].position!.start.line;
   shiftPositions(reparsed, regionStart, startLine - 1);
   const lineDelta = countLines(newRegion) - countLines(oldRegion);
-  if (delta !== 0 || lineDelta !== 0) shiftPositions(after, delta, lineDelta);
+  if (delta !== 0 || lineDelta !== 0) {
+    if (change?.defer) change.shift = { index: from + reparsed.length, offset: delta, lines: lineDelta };
+    else shiftBlocks(after, delta, lineDelta);
+  }
   // The region's definitions are the same as before (checked above), so the document's are too.
   const root: Root = { type: 'root', children: before.concat(reparsed, after), position: endOfText(next, prev.root, lineDelta) };
   definitionCounts.set(root, all);
@@ -219,6 +236,18 @@ export function blankLineBefore(text: string, offset: number): boolean {
     if (d !== 32 && d !== 9) return false;
   }
   return true;
+}
+
+/** The index of the first block that starts at or after `offset` (blocks are in document order). */
+function firstBlockFrom(children: readonly RootContent[], offset: number): number {
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsetOf(children[mid], 'start') < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function offsetOf(n: RootContent, which: 'start' | 'end'): number {

@@ -1,19 +1,91 @@
 import type { Nodes, RootContent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
-/** Moves nodes parsed from a slice to where the slice stands: offsets and lines shift, columns stay (slices start at a line start). */
+/**
+ * Moves nodes parsed from a slice to where the slice stands: offsets and lines shift, columns
+ * stay (slices start at a line start). A keystroke moves every node after it, so this is one
+ * of the longest loops per version: it walks child arrays instead of pushing each node on a
+ * stack, and leaves the lines alone when they did not move (typing within a line).
+ */
 export function shiftPositions(nodes: readonly RootContent[], offset: number, lines: number): void {
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  // Iterative, so that deeply nested input cannot overflow the stack: a stack of child
+  // arrays, each with the index of its next node.
+  const arrays: (readonly Nodes[])[] = [nodes];
+  const next: number[] = [0];
+  while (arrays.length > 0) {
+    const top = arrays.length - 1;
+    const list = arrays[top];
+    const i = next[top];
+    if (i >= list.length) {
+      arrays.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const n = list[i];
     const p = n.position;
     if (p) {
-      p.start.line += lines;
-      p.end.line += lines;
-      if (p.start.offset !== undefined) p.start.offset += offset;
-      if (p.end.offset !== undefined) p.end.offset += offset;
+      const start = p.start;
+      const end = p.end;
+      if (lines !== 0) {
+        start.line += lines;
+        end.line += lines;
+      }
+      if (start.offset !== undefined) start.offset += offset;
+      if (end.offset !== undefined) end.offset += offset;
     }
-    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+    const children = (n as { children?: readonly Nodes[] }).children;
+    if (children !== undefined && children.length > 0) {
+      arrays.push(children);
+      next.push(0);
+    }
+  }
+}
+
+type Point = { line: number; column: number; offset?: number };
+
+/**
+ * The start and end points of every node of a root-level block, in one array per block, kept
+ * while the block lives. A keystroke moves every block after it; reading the points from an
+ * array costs a fraction of walking the nodes to them (a node, its position and its children
+ * are each an object to fetch, one after the other), and the incremental parse moves an
+ * unchanged block from version to version, so the array is made once per block.
+ * Nothing changes a block's nodes or their position objects after the parse made them
+ * (the model and its readers take the tree as it is); only their values move.
+ */
+const blockPoints = new WeakMap<RootContent, Point[]>();
+
+function pointsOf(block: RootContent): Point[] {
+  let points = blockPoints.get(block);
+  if (points) return points;
+  points = [];
+  const stack: Nodes[] = [block];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) points.push(n.position.start, n.position.end);
+    const children = (n as { children?: readonly Nodes[] }).children;
+    if (children !== undefined) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  blockPoints.set(block, points);
+  return points;
+}
+
+/** Moves whole root-level blocks (from the `first`), as `shiftPositions` does, through each block's array of points. */
+export function shiftBlocks(blocks: readonly RootContent[], offset: number, lines: number, first = 0): void {
+  for (let b = first; b < blocks.length; b++) {
+    const points = pointsOf(blocks[b]);
+    if (lines !== 0) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        p.line += lines;
+        if (p.offset !== undefined) p.offset += offset;
+      }
+    } else if (offset !== 0) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        if (p.offset !== undefined) p.offset += offset;
+      }
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { msg, type Msg } from '../i18n.js';
 import { scanDecisions, type ReferenceForm } from './decisions.js';
 import { readFrontmatter } from './frontmatter.js';
 import { parseIncrementally, type TextChange } from './incremental.js';
+import { shiftBlocks } from './mdast-tools.js';
 import { needsInlineGuard, restoreTamed, tameInline } from './limits.js';
 import { parseMarkdownInParts } from './parts.js';
 import { organTable, type OrganTable } from './organs.js';
@@ -73,9 +74,12 @@ export function parseAuditDocument(input: string, options: ParseOptions = {}): A
 export function parseNextVersion(prev: AuditDocument | null, input: string, options: ParseOptions = {}): AuditDocument {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!prev || prev.parseProblems.length > 0) return parseAuditDocument(input, options);
+  // The tree is shared with the next version, which may move its nodes.
+  settle(prev);
   if (prev.text === text) return buildModel(text, prev.root, options, [], prev.lines);
   let root: Root | null = null;
-  const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0 };
+  // The blocks after the edit are moved when the new tree is first read (see `buildModel`).
+  const change: TextChange = { start: 0, oldEnd: 0, newEnd: 0, defer: true };
   try {
     // The previous version had no absurdly nested line, so only the re-parsed region can have one.
     root = parseIncrementally({ text: prev.text, root: prev.root }, text, undefined, (region) => !DEEP_HINT.test(region) && !DEEP_INDENT_HINT.test(region) && !needsInlineGuard(region), change);
@@ -147,6 +151,20 @@ export function buildModel(
 ): AuditDocument {
   const organs = options.organs ?? defaultOrgans;
   const style = options.style ?? 'A';
+  // The blocks after an edit are moved when the tree is first read: a request right after a
+  // keystroke (completion in prose, hover on a reference) reads the fact lists, which are
+  // moved apart from the tree, and the rules read the tree in a later slice. The frontmatter
+  // block, read here, stands before any edit the incremental parse accepts, but a tree
+  // whose first block moves is moved at once all the same.
+  let pending = edit?.change.shift;
+  const tree = (): Root => {
+    if (pending) {
+      shiftBlocks(root.children, pending.offset, pending.lines, pending.index);
+      pending = undefined;
+    }
+    return root;
+  };
+  if (pending && pending.index === 0) tree();
   const first = root.children[0];
   const yamlSpan = first && first.type === 'yaml' ? nodeSpan(first) : null;
   const frontmatter = readFrontmatter(text, yamlSpan);
@@ -155,43 +173,99 @@ export function buildModel(
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, root, organs, style);
+  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, tree(), organs, style);
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
   const decisions = walk.decisions;
   const malformedRefs = walk.malformedRefs;
   footnoteRefs.sort((a, b) => a.span.start - b.span.start);
 
-  const sections = buildSections(text, root);
   const profile = resolveProfile(frontmatter?.fields.get('profil')?.value, options);
   const defaultProfile = profile.name === DEFAULT_PROFILE;
   const scale = resolveScale(frontmatter?.fields.get('skala')?.value, profile, options);
-  const units = buildUnits(text, root, sections, footnoteRefs, profile, scale, defaultProfile);
 
-  return {
+  // The section tree and the units are built when first read, not with the rest: a request
+  // right after a keystroke (completion in prose, hover on a reference) mostly needs neither,
+  // and the rules read them in a later slice of the validation. Their inputs (the text, the
+  // tree, the references) stay as they are until the next version consumes this one's tree,
+  // and `parseNextVersion` builds them before it does (see `settle`).
+  let sections: Section[] | undefined;
+  let units: ReturnType<typeof buildUnits> | undefined;
+  const sectionTree = (): Section[] => (sections ??= buildSections(text, tree()));
+  const unitsOf = () => (units ??= buildUnits(text, tree(), sectionTree(), footnoteRefs, profile, scale, defaultProfile));
+  const model: AuditDocument = {
     text,
     lines,
-    root,
+    get root() {
+      return tree();
+    },
+    set root(value) {
+      pending = undefined;
+      root = value;
+    },
     frontmatter,
     type,
-    sections,
-    findingsSection: units.findingsSection,
-    controlObjectives: units.units,
+    get sections() {
+      return sectionTree();
+    },
+    set sections(value) {
+      sections = value;
+    },
+    get findingsSection() {
+      return unitsOf().findingsSection;
+    },
+    set findingsSection(value) {
+      unitsOf().findingsSection = value;
+    },
+    get controlObjectives() {
+      return unitsOf().units;
+    },
+    set controlObjectives(value) {
+      unitsOf().units = value;
+    },
     profile,
     defaultProfile,
     scale,
-    recommendations: units.recommendations,
-    recommendationSection: units.recommendationSection,
+    get recommendations() {
+      return unitsOf().recommendations;
+    },
+    set recommendations(value) {
+      unitsOf().recommendations = value;
+    },
+    get recommendationSection() {
+      return unitsOf().recommendationSection;
+    },
+    set recommendationSection(value) {
+      unitsOf().recommendationSection = value;
+    },
     footnoteRefs,
     footnoteDefs: walk.footnoteDefs,
     decisions,
     malformedRefs,
-    summaryTable: units.summaryTable,
+    get summaryTable() {
+      return unitsOf().summaryTable;
+    },
+    set summaryTable(value) {
+      unitsOf().summaryTable = value;
+    },
     textRuns: walk.textRuns,
     controls: walk.controls,
     images: walk.images,
     parseProblems,
   };
+  settlers.set(model, unitsOf);
+  return model;
+}
+
+/** How to build the parts of a model that are built when first read; see `buildModel`. */
+const settlers = new WeakMap<AuditDocument, () => unknown>();
+
+/**
+ * Builds what a model has not built yet, before the next version moves the nodes of its
+ * tree: a model read after that still gives what it would have given when it was made.
+ */
+function settle(model: AuditDocument): void {
+  settlers.get(model)?.();
 }
 
 export function nodeSpan(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
@@ -232,12 +306,13 @@ interface Edit {
 }
 
 /**
- * Each tree's facts per root-level block, in order, with its text runs gathered, while every
- * block's facts could be kept (see `withinBlock`). The next version splices them: the blocks
- * before the edit are taken as they are, the re-parsed ones walked, and only those after it
- * moved, without looking up each block of the tree again.
+ * Each tree's facts per root-level block, in order, and the document's lists gathered from
+ * them, while every block's facts could be kept (see `withinBlock`). The next version
+ * splices them: the blocks and list items before the edit are taken as they are, the
+ * re-parsed blocks walked, and only the items after it moved, without looking up each
+ * block of the tree again.
  */
-const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; textRuns: TextRun[]; organs: OrganTable; style: ReferenceForm }>();
+const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; lists: Facts; organs: OrganTable; style: ReferenceForm }>();
 
 /** The facts of a tree made by the incremental parse, from the previous tree's; null when they must be collected anew. */
 function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): Facts | null {
@@ -252,20 +327,56 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
     blockCache.set(node, facts);
     fresh.push(facts);
   }
-  // Runs are in document order: those of the replaced blocks lie between the old region's
-  // start and end. Found before the blocks after the region move.
-  const old = known.textRuns;
+  // Every kept item lies inside its block, and the blocks are in document order, so each
+  // list holds first the items of the blocks before the region (starting before it), then
+  // those of the replaced blocks, then those after the region (starting at or after its old
+  // end). The boundaries are found by halving, before the items after the region move.
   const regionStart = from < known.blocks.length ? known.blocks[from].offset : Infinity;
   const regionEnd = to < known.blocks.length ? known.blocks[to].offset : Infinity;
-  const k = firstRunAt(old, regionStart);
-  const m = firstRunAt(old, regionEnd);
   const delta = edit.change.newEnd - edit.change.oldEnd;
-  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) shiftFacts(known.blocks[i], delta);
+  const old = known.lists;
+  const splice = <T>(list: T[], part: (f: Facts) => T[], startOf: (x: T) => number, shift: (x: T) => void): T[] => {
+    const k = firstAt(list, regionStart, startOf);
+    const m = firstAt(list, regionEnd, startOf);
+    if (delta !== 0) for (let i = m; i < list.length; i++) shift(list[i]);
+    const out = list.slice(0, k);
+    for (const f of fresh) for (const x of part(f)) out.push(x);
+    for (let i = m; i < list.length; i++) out.push(list[i]);
+    return out;
+  };
+  // The text runs, by far the longest list, are spliced by loops of their own (a call
+  // through a function per run cost as much as the rest of the splice); the other lists
+  // are short. One call per kind of fact, so that each loop sees objects of one shape.
+  const runs = old.textRuns;
+  const k = firstRunAt(runs, regionStart);
+  const m = firstRunAt(runs, regionEnd);
+  if (delta !== 0) {
+    for (let i = m; i < runs.length; i++) {
+      const r = runs[i];
+      r.start += delta;
+      r.end += delta;
+    }
+  }
+  const textRuns = runs.slice(0, k);
+  for (const f of fresh) for (const r of f.textRuns) textRuns.push(r);
+  for (let i = m; i < runs.length; i++) textRuns.push(runs[i]);
+  const lists: Facts = {
+    textRuns,
+    footnoteRefs: splice(old.footnoteRefs, (f) => f.footnoteRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    footnoteDefs: splice(old.footnoteDefs, (f) => f.footnoteDefs, (x) => x.span.start, (x) => {
+      shiftSpan(x.span, delta);
+      shiftSpan(x.labelSpan, delta);
+    }),
+    controls: splice(old.controls, (f) => f.controls, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    decisions: splice(old.decisions, (f) => f.decisions, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    malformedRefs: splice(old.malformedRefs, (f) => f.malformedRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+    images: splice(old.images, (f) => f.images, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
+  };
+  // The items moved above are the blocks' own, so each block after the region only notes its new offset.
+  if (delta !== 0) for (let i = to; i < known.blocks.length; i++) known.blocks[i].offset += delta;
   const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
-  const freshRuns: TextRun[] = [];
-  for (const f of fresh) for (const r of f.textRuns) freshRuns.push(r);
-  const textRuns = old.slice(0, k).concat(freshRuns, old.slice(m));
-  return gather(root, blocks, textRuns, organs, style);
+  blockLists.set(root, { blocks, lists, organs, style });
+  return copyLists(lists);
 }
 
 /** The index of the first run that starts at or after `offset`. */
@@ -278,6 +389,29 @@ function firstRunAt(runs: readonly TextRun[], offset: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** The index of the first item that starts at or after `offset`, in items whose starts ascend at least from block to block. */
+function firstAt<T>(items: readonly T[], offset: number, startOf: (x: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (startOf(items[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The lists a model gets: its own arrays, so that the lists kept for the next version stay
+ * as they were gathered whatever a reader of the model does with its arrays.
+ */
+function copyLists(f: Facts): Facts {
+  return {
+    textRuns: f.textRuns.slice(), footnoteRefs: f.footnoteRefs.slice(), footnoteDefs: f.footnoteDefs.slice(), controls: f.controls.slice(),
+    decisions: f.decisions.slice(), malformedRefs: f.malformedRefs.slice(), images: f.images.slice(),
+  };
 }
 
 function collectFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm): Facts {
@@ -296,23 +430,25 @@ function collectFacts(text: string, root: Root, organs: OrganTable, style: Refer
     }
     blocks.push(facts);
   }
-  const textRuns: TextRun[] = [];
-  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
-  return allKept ? gather(root, blocks, textRuns, organs, style) : gather(null, blocks, textRuns, organs, style);
+  const lists = gather(blocks);
+  if (!allKept) return lists;
+  blockLists.set(root, { blocks, lists, organs, style });
+  return copyLists(lists);
 }
 
-/** The document's facts from its blocks' (text runs already gathered), remembered for the next version when `root` is given. */
-function gather(root: Root | null, blocks: BlockFacts[], textRuns: TextRun[], organs: OrganTable, style: ReferenceForm): Facts {
-  if (root) blockLists.set(root, { blocks, textRuns, organs, style });
+/** The document's facts from its blocks'. */
+function gather(blocks: BlockFacts[]): Facts {
   // One loop per kind of fact, so that each loop sees objects of one shape (a loop over all
   // kinds at once, indexed by key, was the model's most expensive line per keystroke).
   // Loops, not push(...): one block (a long list) may hold more items than a call takes arguments.
+  const textRuns: TextRun[] = [];
   const footnoteRefs: FootnoteRef[] = [];
   const footnoteDefs: FootnoteDef[] = [];
   const controls: InlineControl[] = [];
   const decisions: DecisionRef[] = [];
   const malformedRefs: MalformedRef[] = [];
   const images: ImageRef[] = [];
+  for (const f of blocks) for (const x of f.textRuns) textRuns.push(x);
   for (const f of blocks) for (const x of f.footnoteRefs) footnoteRefs.push(x);
   for (const f of blocks) for (const x of f.footnoteDefs) footnoteDefs.push(x);
   for (const f of blocks) for (const x of f.controls) controls.push(x);

@@ -44,18 +44,26 @@ export class LineIndex {
     const old = prev.lineStarts;
     // A line start s depends on the characters at s - 1 and s (a \r followed by \n ends a
     // line only after the \n), so starts before `start` and after `oldEnd` are unchanged.
-    let head = 0;
-    while (head < old.length && old[head] < start) head++;
-    const starts = old.slice(0, head);
-    if (start === 0) starts.push(0);
+    const head = firstAtLeast(old, start);
+    const fresh: number[] = [];
+    if (start === 0) fresh.push(0);
     for (let s = Math.max(start, 1); s <= newEnd; s++) {
       const c = text.charCodeAt(s - 1);
-      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) fresh.push(s);
     }
     const delta = newEnd - oldEnd;
-    let tail = head;
-    while (tail < old.length && old[tail] <= oldEnd) tail++;
-    for (; tail < old.length; tail++) starts.push(old[tail] + delta);
+    const tail = firstAtLeast(old, oldEnd + 1);
+    // Typing within a line keeps the number of lines: the array is copied whole and the
+    // starts after the change moved in place, rather than pushed one by one.
+    if (fresh.length === tail - head) {
+      const starts = old.slice();
+      for (let i = 0; i < fresh.length; i++) starts[head + i] = fresh[i];
+      if (delta !== 0) for (let i = tail; i < starts.length; i++) starts[i] += delta;
+      return new LineIndex(text, starts);
+    }
+    const starts = old.slice(0, head);
+    for (const s of fresh) starts.push(s);
+    for (let i = tail; i < old.length; i++) starts.push(old[i] + delta);
     return new LineIndex(text, starts);
   }
 
@@ -205,6 +213,18 @@ function containsWord(candidate: string, w: string): boolean {
  * The length of the common start (and end) of two strings, up to `max`. Compares chunk by
  * chunk first: string equality is native, a loop over characters is not.
  */
+/** The index of the first element of an ascending array that is at least `value` (its length if none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function commonPrefix(a: string, b: string, max: number): number {
   let n = 0;
   for (let step = 4096; step >= 1; step >>= 4) {

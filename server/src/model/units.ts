@@ -1,4 +1,4 @@
-import type { List, ListItem, Root, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { stepInSentence, type Scale } from '../profiles/grades.js';
 import { headingMatcher, type ChapterSpec, type Profile } from '../profiles/types.js';
@@ -299,38 +299,75 @@ function proseAssessment(text: string, root: Root, section: Section, at: Span, p
   return assessment;
 }
 
-function gradeInProse(text: string, content: readonly RootContent[], profile: Profile, scale: Scale): Pick<Assessment, 'gradeText' | 'gradeSpan' | 'gradeFrom'> | null {
-  for (const n of content) {
-    if (n.type !== 'paragraph') continue;
-    if (profile.assessment.grade.includes('bold')) {
-      const first = n.children[0];
-      if (first && first.type === 'strong') {
-        const lead = toString(first);
-        const m = /^\s*(?:bedömning|vår bedömning|revisionell bedömning|svar|slutsats|status)\s*[:–—-]\s*(.+)$/iu.exec(lead);
-        if (m) return { gradeText: m[1].trim(), gradeSpan: span(first), gradeFrom: 'bold' };
-        if (BOLD_LEAD.test(lead)) {
-          const rest = toString({ type: 'paragraph', children: n.children.slice(1) }).replace(/^[\s:–—-]+/u, '');
-          const sentence = rest.split(/(?<=[.!?])\s/u)[0].trim().replace(/[.!?]$/u, '');
-          const after = n.children[1];
-          if (sentence) return { gradeText: sentence, gradeSpan: after ? { start: span(after).start, end: span(n).end } : span(first), gradeFrom: 'bold' };
-        }
-      }
-    }
-    if (profile.assessment.grade.includes('sentence')) {
-      const whole = toString(n);
-      const sentences = whole.split(/(?<=[.!?])\s+/u);
-      for (const sentence of sentences.slice(0, 2)) {
-        const found = stepInSentence(sentence, scale);
-        if (!found) continue;
-        const written = sentence.slice(found.index, found.index + found.length);
-        const at = text.indexOf(written, span(n).start);
-        return { gradeText: found.step.name, gradeSpan: at >= 0 && at < span(n).end ? { start: at, end: at + written.length } : span(n), gradeFrom: 'sentence' };
-      }
-    }
-    // Only the assessment's opening paragraph states its grade.
-    return null;
+type ProseGrade = Pick<Assessment, 'gradeText' | 'gradeSpan' | 'gradeFrom'>;
+
+/**
+ * The grade an assessment's opening paragraph states, kept per paragraph node with the
+ * offset it was read at: the incremental parse moves an unchanged paragraph into the next
+ * version, and every unit's grade is read again at every keystroke. Only a result that
+ * depends on the paragraph's own text is kept (see `paragraphGrade`).
+ */
+const gradeCache = new WeakMap<Paragraph, { grade: Profile['assessment']['grade']; scale: Scale; offset: number; result: ProseGrade | null }>();
+
+function gradeInProse(text: string, content: readonly RootContent[], profile: Profile, scale: Scale): ProseGrade | null {
+  // Only the assessment's opening paragraph states its grade.
+  const n = content.find((c): c is Paragraph => c.type === 'paragraph');
+  if (!n) return null;
+  const offset = span(n).start;
+  const known = gradeCache.get(n);
+  if (known && known.grade === profile.assessment.grade && sameScale(known.scale, scale)) {
+    const r = known.result;
+    const d = offset - known.offset;
+    return r && { ...r, gradeSpan: r.gradeSpan && { start: r.gradeSpan.start + d, end: r.gradeSpan.end + d } };
   }
-  return null;
+  const { result, local } = paragraphGrade(text, n, profile, scale);
+  if (local) gradeCache.set(n, { grade: profile.assessment.grade, scale, offset, result: result && { ...result, gradeSpan: result.gradeSpan && { ...result.gradeSpan } } });
+  return result;
+}
+
+/** Whether two scales read the same grades from the same words (each version resolves its scale anew). */
+function sameScale(a: Scale, b: Scale): boolean {
+  if (a === b) return true;
+  if (a.steps.length !== b.steps.length) return false;
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.steps.every((s, i) => s.name === b.steps[i].name && same(s.phrases, b.steps[i].phrases) && same(s.symbols, b.steps[i].symbols));
+}
+
+/**
+ * The grade a paragraph states, and whether it depends only on the paragraph's own text
+ * (not on text after it, where a grade's words are looked up in the source when the
+ * paragraph's text differs from it).
+ */
+function paragraphGrade(text: string, n: Paragraph, profile: Profile, scale: Scale): { result: ProseGrade | null; local: boolean } {
+  if (profile.assessment.grade.includes('bold')) {
+    const first = n.children[0];
+    if (first && first.type === 'strong') {
+      const lead = toString(first);
+      const m = /^\s*(?:bedömning|vår bedömning|revisionell bedömning|svar|slutsats|status)\s*[:–—-]\s*(.+)$/iu.exec(lead);
+      if (m) return { result: { gradeText: m[1].trim(), gradeSpan: span(first), gradeFrom: 'bold' }, local: true };
+      if (BOLD_LEAD.test(lead)) {
+        const rest = toString({ type: 'paragraph', children: n.children.slice(1) }).replace(/^[\s:–—-]+/u, '');
+        const sentence = rest.split(/(?<=[.!?])\s/u)[0].trim().replace(/[.!?]$/u, '');
+        const after = n.children[1];
+        if (sentence) return { result: { gradeText: sentence, gradeSpan: after ? { start: span(after).start, end: span(n).end } : span(first), gradeFrom: 'bold' }, local: true };
+      }
+    }
+  }
+  if (profile.assessment.grade.includes('sentence')) {
+    const whole = toString(n);
+    const sentences = whole.split(/(?<=[.!?])\s+/u);
+    for (const sentence of sentences.slice(0, 2)) {
+      const found = stepInSentence(sentence, scale);
+      if (!found) continue;
+      const written = sentence.slice(found.index, found.index + found.length);
+      const at = text.indexOf(written, span(n).start);
+      return {
+        result: { gradeText: found.step.name, gradeSpan: at >= 0 && at < span(n).end ? { start: at, end: at + written.length } : span(n), gradeFrom: 'sentence' },
+        local: at >= 0 && at + written.length <= span(n).end,
+      };
+    }
+  }
+  return { result: null, local: true };
 }
 
 function assessmentOf(text: string, root: Root, s: Section, lead: string, profile: Profile, scale: Scale): Assessment {
