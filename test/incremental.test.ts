@@ -215,6 +215,20 @@ describe('incremental parse: always equal to a full parse of the same text', () 
     assert.ok(reused > 400, `only ${reused} edits were incremental`);
   });
 
+  it('keeps a link definition whose label starts with a caret a link definition when a region is re-parsed', () => {
+    // `[^1\n]: …` cannot be a footnote definition (a footnote label holds no line break), so
+    // it defines the link label `^1`, and `[^1]` elsewhere is a link reference to it. A region
+    // parsed on its own gets that definition as a stub, which must not turn into a footnote.
+    const before = 'Stycke.\n\n[^1\n]: Fotnot.\n\nRubrik\n===\n\nSista stycket[^1].\n';
+    const after = before.replace('===\n', '===\n\n');
+    const prev = { text: before, root: parseMarkdownFull(before) };
+    const incremental = parseIncrementally(prev, after);
+    assert.ok(incremental, 'the edit is re-parsed as a region');
+    assert.deepEqual(incremental, parseMarkdownFull(after));
+    const text = JSON.stringify(incremental);
+    assert.ok(text.includes('"linkReference"') && !text.includes('"footnoteReference"'));
+  });
+
   it('re-parses only the paragraph a keystroke falls in, keeping the other paragraphs of its section', () => {
     const text = generateReport(300_000, 9);
     // Inside the paragraph, not at its first character (which would re-parse the block before it too).

@@ -145,6 +145,10 @@ export function definitionStubs(defs: Definitions, slice: string): string {
     for (const m of slice.matchAll(FOOTNOTE_CALL)) used.add(normalizeIdentifier(m[1]).toLowerCase());
     for (const id of new Set(defs.footnotes)) if (used.has(id)) parts.push(`[^${id}]: x`);
   }
-  for (const id of new Set(defs.links)) parts.push(`[${id}]: x`);
+  // A link definition may have a label that starts with `^` (`[^1\n]: …`, where the line
+  // break keeps it from being a footnote definition); its stub must not become a footnote
+  // definition, which GFM reads in `[^1]: x`. A space before the bracket does that: a
+  // footnote label holds no white space, and normalising the label drops the space again.
+  for (const id of new Set(defs.links)) parts.push(id.startsWith('^') ? `[${id} ]: x` : `[${id}]: x`);
   return parts.length > 0 ? `\n\n${parts.join('\n\n')}\n` : '';
 }
