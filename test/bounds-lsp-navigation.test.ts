@@ -7,7 +7,8 @@ import { generateReport } from '../bench/generate.ts';
 import { codeActions } from '../server/src/features/code-actions.ts';
 import { featureContext } from '../server/src/features/context.ts';
 import { definition, prepareRename, references, rename } from '../server/src/features/navigation.ts';
-import { previewOf } from '../server/src/features/preview.ts';
+import { exportOf, previewOf } from '../server/src/features/preview.ts';
+import { DEFAULT_CONFIG } from '../server/src/config/config.ts';
 import { readability } from '../server/src/features/status.ts';
 import { BACKGROUND_CHARS } from '../server/src/lint/background.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
@@ -101,5 +102,41 @@ describe('language server answers navigation in a large document from its worker
     // The answers came from the worker: the request thread never parsed the large document.
     assert.ok(events.includes('finished'));
     assert.ok(!events.includes('parsed on request thread'), events.join(', '));
+  });
+
+  it('exports a large document in a thread of its own: a hover on another document is answered first, and the export is the one the request thread makes', async () => {
+    await client.initialize();
+    const small = open('rapport.rev.md', report);
+    await client.diagnostics(small);
+    const events: string[] = [];
+    client.connection.onNotification('granska/background', (e: { uri: string; event: string }) => {
+      if (e.uri.endsWith('stor.rev.md')) events.push(e.event);
+    });
+    const text = generateReport(BACKGROUND_CHARS * 1.2, 11);
+    const big = open('stor.rev.md', text);
+    const order: string[] = [];
+    const exported = client.connection
+      .sendRequest<{ data: string; warnings: unknown[] }>('granska/export', { uri: big, format: 'html' })
+      .then((r) => (order.push('export'), r));
+    const hovered = client.connection
+      .sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 35, character: 68 } })
+      .then((h) => (order.push('hover'), h));
+    assert.match((await hovered).contents.value, /KF § 16\/2015-02-23/);
+    const result = await exported;
+    // The hover did not wait for the export, which parses and renders the whole report.
+    assert.deepEqual(order, ['hover', 'export']);
+    const expected = await exportOf(parseAuditDocument(text), 'html', DEFAULT_CONFIG, dir, dir, 'sv');
+    assert.equal(Buffer.from(result.data, 'base64').toString('utf8'), Buffer.from(expected.data, 'base64').toString('utf8'));
+    assert.deepEqual(result.warnings, JSON.parse(JSON.stringify(expected.warnings)));
+    assert.ok(!events.includes('parsed on request thread'), events.join(', '));
+  });
+
+  it('says in Swedish why a large document cannot be exported when its Word template is missing', async () => {
+    fs.writeFileSync(path.join(dir, '.granskarc.json'), '{ "wordmall": "mallar/saknas.dotx" }');
+    await client.initialize();
+    const big = open('stor.rev.md', generateReport(BACKGROUND_CHARS * 1.2, 12));
+    const error = await client.connection.sendRequest('granska/export', { uri: big, format: 'docx' }).then(() => null, (e: Error) => e.message);
+    assert.match(String(error), /saknas\.dotx/);
+    assert.match(String(error), /[Ww]ordmall/);
   });
 });

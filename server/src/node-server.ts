@@ -3,6 +3,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from './io/node.js';
 import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
+import { exportInWorker, startExportWorkerIfAsked } from './lint/background-export.js';
 import { renderer } from './renderer.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
@@ -35,6 +36,7 @@ export function nodeHost(): ServerHost {
       lint: (uri, job) => linter.lint(uri, job),
       request: (uri, job) => linter.request(uri, job),
       stop: (uri) => linter.stop(uri),
+      export: (job) => exportInWorker(__filename, job),
       dispose: () => linter.dispose(),
       traced,
       onEvent(l) {
@@ -46,9 +48,9 @@ export function nodeHost(): ServerHost {
   };
 }
 
-// Started as a program, not when imported by tests; started as a worker, it lints large documents.
+// Started as a program, not when imported by tests; started as a worker, it lints or exports large documents.
 if (!isMainThread) {
-  startLintWorkerIfAsked(workerData);
+  if (!startExportWorkerIfAsked(workerData)) startLintWorkerIfAsked(workerData);
 } else if (require.main === module) {
   startServer(createConnection(ProposedFeatures.all), nodeHost());
 }

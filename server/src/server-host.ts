@@ -1,6 +1,7 @@
 import type { LoadedConfig } from './config/config.js';
 import type { WorkspaceFiles } from './io/files.js';
 import type { BackgroundEvent, FeatureJob, LintJob, LintResult } from './lint/background.js';
+import type { ExportJob, ExportOutcome } from './lint/background-export.js';
 import type { Renderer } from './renderer.js';
 import type { SpellingSettings } from './spelling/settings.js';
 import type { Speller } from './spelling/speller.js';
@@ -37,6 +38,8 @@ export interface BackgroundLinting {
   /** A feature of a large document, answered by its worker from the model it keeps; undefined when a newer version came first. */
   request(uri: string, job: Omit<FeatureJob, 'kind' | 'id' | 'uri'>): Promise<unknown>;
   stop(uri: string): void;
+  /** Exports one version of a large document in a thread of its own, so that requests for other documents are answered meanwhile. */
+  export(job: ExportJob): Promise<ExportOutcome>;
   dispose(): void;
   /**
    * Where what the workers do is told, when the host traces it (GRANSKA_TRACE_BACKGROUND=1

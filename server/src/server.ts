@@ -665,6 +665,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const file = uriToPath(params.uri);
     const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
     const locale = localeOf(await settingsFor(params.uri));
+    if (background && doc.getText().length > background.threshold) {
+      // A large document is exported in a thread of its own, of the version asked for.
+      const outcome = await background.export({ text: doc.getText(), format, folder: dir, root, locale });
+      if (outcome.ok) return { data: outcome.data, warnings: outcome.warnings };
+      throw new ResponseError(-32603, outcome.detail ? localize(outcome.detail, locale) : outcome.message);
+    }
     try {
       return await host.renderer().exportOf(modelFor(doc, loaded), format, loaded.config, dir, root, locale);
     } catch (e) {
