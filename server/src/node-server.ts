@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from './io/node.js';
-import { BACKGROUND_CHARS, BackgroundLinter, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
+import { BACKGROUND_CHARS, BackgroundLinter, HANDOFF_DELAY_MS, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
 import { exportInWorker, startExportWorkerIfAsked } from './lint/background-export.js';
 import { renderer } from './renderer.js';
 import { startServer } from './server.js';
@@ -33,6 +33,7 @@ export function nodeHost(): ServerHost {
     renderer,
     background: {
       threshold: BACKGROUND_CHARS,
+      handoffDelayMs: HANDOFF_DELAY_MS,
       lint: (uri, job) => linter.lint(uri, job),
       request: (uri, job) => linter.request(uri, job),
       stop: (uri) => linter.stop(uri),

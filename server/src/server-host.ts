@@ -34,6 +34,8 @@ export interface ServerHost {
 export interface BackgroundLinting {
   /** Documents with more characters than this are linted in the background. */
   threshold: number;
+  /** How long a large version waits before it is handed to its worker, so that requests that came with it go first. */
+  handoffDelayMs: number;
   lint(uri: string, job: LintJob): Promise<LintResult | null>;
   /** A feature of a large document, answered by its worker from the model it keeps; undefined when a newer version came first. */
   request(uri: string, job: Omit<FeatureJob, 'kind' | 'id' | 'uri'>): Promise<unknown>;

@@ -300,13 +300,18 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       publishConfigProblems(loaded, locale);
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
       backgroundVersions.set(doc.uri, version);
-      void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale, uri: doc.uri }).then((r) => {
-        const current = documents.get(doc.uri);
-        if (!r || !current || current.version !== r.version) return;
-        if (r.index) index.set(r.index);
-        backgroundNames.set(doc.uri, r.namesAReport);
-        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: r.diagnostics });
-      });
+      // Handing the text over copies it, which holds this thread for a while (15 ms at 10 MB):
+      // requests that came with the text (a hover in another report) are answered first.
+      setTimeout(() => {
+        if (!background || documents.get(doc.uri)?.version !== version) return;
+        void background.lint(doc.uri, { version, text: doc.getText(), dir, root: dir ? rootOf(dir) : null, openFiles, locale, uri: doc.uri }).then((r) => {
+          const current = documents.get(doc.uri);
+          if (!r || !current || current.version !== r.version) return;
+          if (r.index) index.set(r.index);
+          backgroundNames.set(doc.uri, r.namesAReport);
+          void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: r.diagnostics });
+        });
+      }, background.handoffDelayMs);
       return;
     }
     background?.stop(doc.uri);

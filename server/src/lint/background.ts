@@ -38,6 +38,14 @@ import { navigationAnswer } from './background-navigation.js';
  */
 export const BACKGROUND_CHARS = 500_000;
 
+/**
+ * How long a large version waits before its text is handed to the worker. Posting copies the
+ * text (about 15 ms for 10 MB) on the request thread; a request sent right behind the text
+ * (a hover in another report, the editor's symbols) has usually been read by then, and is
+ * answered before the copy instead of after it. Small beside the lint of such a document.
+ */
+export const HANDOFF_DELAY_MS = 10;
+
 /** One lint of one version, with all it needs as plain data. */
 export interface LintJob {
   version: number;
