@@ -36,7 +36,10 @@ export function loadConfigFor(dir: string, cache?: Map<string, LoadedConfig>, fi
       problems: [{ message: { sv: `Konfigurationsfilen kan inte läsas: ${read.error}`, en: `The configuration file cannot be read: ${read.error}` }, span: { start: 0, end: 0 } }],
     };
   }
-  cache?.set(file, loaded);
+  // A file that went missing between the lookup and the read is not remembered as
+  // unreadable; nor is one the browser's host has not fetched yet (it answers «missing» until
+  // then): another step, sharing the cache, would take that for the configuration.
+  if (read.ok || !read.missing) cache?.set(file, loaded);
   return loaded;
 }
 

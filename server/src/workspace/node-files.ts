@@ -52,7 +52,8 @@ export function loadRegister(file: string, organs: OrganTable, cache?: Map<strin
       problems: [{ message: { sv: `Beslutsregistret kan inte läsas: ${String(e)}`, en: `The decision register cannot be read: ${String(e)}` }, span: { start: 0, end: 0 } }],
     };
   }
-  cache?.set(file, register);
+  // Not remembered while missing: the browser's host answers «missing» until it has the file (see loadConfigFor).
+  if (read.ok || !read.missing) cache?.set(file, register);
   return register;
 }
 
