@@ -660,6 +660,9 @@ export async function lspMain(args: string[]): Promise<void> {
   if (args.includes('--quick')) Object.assign(o, { processes: 2, edits: 60, requests: 30, workspaceFiles: 100, lintFiles: 40, lintRuns: 2 });
   if (value('--processes')) o.processes = Number(value('--processes'));
   if (value('--edits')) o.edits = Number(value('--edits'));
+  // Row 6 at another size, e.g. a firm's archive: `--workspace-files 5000 --workspace-bytes 12000`.
+  if (value('--workspace-files')) o.workspaceFiles = Number(value('--workspace-files'));
+  if (value('--workspace-bytes')) o.workspaceBytes = Number(value('--workspace-bytes'));
   if (value('--requests')) o.requests = Number(value('--requests'));
   if (value('--rows')) o.rows = new Set(value('--rows')!.split(',') as Row[]);
   // Flags for the server's node, e.g. `--node-args "--max-semi-space-size=4"`, to measure a heap setting.
