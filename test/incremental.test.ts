@@ -100,8 +100,8 @@ describe('incremental parse: always equal to a full parse of the same text', () 
   });
 
   it('gives each version its own tree, sections and units even when they are first read after later versions were parsed from it', () => {
-    // The section tree and the units are built when first read, and the blocks after an edit
-    // moved when the tree is first read; the next version moves the nodes of the tree. What a version gives must not depend on when
+    // The section tree and the units are built when first read, the text runs spliced when
+    // first read, and the blocks after an edit moved when the tree is first read; the next version moves the nodes of the tree. What a version gives must not depend on when
     // it is read. (Nodes and facts are shared with later versions, so only what the model
     // computes for itself is compared: spans, titles, numbers, grades.)
     const sectionsOf = (list: readonly AuditDocument['sections'][number][]): unknown[] =>
@@ -126,6 +126,8 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         // The newest version's tree, moved only when first read, and its findings.
         const last = versions[versions.length - 1];
         const full = parseAuditDocument(last.text);
+        // Its text runs, spliced only when first read, and read here before its tree.
+        assert.deepEqual(last.model.textRuns, full.textRuns);
         assert.deepEqual(last.model.root, full.root);
         assert.deepEqual(runRules(last.model), runRules(full));
       }),

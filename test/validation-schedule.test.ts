@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import { generateReport } from '../bench/generate.ts';
 import { lintDocument, lintStepwise } from '../server/src/lint/lint.ts';
 import { later, ValidationQueue } from '../server/src/lint/schedule.ts';
@@ -34,6 +35,42 @@ describe('validation in slices: messages first, only the current version publish
       },
     });
     await finished;
+    assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
+  });
+
+  it('lets a message read from the connection during a slice be handled before the next slice', async () => {
+    // The connection reads a message when the event loop polls for input, and handles it on a
+    // turn of its own (vscode-jsonrpc queues it with setImmediate). A message port delivers
+    // the same way. A message that arrives while a slice runs must not wait for the next one.
+    const order: string[] = [];
+    const { port1, port2 } = new MessageChannel();
+    port2.on('message', () => setImmediate(() => order.push('request')));
+    const queue = new ValidationQueue(0);
+    let done!: () => void;
+    const finished = new Promise<void>((r) => (done = r));
+    queue.start('a', {
+      isCurrent: () => true,
+      *steps() {
+        order.push('model');
+        port1.postMessage('completion');
+        // The slice runs on until the message is there to be read.
+        const until = Date.now() + 30;
+        while (Date.now() < until) {
+          // Busy, as a long step is.
+        }
+        yield;
+        order.push('rule 1');
+        yield;
+        order.push('rule 2');
+        return 'diagnostics';
+      },
+      done: (r) => {
+        order.push(r);
+        done();
+      },
+    });
+    await finished;
+    port1.close();
     assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
   });
 

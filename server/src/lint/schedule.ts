@@ -1,4 +1,4 @@
-import { nextTurn } from '../next-turn.js';
+import { afterPendingMessages, nextTurn } from '../next-turn.js';
 
 /**
  * Validation in slices between other messages. A document's validation (its model, then
@@ -57,7 +57,7 @@ export class ValidationQueue {
   /** Starts a job for a key (a document), replacing and so cancelling any job still running for it. */
   start<T>(key: string, job: ValidationJob<T>): void {
     this.jobs.set(key, job as ValidationJob<unknown>);
-    nextTurn(() => this.first(key, job));
+    afterPendingMessages(() => this.first(key, job));
   }
 
   /** Cancels the job of a key, if any (the document closed). */
@@ -111,7 +111,8 @@ export class ValidationQueue {
       }
       if (this.now() >= until) break;
     }
-    nextTurn(() => this.slice(key, job, steps));
+    // A message that came while this slice ran is handled before the next one.
+    afterPendingMessages(() => this.slice(key, job, steps));
   }
 
   private fail<T>(key: string, job: ValidationJob<T>, e: unknown): void {

@@ -173,7 +173,9 @@ export function buildModel(
     ? (typValue.trim() as DocumentType)
     : null;
 
-  const walk = (edit && spliceFacts(text, root, organs, style, edit)) ?? collectFacts(text, tree(), organs, style);
+  const walk: LazyFacts = (edit && spliceFacts(text, root, organs, style, edit)) ?? eager(collectFacts(text, tree(), organs, style));
+  let textRuns: TextRun[] | undefined;
+  const runsOf = (): TextRun[] => (textRuns ??= walk.textRuns());
   const definedKeys = new Set(walk.footnoteDefs.map((d) => d.key));
   const footnoteRefs: FootnoteRef[] = walk.footnoteRefs.map((r) => (r.defined || !definedKeys.has(r.key) ? r : { ...r, defined: true }));
   const decisions = walk.decisions;
@@ -248,13 +250,26 @@ export function buildModel(
     set summaryTable(value) {
       unitsOf().summaryTable = value;
     },
-    textRuns: walk.textRuns,
+    get textRuns() {
+      return runsOf();
+    },
+    set textRuns(value) {
+      textRuns = value;
+    },
     controls: walk.controls,
     images: walk.images,
     parseProblems,
   };
-  settlers.set(model, unitsOf);
+  settlers.set(model, () => {
+    unitsOf();
+    runsOf();
+  });
   return model;
+}
+
+function eager(f: Facts): LazyFacts {
+  const runs = f.textRuns;
+  return { ...f, textRuns: () => runs };
 }
 
 /** How to build the parts of a model that are built when first read; see `buildModel`. */
@@ -312,11 +327,25 @@ interface Edit {
  * re-parsed blocks walked, and only the items after it moved, without looking up each
  * block of the tree again.
  */
-const blockLists = new WeakMap<Root, { blocks: BlockFacts[]; lists: Facts; organs: OrganTable; style: ReferenceForm }>();
+const blockLists = new WeakMap<Root, KeptFacts>();
+
+interface KeptFacts {
+  blocks: BlockFacts[];
+  lists: Facts;
+  organs: OrganTable;
+  style: ReferenceForm;
+  /** Splices the text runs, while they have not been spliced yet (see `spliceFacts`). */
+  settle?: () => unknown;
+}
+
+/** Facts whose text runs are gathered when first read. */
+type LazyFacts = Omit<Facts, 'textRuns'> & { textRuns: () => TextRun[] };
 
 /** The facts of a tree made by the incremental parse, from the previous tree's; null when they must be collected anew. */
-function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): Facts | null {
+function spliceFacts(text: string, root: Root, organs: OrganTable, style: ReferenceForm, edit: Edit): LazyFacts | null {
   const known = blockLists.get(edit.prevRoot);
+  // The previous tree's runs must be where its blocks say before they are spliced again.
+  known?.settle?.();
   const { from, to, count } = edit.change;
   if (!known || known.organs !== organs || known.style !== style || from === undefined || to === undefined || count === undefined) return null;
   const fresh: BlockFacts[] = [];
@@ -344,24 +373,36 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
     for (let i = m; i < list.length; i++) out.push(list[i]);
     return out;
   };
-  // The text runs, by far the longest list, are spliced by loops of their own (a call
-  // through a function per run cost as much as the rest of the splice); the other lists
-  // are short. One call per kind of fact, so that each loop sees objects of one shape.
+  // The text runs, by far the longest list, are spliced when first read: a request right
+  // after a keystroke (completion in prose, hover on a reference) reads none, and moving
+  // and copying every run below the edit was a fifth of the model's cost per keystroke.
+  // The runs stay where they were until then; `parseNextVersion` splices them before the
+  // next version moves anything (see `settle`), so they read the same whenever they are read.
+  // They are spliced by loops of their own (a call through a function per run cost as much
+  // as the rest of the splice).
   const runs = old.textRuns;
-  const k = firstRunAt(runs, regionStart);
-  const m = firstRunAt(runs, regionEnd);
-  if (delta !== 0) {
-    for (let i = m; i < runs.length; i++) {
-      const r = runs[i];
-      r.start += delta;
-      r.end += delta;
+  let textRuns: TextRun[] | undefined;
+  const spliceRuns = (): TextRun[] => {
+    if (textRuns) return textRuns;
+    const k = firstRunAt(runs, regionStart);
+    const m = firstRunAt(runs, regionEnd);
+    if (delta !== 0) {
+      for (let i = m; i < runs.length; i++) {
+        const r = runs[i];
+        r.start += delta;
+        r.end += delta;
+      }
     }
-  }
-  const textRuns = runs.slice(0, k);
-  for (const f of fresh) for (const r of f.textRuns) textRuns.push(r);
-  for (let i = m; i < runs.length; i++) textRuns.push(runs[i]);
+    const spliced = runs.slice(0, k);
+    for (const f of fresh) for (const r of f.textRuns) spliced.push(r);
+    for (let i = m; i < runs.length; i++) spliced.push(runs[i]);
+    textRuns = spliced;
+    lists.textRuns = spliced;
+    kept.settle = undefined;
+    return spliced;
+  };
   const lists: Facts = {
-    textRuns,
+    textRuns: [],
     footnoteRefs: splice(old.footnoteRefs, (f) => f.footnoteRefs, (x) => x.span.start, (x) => shiftSpan(x.span, delta)),
     footnoteDefs: splice(old.footnoteDefs, (f) => f.footnoteDefs, (x) => x.span.start, (x) => {
       shiftSpan(x.span, delta);
@@ -375,8 +416,11 @@ function spliceFacts(text: string, root: Root, organs: OrganTable, style: Refere
   // The items moved above are the blocks' own, so each block after the region only notes its new offset.
   if (delta !== 0) for (let i = to; i < known.blocks.length; i++) known.blocks[i].offset += delta;
   const blocks = known.blocks.slice(0, from).concat(fresh, known.blocks.slice(to));
-  blockLists.set(root, { blocks, lists, organs, style });
-  return copyLists(lists);
+  const kept: KeptFacts = { blocks, lists, organs, style, settle: spliceRuns };
+  blockLists.set(root, kept);
+  const { textRuns: _, ...rest } = copyLists(lists);
+  // The model gets an array of its own, so that the list kept for the next version stays as it was spliced.
+  return { ...rest, textRuns: () => spliceRuns().slice() };
 }
 
 /** The index of the first run that starts at or after `offset`. */
