@@ -11,30 +11,36 @@ import { readDocuments } from './helpers/lint.ts';
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 describe('validation in slices: messages first, only the current version published', () => {
+  /**
+   * Runs a job of three steps in slices of zero milliseconds (every step a macrotask of its
+   * own) and records them in `order`; `during` runs inside the first step.
+   */
+  function runThreeSteps(order: string[], during: () => void): Promise<void> {
+    const queue = new ValidationQueue(0);
+    return new Promise<void>((done) => {
+      queue.start('a', {
+        isCurrent: () => true,
+        *steps() {
+          order.push('model');
+          during();
+          yield;
+          order.push('rule 1');
+          yield;
+          order.push('rule 2');
+          return 'diagnostics';
+        },
+        done: (r) => {
+          order.push(r);
+          done();
+        },
+      });
+    });
+  }
+
   it('lets a message that arrives during a validation be handled before the validation ends', async () => {
     const order: string[] = [];
-    // Slices of zero milliseconds: every step is a macrotask of its own.
-    const queue = new ValidationQueue(0);
-    let done!: () => void;
-    const finished = new Promise<void>((r) => (done = r));
-    queue.start('a', {
-      isCurrent: () => true,
-      *steps() {
-        order.push('model');
-        // A request read from the connection now is queued as the next macrotask.
-        setImmediate(() => order.push('request'));
-        yield;
-        order.push('rule 1');
-        yield;
-        order.push('rule 2');
-        return 'diagnostics';
-      },
-      done: (r) => {
-        order.push(r);
-        done();
-      },
-    });
-    await finished;
+    // A request read from the connection now is queued as the next macrotask.
+    await runThreeSteps(order, () => setImmediate(() => order.push('request')));
     assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
   });
 
@@ -45,31 +51,14 @@ describe('validation in slices: messages first, only the current version publish
     const order: string[] = [];
     const { port1, port2 } = new MessageChannel();
     port2.on('message', () => setImmediate(() => order.push('request')));
-    const queue = new ValidationQueue(0);
-    let done!: () => void;
-    const finished = new Promise<void>((r) => (done = r));
-    queue.start('a', {
-      isCurrent: () => true,
-      *steps() {
-        order.push('model');
-        port1.postMessage('completion');
-        // The slice runs on until the message is there to be read.
-        const until = Date.now() + 30;
-        while (Date.now() < until) {
-          // Busy, as a long step is.
-        }
-        yield;
-        order.push('rule 1');
-        yield;
-        order.push('rule 2');
-        return 'diagnostics';
-      },
-      done: (r) => {
-        order.push(r);
-        done();
-      },
+    await runThreeSteps(order, () => {
+      port1.postMessage('completion');
+      // The slice runs on until the message is there to be read.
+      const until = Date.now() + 30;
+      while (Date.now() < until) {
+        // Busy, as a long step is.
+      }
     });
-    await finished;
     port1.close();
     assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
   });
