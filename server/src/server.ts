@@ -308,7 +308,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const version = doc.version;
     const locale = localeOf(settings);
     // A large document is linted by a worker, so that other documents' requests are answered meanwhile.
-    if (background && doc.getText().length > background.threshold) {
+    if (background && isLarge(doc)) {
       const { loaded, dir } = configFor(doc.uri);
       publishConfigProblems(loaded, locale);
       const openFiles = documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => p !== null);
@@ -454,10 +454,15 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return model;
   }
 
+  /** Whether a document is large enough for a worker: linted, answered and exported off the request thread. */
+  function isLarge(doc: TextDocument): boolean {
+    return background !== null && doc.getText().length > background.threshold;
+  }
+
   /** An open audit document large enough to be linted by a worker, or null. */
   function largeDocument(uri: string): TextDocument | null {
     const doc = documents.get(uri);
-    return doc && background && isAuditDocument(uri) && doc.getText().length > background.threshold ? doc : null;
+    return doc && isAuditDocument(uri) && isLarge(doc) ? doc : null;
   }
 
   /**
@@ -683,7 +688,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     const file = uriToPath(params.uri);
     const root = file ? workspaceRoots.filter((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file))).sort((a, b) => b.length - a.length)[0] ?? dir : null;
     const locale = localeOf(await settingsFor(params.uri));
-    if (background && doc.getText().length > background.threshold) {
+    if (background && isLarge(doc)) {
       // A large document is exported in a thread of its own, of the version asked for.
       const outcome = await background.export({ text: doc.getText(), format, folder: dir, root, locale });
       if (outcome.ok) return { data: outcome.data, warnings: outcome.warnings };

@@ -210,28 +210,14 @@ export function findPlainBlocks(text: string): Plain[] {
       pos = eol + 1;
       continue;
     }
-    if (afterBlank && c === 124) {
-      // A table between blank lines: a header row, a delimiter row and body rows, each
-      // `| … |` with the same number of plain, non-empty cells.
-      const table = plainTable(text, pos, labels);
-      if (table) {
-        out.push(table);
-        pos = table.end + 1;
-      } else {
-        pos = eol + 1;
-      }
-      afterBlank = false;
-      continue;
-    }
-    if (afterBlank && (c === 45 || c === 42 || c === 43) && text.charCodeAt(pos + 1) === 32) {
-      // A tight bullet list between blank lines: one plain line per item, one marker.
-      const list = plainList(text, pos, labels);
-      if (list) {
-        out.push(list);
-        pos = list.end + 1;
-      } else {
-        pos = eol + 1;
-      }
+    // A table between blank lines (a header row, a delimiter row and body rows, each `| … |`
+    // with the same number of plain, non-empty cells), or a tight bullet list (one plain
+    // line per item, one marker).
+    const table = c === 124;
+    if (afterBlank && (table || ((c === 45 || c === 42 || c === 43) && text.charCodeAt(pos + 1) === 32))) {
+      const block = table ? plainTable(text, pos, labels) : plainList(text, pos, labels);
+      if (block) out.push(block);
+      pos = (block ? block.end : eol) + 1;
       afterBlank = false;
       continue;
     }
