@@ -9,28 +9,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Extension as MicromarkExtension, TokenizeContext } from 'micromark-util-types';
 import { parseWithPlainBlocks } from './plain-blocks.js';
-
-/**
- * micromark's footnote extension keeps the labels it has seen in an array and calls
- * `includes` for every reference and definition, which is quadratic: a 3 MB report with
- * 5 000 footnotes spent most of its parse there. This list answers `includes` from a Set.
- */
-class LabelList extends Array<string> {
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
-  }
-
-  readonly #seen = new Set<string>();
-
-  override push(...items: string[]): number {
-    for (const item of items) this.#seen.add(item);
-    return super.push(...items);
-  }
-
-  override includes(item: string): boolean {
-    return this.#seen.has(item);
-  }
-}
+import { IndexedList } from '../indexed-list.js';
 
 /**
  * A document construct tried at the start of the first line (the `null` key means «any
@@ -43,7 +22,7 @@ const primeFootnoteLabels: MicromarkExtension = {
       name: 'granskaFootnoteLabels',
       tokenize(this: TokenizeContext, _effects, _ok, nok) {
         const parser = this.parser as { gfmFootnotes?: string[] };
-        if (!parser.gfmFootnotes) parser.gfmFootnotes = new LabelList();
+        if (!parser.gfmFootnotes) parser.gfmFootnotes = new IndexedList();
         return nok;
       },
     },
