@@ -101,6 +101,12 @@ describe('plain blocks: prose, headings, footnote definitions and tables built w
     assert.ok(parsed < text.length / 4, `micromark parsed ${parsed} of ${text.length} characters`);
   });
 
+  it('gives micromark\'s tree when a lone carriage return ends a line', () => {
+    // Found by the random test: micromark ends a line at `\r` alone, the line scan does not.
+    const text = '[^1]: Kommunen\n[^1]: Kommunen\n[^1]: Kommunen\n\n[^1]: Kommunen\r';
+    assert.deepEqual(parseMarkdown(text), parseMarkdownFull(text));
+  });
+
   it('gives a block back to micromark when an open fence, HTML block or frontmatter swallows it', () => {
     for (const text of [
       '```\n\nKommunen har beslutat om detta.\n\n## Rubrik i koden\n\n[^1]: Not i koden\n',
