@@ -420,13 +420,20 @@ function large(): void {
  * report is, against the same with the report alone (dist/server.js); and how long each
  * large document took from opening to its first diagnostics.
  */
+/** Flags for the servers of `--large-hover`, e.g. `--profile DIR` to write a CPU profile per server. */
+function hoverNodeArgs(): string[] {
+  const at = process.argv.indexOf('--profile');
+  const dir = at > 0 ? process.argv[at + 1] : undefined;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`, '--cpu-prof-interval=200'] : [];
+}
+
 async function largeHover(): Promise<void> {
   const show = (runs: number[][]) => runs.map((t) => t.map((x) => x.toFixed(0)).join(', ') + ' ms').join('; ');
   for (const [name, text] of [
     ['the 1 MB document with many errors', HOSTILE.find((h) => h.id === 'many-diagnostics')!.make(1)],
     ['the 10 MB report', generateReport(10_000_000, SEED)],
   ] as const) {
-    const { withLarge, alone, diagnosticsMs } = await hoverWhileLarge(repositoryRoot(), text);
+    const { withLarge, alone, diagnosticsMs } = await hoverWhileLarge(repositoryRoot(), text, 3, hoverNodeArgs());
     console.log('');
     console.log(`Five hovers in a 60 KB report right after opening ${name} (one line per server process):`);
     console.log(`  while it is linted: ${show(withLarge)}`);

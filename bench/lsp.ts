@@ -763,7 +763,7 @@ export function summariseProfiles(dir: string, top = 30): string {
  * after the other: the server must answer them while the worker lints. Each hover's time
  * from request to answer, and the same five hovers in a server with only the report open.
  */
-export async function hoverWhileLarge(root: string, worst: string, runs = 3): Promise<{ withLarge: number[][]; alone: number[][]; diagnosticsMs: number[] }> {
+export async function hoverWhileLarge(root: string, worst: string, runs = 3, nodeArgs: string[] = []): Promise<{ withLarge: number[][]; alone: number[][]; diagnosticsMs: number[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-hover-'));
   const report = generateReport(60_000, 3);
   const offsets = footnoteReferenceOffsets(report);
@@ -774,7 +774,7 @@ export async function hoverWhileLarge(root: string, worst: string, runs = 3): Pr
   try {
     for (let run = 0; run < runs; run++) {
       for (const large of [true, false]) {
-        const server = new Server(root, [], dir);
+        const server = new Server(root, nodeArgs, dir);
         await server.initialize(dir);
         await server.initialized();
         const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;

@@ -493,7 +493,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     }, forgetFileCaches);
     if (documents.get(uri) !== current) return contextFor(uri);
     const model = modelFor(current, loaded);
-    const today = new Date().toLocaleDateString('sv-SE');
+    const today = todayIso();
     return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today, register, related: dir ? relatedOf(dir) : undefined }), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
@@ -634,7 +634,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onRequest('granska/profiles', (params: { uri?: string }) => settled(() => profileList(configFor(params.uri ?? workspaceRootUri()).loaded.config)));
   connection.onRequest('granska/skeleton', async (params: { uri?: string; profile: string }) => {
     const config = (await settled(() => configFor(params.uri ?? workspaceRootUri()))).loaded.config;
-    return skeletonFor(config, params.profile, new Date().toLocaleDateString('sv-SE'));
+    return skeletonFor(config, params.profile, todayIso());
   });
 
   /** A URI inside the first workspace folder, so that a command without a document reads that folder's configuration. */

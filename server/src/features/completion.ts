@@ -99,7 +99,9 @@ function frontmatterCompletions(ctx: FeatureContext, offset: number, line: Line,
       if (!DATE_KEYS.includes(key) && key !== 'undertecknare') item.command = { title: '', command: 'editor.action.triggerSuggest' };
       return item;
     });
-    return items.sort((x, y) => x.sortText!.localeCompare(y.sortText!));
+    // The sort texts are ASCII digits, so comparing code units gives the collator's order
+    // without the first call's set-up of ICU's collator (several milliseconds).
+    return items.sort((x, y) => (x.sortText! < y.sortText! ? -1 : x.sortText! > y.sortText! ? 1 : 0));
   }
   const value = /^([\p{L}_]+)[ \t]*:[ \t]*(.*)$/u.exec(line.before);
   const valueRange = (typedLength: number) => rangeOf(doc, { start: offset - typedLength, end: Math.max(offset, trimmedLineEnd(line)) });

@@ -4,6 +4,7 @@ import { fileExistsFrom, isInside, loadConfigFor } from '../config/load.js';
 import type { Locale } from '../i18n.js';
 import { parseNextVersion } from '../model/parse.js';
 import type { AuditDocument } from '../model/types.js';
+import { todayIso } from '../model/dates.js';
 import { isLocalRelativePath } from '../rules/missiv-rapport.js';
 import { lintDocument, parseOptions, type GranskaDiagnostic } from './lint.js';
 import { codeLenses } from '../features/code-lens.js';
@@ -110,7 +111,7 @@ export interface FeatureResult {
 
 function answer(job: FeatureJob, model: AuditDocument, fileExists?: (relative: string) => boolean): unknown {
   const loaded = loadConfigFor(job.dir ?? process.cwd());
-  const ctx = featureContext(model, { uri: job.uri, config: loaded.config, locale: job.locale, today: new Date().toLocaleDateString('sv-SE') });
+  const ctx = featureContext(model, { uri: job.uri, config: loaded.config, locale: job.locale, today: todayIso() });
   switch (job.feature) {
     case 'hover':
       return hover(ctx, job.offset);
