@@ -802,3 +802,47 @@ export async function hoverWhileLarge(root: string, worst: string, runs = 3, nod
   }
   return { withLarge, alone, diagnosticsMs };
 }
+
+/**
+ * Hovers in a 60 KB report while a large document is edited: each edit hands the large
+ * version's text to its worker on the server's thread, and a hover sent meanwhile waits for
+ * whatever of that hand-over is running. Returns every hover's time, in milliseconds.
+ */
+export async function hoverWhileLargeEdited(root: string, large: string, edits = 6, nodeArgs: string[] = []): Promise<number[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-hover-edit-'));
+  const report = generateReport(60_000, 3);
+  const offsets = footnoteReferenceOffsets(report);
+  const times: number[] = [];
+  const server = new Server(root, nodeArgs, dir);
+  try {
+    await server.initialize(dir);
+    await server.initialized();
+    const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;
+    await server.open(small, report);
+    await server.diagnostics(small, 1, 30_000).catch(() => undefined);
+    const big = pathToFileURL(path.join(dir, 'stor.rev.md')).href;
+    const published = server.diagnostics(big, 1, 600_000);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'granska', version: 1, text: large } });
+    await published;
+    // A word typed into the middle of the large document, one letter per version, and hovers
+    // in the small report every 5 ms in between, as an editor sends them while one types.
+    const at = positionAt(large, large.indexOf('\n', large.length >> 1));
+    for (let v = 2; v < 2 + edits; v++) {
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: big, version: v },
+        contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+      });
+      at.character++;
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: positionAt(report, offsets[(v * 20 + i) % offsets.length]) });
+        times.push(performance.now() - t0);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return times;
+}
