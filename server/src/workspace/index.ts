@@ -67,6 +67,8 @@ interface Source {
   /** The offset of the next `\n` or `\r` at or after `from`, or `length`. */
   nextBreak(from: number): number;
   line(start: number, end: number): string;
+  /** Whether `§` stands between `start` and `end`, looked for without decoding. */
+  hasSection(start: number, end: number): boolean;
 }
 
 function breaks(indexOf: (code: number, from: number) => number, length: number): (from: number) => number {
@@ -99,6 +101,10 @@ function stringSource(text: string): Source {
     nextBreak: breaks((c, from) => text.indexOf(c === 10 ? '\n' : '\r', from), text.length),
     // Copied, so that an entry kept after the buffer changes does not hold the old text.
     line: (start, end) => copyString(text.slice(start, end)),
+    hasSection: (start, end) => {
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0xa7) return true;
+      return false;
+    },
   };
 }
 
@@ -111,21 +117,18 @@ function bytesSource(bytes: Uint8Array): Source {
     nextBreak: breaks((c, from) => bytes.indexOf(c, from), bytes.length),
     // A UTF-8 BOM decodes to U+FEFF, as the text of the file read with 'utf8' keeps it.
     line: (start, end) => utf8.decode(bytes.subarray(start, end)),
+    // `§` is C2 A7 in UTF-8. A C2 is never read as part of the character before it (it is
+    // no continuation byte), so the pair decodes to `§` wherever it stands, and only it does.
+    hasSection: (start, end) => {
+      for (let i = start + 1; i < end; i++) if (bytes[i] === 0xa7 && bytes[i - 1] === 0xc2) return true;
+      return false;
+    },
   };
 }
 
 /** A flat copy of a string, which does not keep the string it was sliced from alive. */
 function copyString(s: string): string {
   return s.length === 0 ? '' : (' ' + s).slice(1);
-}
-
-/** Whether the line at `start` can be a heading, a fence or a footnote definition: the only lines the scan reads. */
-function worthReading(src: Source, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && i - start < 3 && src.code(i) === 32) i++;
-  if (i >= end) return false;
-  const c = src.code(i);
-  return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 91 /* [ */;
 }
 
 /** Scans one document's text into its index entry. Never throws. */
@@ -172,12 +175,35 @@ function indexSource(uri: string, src: Source, organs: OrganTable, style: Refere
   let currentKm: IndexedHeading | null = null;
   while (pos <= n) {
     const end = src.nextBreak(pos);
-    if (worthReading(src, pos, end)) scanLine(src.line(pos, end), line);
+    if (mayMatter(pos, end)) scanLine(src.line(pos, end), line);
     if (end >= n) break;
     pos = after(end);
     line++;
   }
   return entry;
+
+  /**
+   * Whether the line at `start` can change the entry, decided on its first characters so
+   * that no other line is decoded: a fence (which `FENCE` then decides), a heading of level 1
+   * or 2, a level-3 heading where a kontrollmål still lacks its grade, or a footnote
+   * definition holding a `§`. Every line it passes over would have changed nothing.
+   */
+  function mayMatter(start: number, end: number): boolean {
+    let i = start;
+    while (i < end && i - start < 3 && src.code(i) === 32) i++;
+    if (i >= end) return false;
+    const c = src.code(i);
+    if (c === 96 /* ` */ || c === 126 /* ~ */) return true;
+    if (inFence) return false;
+    if (c === 35 /* # */) {
+      let h = i;
+      while (h < end && src.code(h) === 35) h++;
+      // More than six signs make no heading (and no footnote definition either).
+      const level = h - i;
+      return level <= 2 || (level === 3 && currentKm !== null && currentKm.grade === undefined);
+    }
+    return c === 91 /* [ */ && src.hasSection(i, end);
+  }
 
   function scanLine(text: string, i: number): void {
     if (FENCE.test(text)) {
@@ -204,14 +230,16 @@ function indexSource(uri: string, src: Source, organs: OrganTable, style: Refere
     if (!def || !text.includes('§')) return;
     const body = text.slice(def[0].length);
     const { refs } = scanDecisions(body, organs, { malformed: false, style, remember: false });
+    if (refs.length === 0) return;
+    // The title is what follows a definition's one reference (a reference to several
+    // paragraphs gives one entry per paragraph, all with one span); with several references, none.
+    const one = refs.every((x) => x.start === refs[0].start);
+    const title = one ? copyString(body.slice(refs[0].end).replace(/^[\s,.;:—–-]+/, '').trim()) : '';
     for (const r of refs) {
       const canonical = formatDecision(r, 'A') ?? r.raw;
-      // A reference to several paragraphs gives one entry per paragraph, all with one span.
-      const rest = refs.every((x) => x.start === r.start) ? body.slice(r.end) : '';
       entry.decisions.push({
         organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical: copyString(canonical),
-        title: copyString(rest.replace(/^[\s,.;:—–-]+/, '').trim()),
-        line: i, character: def[0].length + r.start, length: r.raw.length,
+        title, line: i, character: def[0].length + r.start, length: r.raw.length,
       });
     }
   }
