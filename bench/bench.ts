@@ -332,6 +332,8 @@ async function rendering(): Promise<void> {
 const LARGE: { id: string; title: string; run: () => Promise<{ ms: number; cpuMs: number; count: number }> }[] = [
   ...HOSTILE.map((h) => ({ id: h.id, title: h.title, run: () => timed(() => h.make(1), (text) => lintDocument(parseAuditDocument(text)).length) })),
   { id: 'report-10mb', title: 'en rapport på 10 MB (lint)', run: () => timed(() => generateReport(10_000_000, SEED), (text) => lintDocument(parseAuditDocument(text)).length) },
+  // The same report as a Windows editor sends it, every line ending `\r\n`.
+  { id: 'report-10mb-crlf', title: 'rapporten på 10 MB med CRLF (lint)', run: () => timed(() => generateReport(10_000_000, SEED).replace(/\n/g, '\r\n'), (text) => lintDocument(parseAuditDocument(text)).length) },
   {
     id: 'word-10mb',
     title: 'Word-export av rapporten på 10 MB',

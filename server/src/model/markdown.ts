@@ -158,7 +158,9 @@ function blankLineRuns(text: string, children: readonly RootContent[]): { from: 
 
 /** Parses a run of blocks again with tables, keeping its footnotes and links resolvable. */
 function reparse(text: string, start: number, end: number, line: number, defs: Definitions): RootContent[] {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // The line starts after its line ending, which may be a lone `\r` as well as `\n`.
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   const slice = text.slice(lineStart, end);
   const suffix = definitionStubs(defs, slice);
   const sub = full.parse(slice + suffix) as Root;

@@ -21,6 +21,10 @@ import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-too
  * footnote calls (no `\`, `` ` ``, `*`, `_`, `&`, `<`, `[`, `]` other than in a call, `|`,
  * `~`, tabs or control characters). The result equals micromark's tree, types, values and
  * positions (a property test in `test/plain-blocks.test.ts` compares them).
+ *
+ * Lines end where micromark ends them: at `\n`, at `\r\n` (what a Windows editor sends) and
+ * at a lone `\r`. A block's text keeps its line endings as they are, as micromark's does, and
+ * lines are counted with `\r\n` as one line ending.
  */
 
 interface Plain {
@@ -52,7 +56,12 @@ const ROUNDS = 3;
 /** Blocks shorter than this are not worth the bookkeeping. */
 const MIN_LENGTH = 24;
 
-const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
+/**
+ * The frontmatter: each line ending is read one way only (a `\r` before a `\n` is part of
+ * `\r\n`). With `\r\n|\r|\n`, a `\r\n` could also be a `\r` and an empty line, and an
+ * unclosed frontmatter in CRLF text made the search try every combination: it never ended.
+ */
+const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r(?!\n)|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
 const OPENS_FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 /** A footnote definition's label anywhere in the text: a superset of the labels defined. */
 const DEFINITION_LABEL = /\[\^([A-Za-z0-9_-]{1,100})\]:/g;
@@ -62,9 +71,6 @@ const DEFINITION_LABEL = /\[\^([A-Za-z0-9_-]{1,100})\]:/g;
  * Returns exactly what `parse(text)` returns.
  */
 export function parseWithPlainBlocks(text: string, parse: (text: string) => Root): Root {
-  // The scan below splits lines at `\n` only; micromark also ends a line at a lone `\r`
-  // (and the positions after `\r\n` differ), so such text takes the usual path whole.
-  if (text.includes('\r')) return parse(text);
   let plains = findPlainBlocks(text);
   for (let round = 0; round < ROUNDS && plains.length > 0; round++) {
     const runs = toRuns(text, plains);
@@ -150,6 +156,43 @@ function isBlankLine(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Where the line at `pos` ends: the first line ending (`\n`, `\r\n` or a lone `\r`, the
+ * three micromark knows) at or after `pos`, or the text's length. `cr` says whether the text
+ * holds a `\r` at all; without one, the search for `\n` alone is the fast one.
+ */
+function endOfLine(text: string, pos: number, cr: boolean): number {
+  if (!cr) {
+    const eol = text.indexOf('\n', pos);
+    return eol < 0 ? text.length : eol;
+  }
+  const n = text.length;
+  for (let i = pos; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return n;
+}
+
+/** Where the next line starts after the line ending at `eol` (two characters for `\r\n`). */
+function nextLine(text: string, eol: number): number {
+  return text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+}
+
+/**
+ * The line endings in [from, to), `\r\n` counted once, as micromark counts lines. A `\r` at
+ * `to - 1` ends a line whatever follows: in the shorter text the stubs' `\n` comes after the
+ * original text's last `\r`, which ends the original's last line on its own.
+ */
+function countBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && (i + 1 === to || text.charCodeAt(i + 1) !== 10))) breaks++;
+  }
+  return breaks;
+}
+
 /** The plain blocks of a text, ascending, found line by line without parsing. */
 export function findPlainBlocks(text: string): Plain[] {
   const out: Plain[] = [];
@@ -164,23 +207,25 @@ export function findPlainBlocks(text: string): Plain[] {
     for (const m of text.matchAll(DEFINITION_LABEL)) labels.add(normalizeIdentifier(m[1]).toLowerCase());
   }
   const n = text.length;
+  // Windows editors end lines with `\r\n`, and micromark also ends one at a lone `\r`: the
+  // lines are split at all three, and a block's text keeps its line endings as they are.
+  const cr = text.includes('\r');
   // Whether the line before `pos` was blank (or `pos` is where the blocks start).
   let afterBlank = true;
   // A code fence seen at a line start: until the next one, nothing is taken (a wrong guess
   // only costs a second parse, the check below catches it).
   let inFence = false;
   while (pos < n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
+    const eol = endOfLine(text, pos, cr);
     const c = text.charCodeAt(pos);
     if (isFenceLine(text, pos)) {
       inFence = !inFence;
       afterBlank = false;
-      pos = eol + 1;
+      pos = nextLine(text, eol);
       continue;
     }
     if (inFence) {
-      pos = eol + 1;
+      pos = nextLine(text, eol);
       continue;
     }
     if (c === 35) {
@@ -194,7 +239,7 @@ export function findPlainBlocks(text: string): Plain[] {
         out.push({ kind: 'heading', start: pos, content, end: eol, breaks: 0, depth: d, label: '', calls, ids, rows: [], align: [] });
       }
       afterBlank = false;
-      pos = eol + 1;
+      pos = nextLine(text, eol);
       continue;
     }
     if (c === 91 && text.charCodeAt(pos + 1) === 94) {
@@ -210,7 +255,7 @@ export function findPlainBlocks(text: string): Plain[] {
         }
       }
       afterBlank = false;
-      pos = eol + 1;
+      pos = nextLine(text, eol);
       continue;
     }
     // A table between blank lines (a header row, a delimiter row and body rows, each `| … |`
@@ -218,9 +263,9 @@ export function findPlainBlocks(text: string): Plain[] {
     // line per item, one marker).
     const table = c === 124;
     if (afterBlank && (table || ((c === 45 || c === 42 || c === 43) && text.charCodeAt(pos + 1) === 32))) {
-      const block = table ? plainTable(text, pos, labels) : plainList(text, pos, labels);
+      const block = table ? plainTable(text, pos, labels, cr) : plainList(text, pos, labels, cr);
       if (block) out.push(block);
-      pos = (block ? block.end : eol) + 1;
+      pos = nextLine(text, block ? block.end : eol);
       afterBlank = false;
       continue;
     }
@@ -240,9 +285,8 @@ export function findPlainBlocks(text: string): Plain[] {
         }
         end = lineEnd;
         if (lineEnd >= n) break;
-        const next = lineEnd + 1;
-        let nextEnd = text.indexOf('\n', next);
-        if (nextEnd < 0) nextEnd = n;
+        const next = nextLine(text, lineEnd);
+        const nextEnd = endOfLine(text, next, cr);
         if (next >= n || isBlankLine(text, next, nextEnd)) break;
         breaks++;
         from = next;
@@ -251,16 +295,16 @@ export function findPlainBlocks(text: string): Plain[] {
       if (!ok) {
         // Skip the rest of this block: its lines are not after a blank line.
         afterBlank = false;
-        pos = eol + 1;
+        pos = nextLine(text, eol);
         continue;
       }
       if (end - pos >= MIN_LENGTH) out.push({ kind: 'paragraph', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids, rows: [], align: [] });
       afterBlank = false;
-      pos = end + 1;
+      pos = nextLine(text, end);
       continue;
     }
     afterBlank = isBlankLine(text, pos, eol);
-    pos = eol + 1;
+    pos = nextLine(text, eol);
   }
   return out;
 }
@@ -276,7 +320,7 @@ function pipesOf(text: string, from: number, to: number): number[] | null {
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
 
 /** A plain table starting at `pos` (after a blank line), or null. */
-function plainTable(text: string, pos: number, labels: Set<string>): Plain | null {
+function plainTable(text: string, pos: number, labels: Set<string>, cr: boolean): Plain | null {
   const n = text.length;
   const rows: number[][] = [];
   const calls: number[] = [];
@@ -286,8 +330,7 @@ function plainTable(text: string, pos: number, labels: Set<string>): Plain | nul
   let end = pos;
   let breaks = -1;
   for (let row = 0; from < n; row++) {
-    let eol = text.indexOf('\n', from);
-    if (eol < 0) eol = n;
+    const eol = endOfLine(text, from, cr);
     if (row >= 2 && isBlankLine(text, from, eol)) break;
     const pipes = pipesOf(text, from, eol);
     if (!pipes || pipes.length < 2 || (row > 0 && pipes.length !== rows[0].length)) return null;
@@ -309,7 +352,7 @@ function plainTable(text: string, pos: number, labels: Set<string>): Plain | nul
     }
     breaks++;
     end = eol;
-    from = eol + 1;
+    from = nextLine(text, eol);
   }
   if (rows.length === 0 || align.length === 0) return null;
   return { kind: 'table', start: pos, content: pos, end, breaks, depth: 0, label: '', calls, ids, rows, align };
@@ -320,7 +363,7 @@ function plainTable(text: string, pos: number, labels: Set<string>): Plain | nul
  * with the marker of the first and a plain text, then a blank line or the end, and after it
  * nothing that could continue the list (an indented line, another list marker).
  */
-function plainList(text: string, pos: number, labels: Set<string>): Plain | null {
+function plainList(text: string, pos: number, labels: Set<string>, cr: boolean): Plain | null {
   const n = text.length;
   const marker = text.charCodeAt(pos);
   const rows: number[][] = [];
@@ -329,22 +372,20 @@ function plainList(text: string, pos: number, labels: Set<string>): Plain | null
   let from = pos;
   let end = pos;
   while (from < n) {
-    let eol = text.indexOf('\n', from);
-    if (eol < 0) eol = n;
+    const eol = endOfLine(text, from, cr);
     if (isBlankLine(text, from, eol)) break;
     if (text.charCodeAt(from) !== marker || text.charCodeAt(from + 1) !== 32 || !startsPlainLine(text.charCodeAt(from + 2))) return null;
     if (!plainLine(text, from + 2, eol, calls, ids, labels)) return null;
     rows.push([from, eol]);
     end = eol;
-    from = eol + 1;
+    from = nextLine(text, eol);
   }
   // What follows the blank lines must close the list.
   let next = from;
   while (next < n) {
-    let eol = text.indexOf('\n', next);
-    if (eol < 0) eol = n;
+    const eol = endOfLine(text, next, cr);
     if (!isBlankLine(text, next, eol)) break;
-    next = eol + 1;
+    next = nextLine(text, eol);
   }
   if (next < n) {
     const c = text.charCodeAt(next);
@@ -396,8 +437,8 @@ function toRuns(text: string, plains: readonly Plain[]): Run[] {
       let gap = 0;
       for (let j = prev.end; j < p.start; j++) {
         const c = text.charCodeAt(j);
-        if (c === 10) gap++;
-        else if (c !== 32 && c !== 9) {
+        if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) gap++;
+        else if (c !== 32 && c !== 9 && c !== 13) {
           joins = false;
           break;
         }
@@ -535,9 +576,7 @@ function expand(text: string, reduced: string, length: number, root: Root, runs:
     let line = (node.position.start.line ?? 1) + lines;
     let prev: Plain | null = null;
     for (const p of run.blocks) {
-      if (prev) {
-        for (let j = prev.end; j < p.start; j++) if (text.charCodeAt(j) === 10) line++;
-      }
+      if (prev) line += countBreaks(text, prev.end, p.start);
       out.push(build(text, p, line));
       line += p.breaks;
       prev = p;
@@ -552,11 +591,7 @@ function expand(text: string, reduced: string, length: number, root: Root, runs:
   root.children = out;
   const pos = root.position;
   if (pos) {
-    let breaks = 0;
-    for (let i = 0; i < length; i++) {
-      const c = reduced.charCodeAt(i);
-      if (c === 10 || (c === 13 && reduced.charCodeAt(i + 1) !== 10)) breaks++;
-    }
+    const breaks = countBreaks(reduced, 0, length);
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     pos.end = { line: breaks + lines + 1, column: text.length - lastBreak, offset: text.length };
   }
@@ -580,11 +615,22 @@ function phrasing(text: string, from: number, to: number, line: number, lineStar
     if (until <= at) return;
     const value = text.slice(at, until);
     const first = point(lineNo, start, at);
-    let nl = value.indexOf('\n');
-    while (nl >= 0) {
-      lineNo++;
-      start = at + nl + 1;
-      nl = value.indexOf('\n', nl + 1);
+    if (value.includes('\r')) {
+      // A line ends at `\n`, at `\r\n` (the next line starts after its `\n`) and at a lone `\r`.
+      for (let i = at; i < until; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+          lineNo++;
+          start = i + 1;
+        }
+      }
+    } else {
+      let nl = value.indexOf('\n');
+      while (nl >= 0) {
+        lineNo++;
+        start = at + nl + 1;
+        nl = value.indexOf('\n', nl + 1);
+      }
     }
     children.push({ type: 'text', value, position: { start: first, end: point(lineNo, start, until) } });
   };
@@ -671,8 +717,10 @@ function buildTable(text: string, p: Plain, line: number): Table {
     const last = pipes[pipes.length - 1] + 1;
     rows.push({ type: 'tableRow', children: cells, position: { start: point(rowLine, rowStart, rowStart), end: point(rowLine, rowStart, last) } });
   }
-  // The table ends with its last line, the delimiter row when it has no body.
-  const lastLine = text.lastIndexOf('\n', p.end - 1) + 1;
+  // The table ends with its last line, the delimiter row when it has no body; that line
+  // starts after the line ending before it, whichever of the three it is.
+  let lastLine = p.end;
+  while (lastLine > p.start && text.charCodeAt(lastLine - 1) !== 10 && text.charCodeAt(lastLine - 1) !== 13) lastLine--;
   return {
     type: 'table',
     align: p.align,
