@@ -24,7 +24,7 @@ describe('bundles at one byte a character', () => {
       '// Tankstreck – och 😀 i en kommentar',
       'exports.a = /^\\s*[:–—-]?\\s*”(.+)”$/iu;',
       'exports.b = /[’😀]+/g;',
-      'exports.c = /x–/.test("ax–"); /* ’ */',
+      'exports.c = /x–/.test(String.fromCharCode(97, 120, 8211)); /* ’ */',
     ].join('\n');
     const escaped = escapeBeyondLatin1(source, undefined, 'test.js');
     assert.ok(escaped);
