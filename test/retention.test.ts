@@ -3,6 +3,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { generateReport } from '../bench/generate.ts';
 import { scanDecisions } from '../server/src/model/decisions.ts';
+import { readFrontmatter } from '../server/src/model/frontmatter.ts';
 import { organTable } from '../server/src/model/organs.ts';
 import { parseAuditDocument, parseNextVersion } from '../server/src/model/parse.ts';
 import type { AuditDocument } from '../server/src/model/types.ts';
@@ -87,6 +88,20 @@ describe('memory: what later versions and caches keep of a text', () => {
     }
     const grown = liveHeap() - before;
     assert.equal(kept.length, 40);
+    assert.ok(grown < 12 * MB, `the live heap grew by ${(grown / MB).toFixed(1)} MB over 40 documents`);
+  });
+
+  it('a frontmatter read once keeps its own text, not the document it stood in', () => {
+    const before = liveHeap();
+    const kept: unknown[] = [];
+    for (let i = 0; i < 40; i++) {
+      const head = `---\ntyp: granskningsrapport\nkommun: Kommunen nummer ${i}\ntitel: Granskning av hemtjänsten\n---\n`;
+      const document = `${head}${'Löptext – '.repeat(60_000)}`;
+      // A model keeps its frontmatter for as long as the document is open.
+      kept.push(readFrontmatter(document, { start: 0, end: head.length - 1 }));
+    }
+    const grown = liveHeap() - before;
+    assert.equal((kept[39] as { fields: Map<string, { value: string }> }).fields.get('kommun')?.value, 'Kommunen nummer 39');
     assert.ok(grown < 12 * MB, `the live heap grew by ${(grown / MB).toFixed(1)} MB over 40 documents`);
   });
 });
