@@ -2,6 +2,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeBeyondLatin1 } from './scripts/latin1.mjs';
 
 // One script bundles every entry point; `--watch` rebuilds on change while developing.
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -22,6 +23,29 @@ const common = {
     'emscripten-wasm-loader': './node_modules/emscripten-wasm-loader/dist/cjs/index.js',
   },
 };
+
+/**
+ * Rewrites what esbuild leaves beyond Latin-1 (in regular expressions and comments) as
+ * `\u` escapes once a bundle is written, so that V8 holds its source at one byte a
+ * character (scripts/latin1.mjs).
+ */
+const latin1 = {
+  name: 'granska-latin1',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const file = build.initialOptions.outfile;
+      const code = readFileSync(file, 'utf8');
+      const mapFile = `${file}.map`;
+      const map = build.initialOptions.sourcemap ? readFileSync(mapFile, 'utf8') : undefined;
+      const escaped = escapeBeyondLatin1(code, map, file);
+      if (!escaped) return;
+      writeFileSync(file, escaped.code);
+      if (escaped.map !== undefined) writeFileSync(mapFile, escaped.map);
+    });
+  },
+};
+common.plugins = [latin1];
 
 const builds = [
   { ...common, entryPoints: ['client/src/node-extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'] },
@@ -71,7 +95,7 @@ const web = {
   conditions: ['worker'],
   // csv-parse's own browser build carries the Buffer it needs.
   alias: { ...common.alias, 'node:path': 'path-browserify', path: 'path-browserify', 'csv-parse/sync': './node_modules/csv-parse/dist/esm/sync.js' },
-  plugins: [browserVariants],
+  plugins: [browserVariants, latin1],
   metafile: true,
   // Downloaded by the browser at each start: minified, names kept for readable errors.
   minify: true,

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { SourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_FLAGS } from '../client/src/server-flags.js';
 import { generateReport } from './generate.js';
 
 /**
@@ -210,7 +211,8 @@ class Server {
 
   constructor(root: string, nodeArgs: string[], cwd: string) {
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
+    // Started as the editor starts it (its node flags first); `--node-args` come after and win.
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
     this.process.once('exit', () => {
       this.exited = true;
     });
@@ -621,7 +623,7 @@ function fmt(s: Spread, unit: (x: number) => string): string {
 export function formatLspTable(r: LspBenchResult, o: Pick<LspBenchOptions, 'processes' | 'edits' | 'requests' | 'lintRuns'>): string {
   const kb = (chars: number) => `${Math.round(chars / 1024)} KiB`;
   const lines: string[] = [];
-  lines.push(`LSP benchmark (issue 14): dist/server.js --stdio, debounceMs 0; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}`);
+  lines.push(`LSP benchmark (issue 14): node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio (as the editor starts it), debounceMs 0; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}`);
   lines.push(`Median over ${o.processes} server processes, spread (min–max) in brackets. Reports: ${kb(r.sizes.large)} and ${kb(r.sizes.small)}.`);
   lines.push('');
   lines.push('| what | target | measured |');
@@ -665,7 +667,8 @@ export async function lspMain(args: string[]): Promise<void> {
   if (value('--workspace-bytes')) o.workspaceBytes = Number(value('--workspace-bytes'));
   if (value('--requests')) o.requests = Number(value('--requests'));
   if (value('--rows')) o.rows = new Set(value('--rows')!.split(',') as Row[]);
-  // Flags for the server's node, e.g. `--node-args "--max-semi-space-size=4"`, to measure a heap setting.
+  // Flags for the server's node after those the editor gives (client/src/server-flags.ts), e.g.
+  // `--node-args "--max-semi-space-size=4"` to measure another heap setting.
   if (value('--node-args')) o.nodeArgs = value('--node-args')!.split(/\s+/).filter((a) => a !== '');
   const profile = value('--profile');
   if (profile) {

@@ -1,3 +1,4 @@
+import { detach } from '../detach.js';
 import { type CalendarDate, formatIsoDate, makeDate, parseIsoDate, parseSwedishDate, SWEDISH_MONTH_PATTERN } from './dates.js';
 import { ORGAN_ABBREVIATION, type OrganTable } from './organs.js';
 
@@ -273,14 +274,18 @@ export function scanDecisions(
   if (options.remember === false) return expandParagraphs(scan(text, organs, options));
   // While a report is edited, its other paragraphs and footnotes reach here unchanged at
   // every keystroke, so results are remembered per text (results are never mutated).
-  const key = `${options.malformed ? 'm' : '-'}${options.style}${text}`;
+  const prefix = `${options.malformed ? 'm' : '-'}${options.style}`;
+  const key = prefix + text;
   let memo = memos.get(organs);
   if (!memo) memos.set(organs, (memo = new Map()));
   const known = memo.get(key);
   if (known) return known;
-  const result = expandParagraphs(scan(text, organs, options));
+  // The remembered key and result outlive the text's version and document (a closed
+  // report's text stayed in memory through them); made from a copy, they hold only the run.
+  const own = detach(text);
+  const result = expandParagraphs(scan(own, organs, options));
   if (memo.size > 20_000) memo.clear();
-  memo.set(key, result);
+  memo.set(prefix + own, result);
   return result;
 }
 

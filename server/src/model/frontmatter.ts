@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
+import { detach } from '../detach.js';
 import { msg } from '../i18n.js';
 import type { Frontmatter, FrontmatterField, Span } from './types.js';
 
@@ -39,8 +40,11 @@ export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatte
   const key = `${yamlSpan.start}:${yamlSpan.end}:${contentStart}:${content}`;
   const known = recent.find((r) => r.key === key);
   if (known) return known.fm;
-  const fm = readYaml(content, contentStart, yamlSpan);
-  recent.unshift({ key, fm });
+  // Kept for later versions and other documents: read from a copy, so that neither the key
+  // nor the values keep the whole text they were cut from (a closed report stayed in memory).
+  const own = detach(content);
+  const fm = readYaml(own, contentStart, yamlSpan);
+  recent.unshift({ key: `${yamlSpan.start}:${yamlSpan.end}:${contentStart}:${own}`, fm });
   if (recent.length > RECENT) recent.pop();
   return fm;
 }

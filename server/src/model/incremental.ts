@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'mdast';
+import { detach } from '../detach.js';
 import { parseMarkdown } from './markdown.js';
 import { collectDefinitions, definitionIds, definitionStubs, shiftBlocks, shiftPositions, type Definitions } from './mdast-tools.js';
 import { commonPrefix, commonSuffix } from './text.js';
@@ -114,7 +115,11 @@ export function parseIncrementally(
   // Definitions outside the region, also those inside quotes and lists, resolve references in it.
   const all = definitionsOf(prev.root);
   const stubs = definitionStubs(without(all, collectDefinitions(children.slice(from, to))), newRegion);
-  const sub = parseMarkdown(newRegion + stubs);
+  // The re-parsed blocks outlive this version (later ones reuse them), and every string the
+  // parser cuts from its input would keep that input: parsed from a cut of `next`, they held
+  // the whole text of the version they were made in (dozens of versions after a few hundred
+  // keystrokes). Parsed from a copy, they hold only the region.
+  const sub = parseMarkdown(detach(newRegion) + stubs);
   const reparsed = sub.children.filter((n) => offsetOf(n, 'start') < newRegion.length);
   // Definitions resolve references anywhere in the document; if the section's set of
   // definitions changed, references outside it may resolve differently.

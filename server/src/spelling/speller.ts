@@ -1,3 +1,4 @@
+import { detach } from '../detach.js';
 import type { DictionaryBytes, SpellEngine } from './engine.js';
 
 /**
@@ -86,7 +87,8 @@ function cachedSpeller(engine: SpellEngine): Speller {
   const verdicts = new Map<string, boolean>();
   const remember = (word: string, v: boolean) => {
     if (verdicts.size >= MAX_CACHED) verdicts.clear();
-    verdicts.set(word, v);
+    // Words are cut from the report's text; kept as they are, they would keep that version's text.
+    verdicts.set(detach(word), v);
   };
   const speller: Speller = {
     check(word) {

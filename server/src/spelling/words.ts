@@ -1,3 +1,5 @@
+import { detach } from '../detach.js';
+
 /**
  * Words of prose for spelling: what is no word is skipped here (URLs, e-mail addresses,
  * footnote labels left as text, numbers and words with digits, file and domain names,
@@ -17,7 +19,9 @@ const TOKEN = new RegExp(
     String.raw`www\.\S+`,
     String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
     String.raw`\[\^[^\]\s]*\]`,
-    String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-.:'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*-?`,
+    // The typographic apostrophe as an escape that the regular expression reads: a raw
+    // template keeps the character itself, which the bundle cannot hold (scripts/latin1.mjs).
+    String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-.:'\u2019][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*-?`,
   ].join('|'),
   'gu',
 );
@@ -62,7 +66,8 @@ export function tokenize(text: string): Token[] {
     if (ok === undefined) {
       ok = isCheckable(word);
       if (checkable.size >= MAX_CHECKABLE) checkable.clear();
-      checkable.set(word, ok);
+      // The word is cut from a version of a report; kept as it is, it would keep that text.
+      checkable.set(detach(word), ok);
     }
     if (!ok) continue;
     out.push({ word, index: m.index, dot: text.charCodeAt(m.index + word.length) === 0x2e });
