@@ -172,8 +172,11 @@ describe('completion and hover right after a keystroke, without parsing the new 
     assert.deepEqual(completionsAfterEdit(ctx, prose, { line: 2, character: 5 }), []);
     // A hover on the reference in the edited paragraph needs the parse; one on another line does not.
     assert.equal(hoverAfterEdit(ctx, prose, { line: 2, character: 'Andra stycket[^'.length }), undefined);
-    // Syntax typed, a line broken, or a letter at a line's start: not a keystroke in running text.
-    for (const edit of [{ start: at, end: at, text: '|' }, { start: at, end: at, text: '\n' }, { start: text.indexOf('Andra'), end: text.indexOf('Andra'), text: 'x' }, { start: 0, end: 1, text: '' }]) {
+    // A letter typed at a line's start keeps it a line of prose.
+    const andra = text.indexOf('Andra');
+    assert.ok(proseEdit(model, { start: andra, end: andra, text: 'x' }));
+    // Syntax typed, a line broken, a digit or space at a line's start, or the first word cut: not a keystroke in running text.
+    for (const edit of [{ start: at, end: at, text: '|' }, { start: at, end: at, text: '\n' }, { start: andra, end: andra, text: '1' }, { start: andra, end: andra, text: ' ' }, { start: andra, end: andra + 5, text: '' }, { start: 0, end: 1, text: '' }]) {
       assert.equal(proseEdit(model, edit), null, JSON.stringify(edit));
     }
   });

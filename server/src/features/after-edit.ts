@@ -13,10 +13,10 @@ import { referenceHover } from './hover.js';
  *
  * The proof rests on one kind of edit, a keystroke in running text (`proseEdit`): letters,
  * digits and spaces typed or deleted inside one line of a root-level paragraph, after the
- * line's first character, which is a letter. Such an edit cannot change the structure of
- * the document outside that paragraph:
- * - no line break is added or removed, and the edited line keeps its first character, so
- *   it stays a non-blank line that starts with a letter, which opens no block (headings,
+ * line's indentation, where a letter stands before and after the edit. Such an edit cannot
+ * change the structure of the document outside that paragraph:
+ * - no line break is added or removed, and the edited line keeps its indentation and a
+ *   letter after it, so it stays a non-blank line that starts with a letter, which opens no block (headings,
  *   quotes, lists, fences, HTML, thematic breaks, setext underlines, definitions and
  *   delimiter rows all start with something else) and so cannot interrupt the paragraph;
  * - the line holds no `|`, so it can neither become a table's header row nor change its
@@ -74,7 +74,9 @@ export function proseEdit(doc: AuditDocument, edit: TextEdit): ProseEdit | null 
   if (lineText.includes('|') || lineText.includes('\r')) return null;
   let first = lineStart;
   while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
-  if (first >= edit.start || !STARTS_WITH_LETTER.test(text.slice(first, first + 2))) return null;
+  if (first > edit.start || !STARTS_WITH_LETTER.test(text.slice(first, first + 2))) return null;
+  // An edit at the first character must leave a letter there, after the same indentation.
+  if (first === edit.start && !STARTS_WITH_LETTER.test((edit.text + text.slice(edit.end, edit.end + 2)).slice(0, 2))) return null;
   const block = rootBlockAt(doc, first);
   if (!block || block.type !== 'paragraph') return null;
   const start = block.position?.start.offset;
