@@ -22,7 +22,7 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
-import { completionsAfterEdit, hoverAfterEdit, proseEdit, type ProseEdit, type TextEdit } from './features/after-edit.js';
+import { completionsAfterEdit, hoverAfterEdit, joinEdits, proseEdit, type ProseEdit, type TextEdit } from './features/after-edit.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { newMissiv } from './features/new-missiv.js';
 import { todayIso } from './model/dates.js';
@@ -95,9 +95,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   };
   // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
-  // The last change of each open document, kept so that a request right after a keystroke
-  // can be answered from the previous version's model (see `features/after-edit.ts`).
-  const lastEdits = new Map<string, { from: number; to: number; edit: TextEdit }>();
+  // The last changes of each open document, each with the versions it went from and to, kept
+  // so that a request right after keystrokes can be answered from the model of the version
+  // before them (see `features/after-edit.ts`).
+  const lastEdits = new Map<string, { from: number; to: number; edit: TextEdit }[]>();
+  /** Enough changes for a word typed between two validations. */
+  const KEPT_EDITS = 32;
   const documents = new TextDocuments({
     create: TextDocument.create,
     update(doc, changes, version) {
@@ -504,7 +507,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     // As `TextDocument.update` applies it: a range given end first is read start first.
     const a = doc.offsetAt(change.range.start);
     const b = doc.offsetAt(change.range.end);
-    lastEdits.set(doc.uri, { from: doc.version, to: version, edit: { start: Math.min(a, b), end: Math.max(a, b), text: change.text } });
+    const kept = lastEdits.get(doc.uri) ?? [];
+    // Only an unbroken run of versions can be joined.
+    if (kept.length > 0 && kept[kept.length - 1].to !== doc.version) kept.length = 0;
+    kept.push({ from: doc.version, to: version, edit: { start: Math.min(a, b), end: Math.max(a, b), text: change.text } });
+    if (kept.length > KEPT_EDITS) kept.shift();
+    lastEdits.set(doc.uri, kept);
   }
 
   /**
@@ -514,9 +522,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   function modelBeforeEdit(doc: TextDocument, loaded: LoadedConfig): { model: AuditDocument; prose: ProseEdit } | null {
     const known = models.get(doc.uri);
-    const last = lastEdits.get(doc.uri);
-    if (!known || !last || known.version !== last.from || last.to !== doc.version || known.config !== loaded.config) return null;
-    const prose = proseEdit(known.model, last.edit);
+    const kept = lastEdits.get(doc.uri);
+    if (!known || !kept || kept.length === 0 || kept[kept.length - 1].to !== doc.version || known.config !== loaded.config) return null;
+    const first = kept.findIndex((e) => e.from === known.version);
+    if (first < 0) return null;
+    const edit = joinEdits(known.model.text, kept.slice(first).map((e) => e.edit));
+    const prose = edit ? proseEdit(known.model, edit) : null;
     return prose ? { model: known.model, prose } : null;
   }
 

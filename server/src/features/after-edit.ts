@@ -37,6 +37,38 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * Several changes made one after the other (each in the offsets of the text the one before
+ * it left), starting from `text`, as one change of `text`: the least span of it that they
+ * replaced, and what stands there now. Only changes that all fall in one line of `text`
+ * and break no line are joined (typing a word before the validation has caught up), which
+ * needs no more than that line; null for anything else.
+ */
+export function joinEdits(text: string, edits: readonly TextEdit[]): TextEdit | null {
+  if (edits.length === 0) return null;
+  if (edits.length === 1) return edits[0];
+  const at = edits[0].start;
+  if (at < 0 || at > text.length) return null;
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  let lineEnd = lineStart;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+  const old = text.slice(lineStart, lineEnd);
+  let line = old;
+  for (const e of edits) {
+    const from = e.start - lineStart;
+    const to = e.end - lineStart;
+    if (from < 0 || to < from || to > line.length || /[\n\r]/.test(e.text)) return null;
+    line = line.slice(0, from) + e.text + line.slice(to);
+  }
+  // The least change that turns the old line into the new one.
+  let prefix = 0;
+  const max = Math.min(old.length, line.length);
+  while (prefix < max && old.charCodeAt(prefix) === line.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === line.charCodeAt(line.length - 1 - suffix)) suffix++;
+  return { start: lineStart + prefix, end: lineStart + old.length - suffix, text: line.slice(prefix, line.length - suffix) };
+}
+
 /** A keystroke in running text that a model can answer requests across (see the top of this file). */
 export interface ProseEdit {
   edit: TextEdit;
