@@ -548,7 +548,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       return { loaded: found.loaded, dir: found.dir, config: effectiveConfig(uri, found.loaded.config, settings), register: registerOf(uri, found) };
     }, forgetFileCaches);
     if (documents.get(uri) !== current) return contextFor(uri, beforeParse);
-    const today = new Date().toLocaleDateString('sv-SE');
+    // The local date, as `toLocaleDateString('sv-SE')` gives it, without building a locale's formatter per request.
+    const today = todayIso();
     const init = { uri, config, locale: localeOf(settings), index, today, register, related: dir ? relatedOf(dir) : undefined };
     // Read in the same turn as the answer: the next validation consumes the previous model.
     const before = beforeParse ? modelBeforeEdit(current, loaded) : null;
