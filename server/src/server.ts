@@ -101,6 +101,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   const lastEdits = new Map<string, { from: number; to: number; edit: TextEdit }[]>();
   /** Enough changes for a word typed between two validations. */
   const KEPT_EDITS = 32;
+  const MAX_KEPT_TEXT = 1000;
   const documents = new TextDocuments({
     create: TextDocument.create,
     update(doc, changes, version) {
@@ -500,7 +501,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   function noteEdit(doc: TextDocument, changes: readonly { range?: Range; text: string }[], version: number): void {
     const change = changes.length === 1 ? changes[0] : undefined;
-    if (!change?.range || startsWithBom(doc.getText())) {
+    // A long insertion (a paste) is no keystroke, and is not kept in memory for one.
+    if (!change?.range || change.text.length > MAX_KEPT_TEXT || startsWithBom(doc.getText())) {
       lastEdits.delete(doc.uri);
       return;
     }
