@@ -22,6 +22,7 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
+import { completionsAfterEdit, hoverAfterEdit, joinEdits, proseEdit, type ProseEdit, type TextEdit } from './features/after-edit.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { newMissiv } from './features/new-missiv.js';
 import { todayIso } from './model/dates.js';
@@ -94,13 +95,27 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   };
   // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
-  const documents = new TextDocuments(TextDocument);
+  // The last changes of each open document, each with the versions it went from and to, kept
+  // so that a request right after keystrokes can be answered from the model of the version
+  // before them (see `features/after-edit.ts`).
+  const lastEdits = new Map<string, { from: number; to: number; edit: TextEdit }[]>();
+  /** Enough changes for a word typed between two validations. */
+  const KEPT_EDITS = 32;
+  const MAX_KEPT_TEXT = 1000;
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      noteEdit(doc, changes, version);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   /** What cancels each document's pending check. */
   const timers = new Map<string, () => void>();
   const configCache = new Map<string, LoadedConfig>();
   // The last model of each open document, with the version it was built for: the next
   // version re-parses only what changed, and features answer from the current one.
-  const models = new Map<string, { version: number; model: AuditDocument }>();
+  // The configuration it was parsed with is kept to tell whether it still applies.
+  const models = new Map<string, { version: number; model: AuditDocument; config: LoadedConfig['config'] }>();
   // The version whose diagnostics were last published for each open document.
   const validatedVersions = new Map<string, number>();
   // Large documents are linted by workers (this bundle, started as a worker).
@@ -450,7 +465,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     if (known && known.version === doc.version) return known.model;
     const model = parseNextVersion(known?.model ?? null, doc.getText(), parseOptions(loaded.config));
     if (trace && background && model.text.length > background.threshold) trace({ uri: doc.uri, version: doc.version, event: 'parsed on request thread' });
-    models.set(doc.uri, { version: doc.version, model });
+    models.set(doc.uri, { version: doc.version, model, config: loaded.config });
     return model;
   }
 
@@ -480,8 +495,51 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     return result === undefined ? undefined : shiftPositions(result, doc.uri, bom, 'toClient');
   }
 
-  /** Everything a feature needs for one document, or null for files that are not audit documents. */
-  async function contextFor(uri: string): Promise<{ ctx: FeatureContext; doc: TextDocument; dir: string | null; bom: boolean } | null> {
+  /**
+   * Notes one change of a document in offsets of the text it applies to, when it is one range
+   * replaced in a buffer without a BOM; anything else forgets the document's last change.
+   */
+  function noteEdit(doc: TextDocument, changes: readonly { range?: Range; text: string }[], version: number): void {
+    const change = changes.length === 1 ? changes[0] : undefined;
+    // A long insertion (a paste) is no keystroke, and is not kept in memory for one.
+    if (!change?.range || change.text.length > MAX_KEPT_TEXT || startsWithBom(doc.getText())) {
+      lastEdits.delete(doc.uri);
+      return;
+    }
+    // As `TextDocument.update` applies it: a range given end first is read start first.
+    const a = doc.offsetAt(change.range.start);
+    const b = doc.offsetAt(change.range.end);
+    const kept = lastEdits.get(doc.uri) ?? [];
+    // Only an unbroken run of versions can be joined.
+    if (kept.length > 0 && kept[kept.length - 1].to !== doc.version) kept.length = 0;
+    kept.push({ from: doc.version, to: version, edit: { start: Math.min(a, b), end: Math.max(a, b), text: change.text } });
+    if (kept.length > KEPT_EDITS) kept.shift();
+    lastEdits.set(doc.uri, kept);
+  }
+
+  /**
+   * The model of the version before a document's current one, with the change since, when
+   * that change is a keystroke in running text that requests can be answered across without
+   * parsing the new version (`features/after-edit.ts`); null otherwise.
+   */
+  function modelBeforeEdit(doc: TextDocument, loaded: LoadedConfig): { model: AuditDocument; prose: ProseEdit } | null {
+    const known = models.get(doc.uri);
+    const kept = lastEdits.get(doc.uri);
+    if (!known || !kept || kept.length === 0 || kept[kept.length - 1].to !== doc.version || known.config !== loaded.config) return null;
+    const first = kept.findIndex((e) => e.from === known.version);
+    if (first < 0) return null;
+    const edit = joinEdits(known.model.text, kept.slice(first).map((e) => e.edit));
+    const prose = edit ? proseEdit(known.model, edit) : null;
+    return prose ? { model: known.model, prose } : null;
+  }
+
+  /**
+   * Everything a feature needs for one document, or null for files that are not audit documents.
+   * With `beforeParse`, the context may hold the previous version's model and the keystroke
+   * since (`prose`), for a request that can be answered without parsing; `current` then gives
+   * the context of the current version.
+   */
+  async function contextFor(uri: string, beforeParse = false): Promise<{ ctx: FeatureContext; doc: TextDocument; dir: string | null; bom: boolean; prose?: ProseEdit; current?: () => FeatureContext } | null> {
     const doc = documents.get(uri);
     if (!doc || !isAuditDocument(uri)) return null;
     const settings = await settingsFor(uri);
@@ -491,10 +549,15 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
       const found = configFor(uri);
       return { loaded: found.loaded, dir: found.dir, config: effectiveConfig(uri, found.loaded.config, settings), register: registerOf(uri, found) };
     }, forgetFileCaches);
-    if (documents.get(uri) !== current) return contextFor(uri);
-    const model = modelFor(current, loaded);
+    if (documents.get(uri) !== current) return contextFor(uri, beforeParse);
+    // The local date as `toLocaleDateString('sv-SE')` gives it, without setting up ICU (see todayIso).
     const today = todayIso();
-    return { ctx: featureContext(model, { uri, config, locale: localeOf(settings), index, today, register, related: dir ? relatedOf(dir) : undefined }), doc: current, dir, bom: startsWithBom(current.getText()) };
+    const init = { uri, config, locale: localeOf(settings), index, today, register, related: dir ? relatedOf(dir) : undefined };
+    // Read in the same turn as the answer: the next validation consumes the previous model.
+    const before = beforeParse ? modelBeforeEdit(current, loaded) : null;
+    // The keystroke starts after the first character, so the buffer has no BOM, as before it.
+    if (before) return { ctx: featureContext(before.model, init), doc: current, dir, bom: false, prose: before.prose, current: () => featureContext(modelFor(current, loaded), init) };
+    return { ctx: featureContext(modelFor(current, loaded), init), doc: current, dir, bom: startsWithBom(current.getText()) };
   }
 
   // A buffer that starts with a BOM counts it on line 0; the model does not (see bom-positions.ts).
@@ -571,6 +634,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
+    lastEdits.delete(e.document.uri);
     validation.cancel(e.document.uri);
     validatedVersions.delete(e.document.uri);
     background?.stop(e.document.uri);
@@ -731,14 +795,26 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onCompletion(async (p) => {
     const large = largeDocument(p.textDocument.uri);
     if (large) return ((await fromWorker(large, 'completion', p.position)) ?? []) as CompletionItem[];
-    const c = await contextFor(p.textDocument.uri);
-    return c ? toClient(c, completions(c.ctx, offsetOf(c, p))) : [];
+    const c = await contextFor(p.textDocument.uri, true);
+    if (!c) return [];
+    if (c.prose && c.current) {
+      const fast = completionsAfterEdit(c.ctx, c.prose, positionFromClient(p.position, c.bom));
+      if (fast) return toClient(c, fast);
+      c.ctx = c.current();
+    }
+    return toClient(c, completions(c.ctx, offsetOf(c, p)));
   });
   connection.onHover(async (p) => {
     const large = largeDocument(p.textDocument.uri);
     if (large) return ((await fromWorker(large, 'hover', p.position)) ?? null) as Hover | null;
-    const c = await contextFor(p.textDocument.uri);
-    return c ? toClient(c, hover(c.ctx, offsetOf(c, p))) : null;
+    const c = await contextFor(p.textDocument.uri, true);
+    if (!c) return null;
+    if (c.prose && c.current) {
+      const fast = hoverAfterEdit(c.ctx, c.prose, positionFromClient(p.position, c.bom));
+      if (fast) return toClient(c, fast);
+      c.ctx = c.current();
+    }
+    return toClient(c, hover(c.ctx, offsetOf(c, p)));
   });
   connection.onDefinition(async (p) => {
     const large = largeDocument(p.textDocument.uri);

@@ -24,6 +24,7 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
   const fm = frontmatterBlock(doc);
   if (fm && offset >= fm.contentStart && offset < fm.contentEnd) return frontmatterCompletions(ctx, offset, line, fm.contentStart);
   if (fm && offset < fm.contentStart) return [];
+  if (!mayComplete(line.before, doc.type)) return [];
   return (
     gradeCompletions(ctx, offset, line) ??
     chapterCompletions(ctx, offset, line) ??
@@ -34,6 +35,17 @@ export function completions(ctx: FeatureContext, offset: number): CompletionItem
     missivPhrases(ctx, offset, line) ??
     []
   );
+}
+
+/**
+ * Whether any completion below the frontmatter can start from this text before the cursor on
+ * its line: every branch of `completions` after the frontmatter needs one of these (a heading
+ * or a footnote definition or a table row at the line's start, an open `[^` just before the
+ * cursor, or a missiv). Answering right after a keystroke without a parse relies on it
+ * (`after-edit.ts`), so a new branch must be let through here.
+ */
+export function mayComplete(before: string, type: AuditDocument['type']): boolean {
+  return type === 'missiv' || /^[ \t]{0,3}(?:#|\[\^|\|)/.test(before) || /\[\^[^\]\s]*$/.test(before);
 }
 
 type Line = ReturnType<typeof lineAt>;

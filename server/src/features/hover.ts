@@ -21,17 +21,8 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
   const { doc, locale } = ctx;
   const t = (sv: string, en: string) => localize(msg(sv, en), locale);
 
-  const decision = doc.decisions.find((d) => contains(d.span, offset));
-  if (decision) return { contents: markdown(describeDecision(ctx, decision, locale)), range: rangeOf(doc, decision.span) };
-
-  const ref = doc.footnoteRefs.find((r) => contains(r.span, offset));
-  if (ref) {
-    const def = doc.footnoteDefs.find((d) => d.key === ref.key);
-    if (!def) return { contents: markdown(t(`Fotnoten **[^${ref.label}]** har ingen definition.`, `The footnote **[^${ref.label}]** has no definition.`)), range: rangeOf(doc, ref.span) };
-    const parts = [`**[^${def.label}]** ${def.text || t('*(tom)*', '*(empty)*')}`];
-    for (const [d] of references(doc.decisions.filter((x) => x.footnote === def.key))) parts.push(describeDecision(ctx, d, locale));
-    return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
-  }
+  const reference = referenceHover(ctx, offset);
+  if (reference) return reference;
 
   const followed = followUpHover(ctx, offset);
   if (followed) return followed;
@@ -87,6 +78,28 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
 
   for (const f of doc.frontmatter?.fields.values() ?? []) {
     if (contains(f.keySpan, offset) && FRONTMATTER_KEYS[f.key]) return { contents: markdown(`**${f.key}** — ${localize(FRONTMATTER_KEYS[f.key], locale)}`), range: rangeOf(doc, f.keySpan) };
+  }
+  return null;
+}
+
+/**
+ * The hover of a decision reference or a footnote reference at `offset`, or null when none
+ * stands there. It reads only the reference, its footnote's definition and the decisions in
+ * that definition, which `after-edit.ts` relies on.
+ */
+export function referenceHover(ctx: FeatureContext, offset: number): Hover | null {
+  const { doc, locale } = ctx;
+  const t = (sv: string, en: string) => localize(msg(sv, en), locale);
+  const decision = doc.decisions.find((d) => contains(d.span, offset));
+  if (decision) return { contents: markdown(describeDecision(ctx, decision, locale)), range: rangeOf(doc, decision.span) };
+
+  const ref = doc.footnoteRefs.find((r) => contains(r.span, offset));
+  if (ref) {
+    const def = doc.footnoteDefs.find((d) => d.key === ref.key);
+    if (!def) return { contents: markdown(t(`Fotnoten **[^${ref.label}]** har ingen definition.`, `The footnote **[^${ref.label}]** has no definition.`)), range: rangeOf(doc, ref.span) };
+    const parts = [`**[^${def.label}]** ${def.text || t('*(tom)*', '*(empty)*')}`];
+    for (const [d] of references(doc.decisions.filter((x) => x.footnote === def.key))) parts.push(describeDecision(ctx, d, locale));
+    return { contents: markdown(parts.join('\n\n---\n\n')), range: rangeOf(doc, ref.span) };
   }
   return null;
 }
