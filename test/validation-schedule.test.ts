@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
 import { generateReport } from '../bench/generate.ts';
 import { lintDocument, lintStepwise } from '../server/src/lint/lint.ts';
-import { later, ValidationQueue } from '../server/src/lint/schedule.ts';
+import { later, RequestSignal, ValidationQueue } from '../server/src/lint/schedule.ts';
 import { parseAuditDocument } from '../server/src/model/parse.ts';
 import { readDocuments } from './helpers/lint.ts';
 
@@ -61,6 +61,43 @@ describe('validation in slices: messages first, only the current version publish
     });
     port1.close();
     assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
+  });
+
+  it('writes the answer to a request read after a validation was queued before the next slice of that validation', async () => {
+    // vscode-jsonrpc answers a request on a turn after its handler: the handler runs, then the
+    // answer's write is queued with setImmediate. A slice queued before that turn ran first,
+    // so a completion answered at once still reached the editor only after the parse.
+    const order: string[] = [];
+    const signal = new RequestSignal();
+    const queue = new ValidationQueue(0, undefined, () => signal.take());
+    const finished = new Promise<void>((done) => {
+      queue.start('a', {
+        isCurrent: () => true,
+        *steps() {
+          order.push('model');
+          yield;
+          order.push('rules');
+          return 'diagnostics';
+        },
+        done: (r) => {
+          order.push(r);
+          done();
+        },
+      });
+    });
+    // The request is read on the turn just before the slice's: its handler runs, and its
+    // answer is written on the turn after.
+    setImmediate(() =>
+      signal.strategy.handleMessage({ jsonrpc: '2.0', id: 1, method: 'textDocument/completion' }, () => {
+        order.push('completion');
+        setImmediate(() => order.push('answer written'));
+      }),
+    );
+    await finished;
+    assert.deepEqual(order, ['completion', 'answer written', 'model', 'rules', 'diagnostics']);
+    // A notification is no request: it does not hold the validation back.
+    signal.strategy.handleMessage({ jsonrpc: '2.0', method: 'textDocument/didChange' }, () => undefined);
+    assert.equal(signal.take(), false);
   });
 
   it('publishes only the newest job of a document, cancelling an older one between slices', async () => {

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from './io/node.js';
 import { BACKGROUND_CHARS, BackgroundLinter, HANDOFF_DELAY_MS, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
 import { exportInWorker, startExportWorkerIfAsked } from './lint/background-export.js';
+import { RequestSignal } from './lint/schedule.js';
 import { renderer } from './renderer.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
@@ -53,5 +54,6 @@ export function nodeHost(): ServerHost {
 if (!isMainThread) {
   if (!startExportWorkerIfAsked(workerData)) startLintWorkerIfAsked(workerData);
 } else if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all), nodeHost());
+  const requests = new RequestSignal();
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: requests.strategy }), { ...nodeHost(), requestRead: () => requests.take() });
 }

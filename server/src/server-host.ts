@@ -29,6 +29,8 @@ export interface ServerHost {
   initialize?(options: unknown): void;
   /** The editor says files changed: what the host keeps of them is read again. */
   filesChanged?(paths: string[]): void;
+  /** Whether the connection read a request since the last call (`RequestSignal.take`); validation slices then let its answer out first. */
+  requestRead?(): boolean;
 }
 
 export interface BackgroundLinting {

@@ -4,6 +4,7 @@ import { ClientFiles } from './io/client-files.js';
 import { FS_FIND, FS_READ, FS_STAT, FS_WRITE, type FsFindParams, type FsFindResult, type FsReadParams, type FsReadResult, type FsStatParams, type FsStatResult, type FsWriteParams } from './io/fs-protocol.js';
 import { textOrNull } from './io/files.js';
 import { UriPaths } from './io/uri-paths.js';
+import { RequestSignal } from './lint/schedule.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
 import { loadSpeller } from './spelling/speller.js';
@@ -19,7 +20,9 @@ import { planAddWord } from './spelling/word-list.js';
  */
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+// Requests read are marked so that validation slices let their answers out first (RequestSignal).
+const requests = new RequestSignal();
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: requests.strategy });
 const paths = new UriPaths();
 let server: { filesArrived(): void } | undefined;
 const files = new ClientFiles(
@@ -37,6 +40,7 @@ const files = new ClientFiles(
 let dictionaries: string | null = null;
 
 const host: ServerHost = {
+  requestRead: () => requests.take(),
   files,
   uriToPath: (uri) => paths.toPath(uri),
   pathToUri: (file) => paths.toUri(file),

@@ -48,11 +48,45 @@ export interface ValidationJob<T> {
   failed?(error: unknown): void;
 }
 
+/**
+ * Whether a request has been read from the connection since it was last asked. vscode-jsonrpc
+ * writes a request's answer on a turn after the handler returns; a validation slice queued
+ * before that turn ran first, so a completion answered in a tenth of a millisecond right after
+ * a keystroke still reached the editor only after the new version's parse (1–7 ms). The
+ * connection's message strategy (`strategy`) marks every request it reads, and the queue
+ * lets a slice wait once more when one was read, so the answer is written first.
+ */
+export class RequestSignal {
+  private read = false;
+  /** For `createConnection(…, { messageStrategy })`: marks requests (they have an id and a method), then handles the message as usual. */
+  readonly strategy = {
+    handleMessage: <M, R>(message: M, next: (message: M) => R): R => {
+      const m = message as { id?: unknown; method?: unknown };
+      if (m.id !== undefined && typeof m.method === 'string') this.read = true;
+      return next(message);
+    },
+  };
+
+  /** Whether a request was read since the last call. */
+  take(): boolean {
+    const read = this.read;
+    this.read = false;
+    return read;
+  }
+}
+
 export class ValidationQueue {
   private readonly jobs = new Map<string, ValidationJob<unknown>>();
 
-  /** @param sliceMs How long one slice may run before it lets other messages in. */
-  constructor(private readonly sliceMs = 2, private readonly now: () => number = () => performance.now()) {}
+  /**
+   * @param sliceMs How long one slice may run before it lets other messages in.
+   * @param requestRead Whether a request was read since it was last asked (`RequestSignal.take`): a slice then waits for its answer to be written.
+   */
+  constructor(
+    private readonly sliceMs = 2,
+    private readonly now: () => number = () => performance.now(),
+    private readonly requestRead: () => boolean = () => false,
+  ) {}
 
   /** Starts a job for a key (a document), replacing and so cancelling any job still running for it. */
   start<T>(key: string, job: ValidationJob<T>): void {
@@ -79,6 +113,10 @@ export class ValidationQueue {
 
   private first<T>(key: string, job: ValidationJob<T>): void {
     if (!this.wanted(key, job)) return;
+    if (this.requestRead()) {
+      afterPendingMessages(() => this.first(key, job));
+      return;
+    }
     let steps: Generator<void, T>;
     try {
       steps = job.steps();
@@ -92,6 +130,10 @@ export class ValidationQueue {
   private slice<T>(key: string, job: ValidationJob<T>, steps: Generator<void, T>): void {
     if (!this.wanted(key, job)) {
       steps.return(undefined as T);
+      return;
+    }
+    if (this.requestRead()) {
+      afterPendingMessages(() => this.slice(key, job, steps));
       return;
     }
     const until = this.now() + this.sliceMs;
