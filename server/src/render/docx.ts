@@ -49,11 +49,17 @@ export interface DocxOptions {
   template?: Unzipped;
   /** The page header's text instead of the report's title (the default template's placeholders). */
   headerText?: string;
+  /**
+   * The writer may take the report's tree apart as it writes it, so that what is written can
+   * be let go of (a large report's tree is hundreds of megabytes): for a caller that reads
+   * nothing of the report afterwards but its warnings.
+   */
+  release?: boolean;
 }
 
 export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const writer = new DocxWriter(report, options.headerText);
-  writer.prepare();
+  writer.prepare(options.release === true);
   const marker = streamMarker();
   const doc = markSwedish(writer.document([marker.paragraph]));
   // The body is made and written one block at a time (see `docx-stream.ts`).
@@ -148,17 +154,24 @@ class DocxWriter {
   private titleBlocks: (Paragraph | Table | TableOfContents)[] = [];
 
   /** Reads the footnotes and makes the title page: what the body's blocks and the document need first. */
-  prepare(): void {
+  prepare(release = false): void {
     const article = this.report.tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'article');
     this.parts = article ? article.children.filter((c): c is Element => c.type === 'element') : [];
     // Footnotes first, so that references in the body know their ids.
     for (const section of findAll(this.report.tree, (e) => e.tagName === 'section' && hasClass(e, 'footnotes'))) this.collectFootnotes(section);
     for (const part of this.parts) if (hasClass(part, 'title-page')) this.titleBlocks.push(...this.titlePage(part).map(componentOf));
+    // The parts are then the writer's only way to the body, and each is let go of once written.
+    this.release = release;
+    if (release && article) article.children = [];
   }
+
+  private release = false;
 
   /** The body's blocks in order, each made when it is asked for. */
   *body(): Generator<Block> {
-    for (const part of this.parts) {
+    for (let i = 0; i < this.parts.length; i++) {
+      const part = this.parts[i];
+      if (this.release) this.parts[i] = RELEASED;
       if (hasClass(part, 'title-page')) continue;
       if (part.tagName === 'nav' && hasClass(part, 'toc')) {
         yield new Paragraph({ children: [new TextRun({ text: TEXT.contents, bold: true, size: 32, font: 'Arial' })], spacing: { after: 200 } });
@@ -341,7 +354,10 @@ class DocxWriter {
   private *blockStream(nodes: readonly (HastContent | ElementContent)[], ctx: BlockContext): Generator<Block> {
     let loose: ElementContent[] = [];
     const hasText = (): boolean => loose.some((n) => n.type !== 'text' || n.value.trim() !== '');
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      // A large report's body is one element of thousands of blocks: each is let go of as it is read.
+      if (this.release) (nodes as (HastContent | ElementContent)[])[i] = RELEASED_NODE;
       if (n.type === 'text') {
         loose.push(n);
         continue;
@@ -535,6 +551,10 @@ function lookUpSectionsOnce(doc: Document, sections: readonly (readonly Block[])
     return found.get(section);
   };
 }
+
+/** What stands for a part or a block of the body once written, when the writer may let go of it. */
+const RELEASED: Element = { type: 'element', tagName: 'template', properties: {}, children: [] };
+const RELEASED_NODE: ElementContent = { type: 'text', value: '' };
 
 /** A table cell's one paragraph. */
 const CELL_PARAGRAPH = { spacing: { after: 0 } };
