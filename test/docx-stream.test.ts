@@ -109,6 +109,9 @@ datum: 2026-11-28
 Text med [en länk](https://example.org/a?b=1&c=2), \`kod\`, **fet *kursiv* text** och ~~struken~~.
 Klamrar som liknar docx platshållare: {ordered-1} {default-bullet-numbering-1} {x} {}.
 Tecken att skriva om: < > & " ' och \uFDD0 mitt i.
+En hård radbrytning\\
+och en till  
+rad tre.
 
 | Kolumn | [Länk](https://example.org/t) |
 | --- | --- |
