@@ -96,6 +96,11 @@ describe('the streamed Word export', function () {
     await compare(generateReport(1_000_000, 3), path.join(ROOT, 'samples'), 'generated');
   });
 
+  it('is the file docx makes of the whole body for an empty report and one of only frontmatter', async () => {
+    await compare('', path.join(ROOT, 'samples'), 'empty');
+    await compare('---\ntyp: missiv\ntitel: Bara huvud\n---\n', path.join(ROOT, 'samples'), 'frontmatter');
+  });
+
   it('writes what only docx can (links, pictures, headings in tables and lists) as docx does', async () => {
     const text = `---
 typ: granskningsrapport
