@@ -10,8 +10,10 @@ import { xmlOf } from './docx-xml.js';
  * of every block at once (most of the export's 1.9 GB) and took most of its time. Here docx
  * packs the document with one marker paragraph for a body (everything else is docx's own:
  * styles, numbering, footnotes, settings, headers, relationships, the title page's section),
- * while the body's blocks are formatted by docx's own components, one after the other, each
- * written to its string and let go before the next is made.
+ * while the body's blocks are written one after the other, each to its string, and let go of
+ * before the next is made: plain paragraphs and tables from docx's XML of their shapes
+ * (`docx-fast.ts`), everything else formatted by docx's own components. The package is then
+ * zipped as a stream, with the body in pieces.
  *
  * What formatting a block registers on the document lands where docx's packing would put it:
  * a link's relationship and a list's numbering instance are registered on the document's
@@ -28,7 +30,7 @@ import { xmlOf } from './docx-xml.js';
  *   last section, whose properties docx gives for the marker.
  *
  * The result is the file docx makes of the whole body, part for part (`test/docx-stream.test.ts`
- * compares them for every sample, fixture and a generated report of 2 MB).
+ * compares them for every sample, fixture and a generated report of 1 MB).
  */
 export async function packStreamed(doc: Document, marker: StreamMarker, blocks: Iterable<XmlComponent | LightParagraph | LightTable>): Promise<Uint8Array> {
   const view = doc.Document.View;
