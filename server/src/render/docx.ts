@@ -35,6 +35,8 @@ import { fromDataUri } from './images.js';
 import type { RenderedReport } from './report.js';
 import { applyTemplate } from './template.js';
 import { FRONTMATTER_PROPERTY, GENERATED_SUMMARY_BOOKMARK } from './docx-properties.js';
+import { components, LightParagraph, LightTable, TextSpan, type Inline, type TableRows } from './docx-fast.js';
+import { packStreamed, streamMarker } from './docx-stream.js';
 
 /**
  * Writes the rendered report as a Word document. It reads the same sanitized tree as the
@@ -47,12 +49,35 @@ export interface DocxOptions {
   template?: Unzipped;
   /** The page header's text instead of the report's title (the default template's placeholders). */
   headerText?: string;
+  /**
+   * The writer may take the report's tree apart as it writes it, so that what is written can
+   * be let go of (a large report's tree is hundreds of megabytes): for a caller that reads
+   * nothing of the report afterwards but its warnings.
+   */
+  release?: boolean;
 }
 
 export async function reportDocx(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const writer = new DocxWriter(report, options.headerText);
-  const doc = markSwedish(writer.document());
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
+  writer.prepare(options.release === true);
+  const marker = streamMarker();
+  const doc = markSwedish(writer.document([marker.paragraph]));
+  // The body is made and written one block at a time (see `docx-stream.ts`).
+  return withTemplate(await packStreamed(doc, marker, writer.body()), report, options);
+}
+
+/**
+ * The same file as `reportDocx`, made the way docx makes a document: the whole body as one
+ * tree of components, packed by docx. The streamed writer is tested against it.
+ */
+export async function reportDocxWhole(report: RenderedReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  const writer = new DocxWriter(report, options.headerText);
+  writer.prepare();
+  const doc = markSwedish(writer.document([...writer.body()].map(componentOf)));
+  return withTemplate(new Uint8Array(await Packer.toArrayBuffer(doc)), report, options);
+}
+
+function withTemplate(bytes: Uint8Array, report: RenderedReport, options: DocxOptions): Uint8Array {
   if (!options.template) return bytes;
   const p = report.properties;
   return applyTemplate(bytes, options.template, { titel: p.title, kommun: p.kommun, datum: p.date, författare: p.authors });
@@ -80,7 +105,12 @@ const QUOTE_STYLE = 'Quote';
 export const GENERATED_STYLE = 'GranskaGenererad';
 
 
-type Block = Paragraph | Table | TableOfContents;
+type Block = Paragraph | Table | TableOfContents | LightParagraph | LightTable;
+
+/** A block as a docx component, for docx's own packing. */
+function componentOf(block: Block): Paragraph | Table | TableOfContents {
+  return block instanceof LightParagraph || block instanceof LightTable ? block.component() : block;
+}
 
 interface Format {
   bold?: boolean;
@@ -119,34 +149,50 @@ class DocxWriter {
 
   constructor(private readonly report: RenderedReport, private readonly headerText?: string) {}
 
-  document(): Document {
+  /** The report's top-level parts, and the title page's blocks, which docx's own first section holds. */
+  private parts: Element[] = [];
+  private titleBlocks: (Paragraph | Table | TableOfContents)[] = [];
+
+  /** Reads the footnotes and makes the title page: what the body's blocks and the document need first. */
+  prepare(release = false): void {
     const article = this.report.tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'article');
-    const parts = article ? article.children.filter((c): c is Element => c.type === 'element') : [];
+    this.parts = article ? article.children.filter((c): c is Element => c.type === 'element') : [];
     // Footnotes first, so that references in the body know their ids.
     for (const section of findAll(this.report.tree, (e) => e.tagName === 'section' && hasClass(e, 'footnotes'))) this.collectFootnotes(section);
+    for (const part of this.parts) if (hasClass(part, 'title-page')) this.titleBlocks.push(...this.titlePage(part).map(componentOf));
+    // The parts are then the writer's only way to the body, and each is let go of once written.
+    this.release = release;
+    if (release && article) article.children = [];
+  }
 
-    const titleBlocks: Block[] = [];
-    const bodyBlocks: Block[] = [];
-    for (const part of parts) {
-      if (hasClass(part, 'title-page')) titleBlocks.push(...this.titlePage(part));
-      else if (part.tagName === 'nav' && hasClass(part, 'toc')) {
-        bodyBlocks.push(
-          new Paragraph({ children: [new TextRun({ text: TEXT.contents, bold: true, size: 32, font: 'Arial' })], spacing: { after: 200 } }),
-          new TableOfContents(TEXT.contents, { hyperlink: true, headingStyleRange: '1-2' }),
-          new Paragraph({ children: [], pageBreakBefore: true }),
-        );
-      } else if (hasClass(part, 'letter-head')) bodyBlocks.push(...this.letterHead(part));
-      else if (hasClass(part, 'signatures')) bodyBlocks.push(...this.signatures(part));
-      else if (hasClass(part, 'recipients')) bodyBlocks.push(...this.recipients(part));
+  private release = false;
+
+  /** The body's blocks in order, each made when it is asked for. */
+  *body(): Generator<Block> {
+    for (let i = 0; i < this.parts.length; i++) {
+      const part = this.parts[i];
+      if (this.release) this.parts[i] = RELEASED;
+      if (hasClass(part, 'title-page')) continue;
+      if (part.tagName === 'nav' && hasClass(part, 'toc')) {
+        yield new Paragraph({ children: [new TextRun({ text: TEXT.contents, bold: true, size: 32, font: 'Arial' })], spacing: { after: 200 } });
+        yield new TableOfContents(TEXT.contents, { hyperlink: true, headingStyleRange: '1-2' });
+        yield new Paragraph({ children: [], pageBreakBefore: true });
+      } else if (hasClass(part, 'letter-head')) yield* this.letterHead(part);
+      else if (hasClass(part, 'signatures')) yield* this.signatures(part);
+      else if (hasClass(part, 'recipients')) yield* this.recipients(part);
       else if (hasClass(part, 'letter-subject')) {
         // The subject is the letter's level-one heading, as in the HTML export, so that a PDF
         // made from the Word file has it as its heading and first bookmark.
-        bodyBlocks.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial', color: '1B1B1B' })], spacing: { before: 360, after: 240 } }));
+        yield new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: textOf(part), bold: true, size: 28, font: 'Arial', color: '1B1B1B' })], spacing: { before: 360, after: 240 } });
       }
-      else if (hasClass(part, 'draft-mark')) bodyBlocks.push(draftMark());
-      else bodyBlocks.push(...this.blocks(part.children, {}));
+      else if (hasClass(part, 'draft-mark')) yield draftMark();
+      else yield* this.blockStream(part.children, {});
     }
+  }
 
+  /** The document, with the title page and the given blocks as its body (after `prepare`). */
+  document(bodyBlocks: (Paragraph | Table | TableOfContents)[]): Document {
+    const titleBlocks = this.titleBlocks;
     const header = new Header({
       children: [new Paragraph({
         alignment: AlignmentType.RIGHT,
@@ -228,7 +274,7 @@ class DocxWriter {
     for (const li of items) {
       const id = this.footnoteIds.get(String(li.properties.id))!;
       const content = stripBackReferences(li.children);
-      const paragraphs = this.blocks(content, {}).filter((b): b is Paragraph => b instanceof Paragraph);
+      const paragraphs = this.blocks(content, {}).map(componentOf).filter((b): b is Paragraph => b instanceof Paragraph);
       this.footnotes[String(id)] = { children: paragraphs.length > 0 ? paragraphs : [new Paragraph('')] };
     }
   }
@@ -301,13 +347,17 @@ class DocxWriter {
 
   /** Block-level content: headings, paragraphs, lists, tables, quotes, code and boxes. */
   private blocks(nodes: readonly (HastContent | ElementContent)[], ctx: BlockContext): Block[] {
-    const out: Block[] = [];
+    return [...this.blockStream(nodes, ctx)];
+  }
+
+  /** The blocks of `blocks`, one at a time, so that the streamed export holds one block's components at a time. */
+  private *blockStream(nodes: readonly (HastContent | ElementContent)[], ctx: BlockContext): Generator<Block> {
     let loose: ElementContent[] = [];
-    const flush = (): void => {
-      if (loose.some((n) => n.type !== 'text' || n.value.trim() !== '')) out.push(this.paragraph(this.inlines(loose, {}), ctx));
-      loose = [];
-    };
-    for (const n of nodes) {
+    const hasText = (): boolean => loose.some((n) => n.type !== 'text' || n.value.trim() !== '');
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      // A large report's body is one element of thousands of blocks: each is let go of as it is read.
+      if (this.release) (nodes as (HastContent | ElementContent)[])[i] = RELEASED_NODE;
       if (n.type === 'text') {
         loose.push(n);
         continue;
@@ -318,49 +368,48 @@ class DocxWriter {
         loose.push(n);
         continue;
       }
-      flush();
+      if (hasText()) yield this.paragraph(this.inlines(loose, {}), ctx);
+      loose = [];
       if (/^h[1-6]$/.test(tag) && hasClass(n, 'generated')) {
         // The summary the renderer made (the report has none of its own) stays a heading for
         // Word's navigation and the PDF's bookmarks, marked by a bookmark of its own so that
         // importing the file again does not take it, and its table, for the report's text.
-        out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: [new Bookmark({ id: GENERATED_SUMMARY_BOOKMARK, children: this.inlines(n.children, {}) })] }));
+        yield new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: [new Bookmark({ id: GENERATED_SUMMARY_BOOKMARK, children: components(this.inlines(n.children, {})) })] });
       } else if (/^h[1-6]$/.test(tag)) {
-        out.push(new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: this.inlines(n.children, {}) }));
+        yield new Paragraph({ heading: HEADINGS[Number(tag[1]) - 1], children: components(this.inlines(n.children, {})) });
       } else if (tag === 'p' && hasClass(n, 'grade-line')) {
-        out.push(new Paragraph({ style: GENERATED_STYLE, children: this.inlines(n.children, {}) }));
+        yield new LightParagraph({ style: GENERATED_STYLE }, this.inlines(n.children, {}));
       } else if (tag === 'p') {
-        out.push(this.paragraph(this.inlines(n.children, {}), ctx));
+        yield this.paragraph(this.inlines(n.children, {}), ctx);
       } else if (tag === 'ul' || tag === 'ol') {
-        out.push(...this.list(n, 0, ctx));
+        yield* this.list(n, 0, ctx);
       } else if (tag === 'table') {
-        out.push(this.table(n));
+        yield this.table(n);
       } else if (tag === 'blockquote') {
-        out.push(...this.blocks(n.children, { ...ctx, quote: true }));
+        yield* this.blockStream(n.children, { ...ctx, quote: true });
       } else if (tag === 'pre') {
         for (const line of textOf(n).replace(/\n$/, '').split('\n')) {
-          out.push(this.paragraph([new TextRun({ text: line, font: 'Consolas', size: 19 })], { ...ctx }, { spacing: { after: 0 } }));
+          yield this.paragraph([new TextSpan({ text: line, font: 'Consolas', size: 19 })], { ...ctx }, { spacing: { after: 0 } });
         }
       } else if (tag === 'hr') {
-        out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C9C9C9', space: 1 } } }));
+        yield new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'C9C9C9', space: 1 } } });
       } else if (tag === 'section' && hasClass(n, 'footnotes')) {
         // Written as Word footnotes instead.
       } else if (tag === 'dl') {
-        out.push(...definitionRows(n));
+        yield* definitionRows(n);
       } else {
-        out.push(...this.blocks(n.children, hasClass(n, 'recommendation') ? { ...ctx, box: true } : ctx));
+        yield* this.blockStream(n.children, hasClass(n, 'recommendation') ? { ...ctx, box: true } : ctx);
       }
     }
-    flush();
-    return out;
+    if (hasText()) yield this.paragraph(this.inlines(loose, {}), ctx);
   }
 
-  private paragraph(children: ParagraphChild[], ctx: BlockContext, extra: Partial<IParagraphOptions> = {}): Paragraph {
-    return new Paragraph({
-      children,
+  private paragraph(children: Inline[], ctx: BlockContext, extra: Partial<IParagraphOptions> = {}): LightParagraph {
+    return new LightParagraph({
       ...(ctx.quote ? { style: QUOTE_STYLE } : {}),
       ...(ctx.box ? { shading: { type: ShadingType.CLEAR, fill: 'F6F3F1', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } }, indent: { left: 227 } } : {}),
       ...extra,
-    });
+    }, children);
   }
 
   private list(list: Element, level: number, ctx: BlockContext): Block[] {
@@ -388,7 +437,7 @@ class DocxWriter {
     return out;
   }
 
-  private table(table: Element): Table {
+  private table(table: Element): LightTable {
     const rows: { header: boolean; cells: Element[] }[] = [];
     for (const group of table.children) {
       if (group.type !== 'element') continue;
@@ -400,25 +449,18 @@ class DocxWriter {
     }
     // Word lays a table out by its grid, so every row gets as many cells as the widest.
     const columns = Math.max(1, ...rows.map((r) => r.cells.length));
-    const docxRows = rows.map((r) => new TableRow({
-      tableHeader: r.header,
-      cantSplit: true,
-      children: Array.from({ length: columns }, (_, i) => {
+    return new LightTable(rows.map((r) => ({
+      header: r.header,
+      cells: Array.from({ length: columns }, (_, i) => {
         const cell = r.cells[i];
-        return new TableCell({
-          shading: r.header ? { type: ShadingType.CLEAR, fill: 'F1ECE9', color: 'auto' } : undefined,
-          margins: { top: 60, bottom: 60, left: 100, right: 100 },
-          children: [new Paragraph({ children: cell ? this.inlines(cell.children, r.header ? { bold: true } : {}) : [], spacing: { after: 0 } })],
-        });
+        return cell ? this.inlines(cell.children, r.header ? { bold: true } : {}) : [];
       }),
-    }));
-    if (docxRows.length === 0) docxRows.push(new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] }));
-    return new Table({ rows: docxRows, width: { size: 100, type: WidthType.PERCENTAGE } });
+    })), CELL_PARAGRAPH, tableOf);
   }
 
   /** Inline content: text with its formatting, links, footnote references and grade badges. */
-  private inlines(nodes: readonly ElementContent[], fmt: Format): ParagraphChild[] {
-    const out: ParagraphChild[] = [];
+  private inlines(nodes: readonly ElementContent[], fmt: Format): Inline[] {
+    const out: Inline[] = [];
     for (const n of nodes) {
       if (n.type === 'text') {
         const text = n.value.replace(/\s*\n\s*/g, ' ');
@@ -427,7 +469,7 @@ class DocxWriter {
       }
       if (n.type !== 'element') continue;
       const tag = n.tagName;
-      if (tag === 'br') out.push(new TextRun({ text: '', break: 1 }));
+      if (tag === 'br') out.push(new TextSpan({ text: '', break: 1 }));
       else if (tag === 'strong' || tag === 'b') out.push(...this.inlines(n.children, { ...fmt, bold: true }));
       else if (tag === 'em' || tag === 'i') out.push(...this.inlines(n.children, { ...fmt, italics: true }));
       else if (tag === 'del' || tag === 's') out.push(...this.inlines(n.children, { ...fmt, strike: true }));
@@ -441,11 +483,11 @@ class DocxWriter {
       } else if (tag === 'a') {
         const href = typeof n.properties.href === 'string' ? n.properties.href : '';
         if (n.properties.dataFootnoteRef !== undefined) out.push(this.footnoteReference(n));
-        else if (/^(https?:|mailto:)/i.test(href)) out.push(new ExternalHyperlink({ link: href, children: this.inlines(n.children, fmt).filter((c): c is TextRun => c instanceof TextRun) }));
+        else if (/^(https?:|mailto:)/i.test(href)) out.push(new ExternalHyperlink({ link: href, children: this.inlines(n.children, fmt).filter((c): c is TextSpan => c instanceof TextSpan).map((c) => c.component()) }));
         else out.push(...this.inlines(n.children, fmt));
       } else if (tag === 'span' && hasClass(n, 'grade')) {
         const colour = GRADE_COLOURS[classesOf(n).find((c) => c in GRADE_COLOURS) ?? 'grade-unknown'];
-        out.push(new TextRun({ text: `\u00a0${textOf(n)}\u00a0`, bold: true, color: colour.color, shading: { type: ShadingType.CLEAR, fill: colour.fill, color: 'auto' }, font: 'Arial' }));
+        out.push(new TextSpan({ text: `\u00a0${textOf(n)}\u00a0`, bold: true, color: colour.color, shading: { type: ShadingType.CLEAR, fill: colour.fill, color: 'auto' }, font: 'Arial' }));
       } else if (tag === 'span' && hasClass(n, 'image-placeholder')) {
         // A picture left out (remote, or refused): its note stands in the text, as in HTML.
         out.push(run(textOf(n), { ...fmt, italics: true }));
@@ -473,7 +515,7 @@ class DocxWriter {
    * bookmark, as Word's «Infoga korsreferens» writes it, so the report has one footnote per
    * footnote in its source and every reference shows the same number.
    */
-  private footnoteReference(a: Element): ParagraphChild {
+  private footnoteReference(a: Element): Inline {
     const target = String(a.properties.href ?? '').replace(/^#/, '');
     const id = this.footnoteIds.get(target);
     if (id === undefined) return run(textOf(a), { superScript: true });
@@ -510,10 +552,32 @@ function lookUpSectionsOnce(doc: Document, sections: readonly (readonly Block[])
   };
 }
 
+/** What stands for a part or a block of the body once written, when the writer may let go of it. */
+const RELEASED: Element = { type: 'element', tagName: 'template', properties: {}, children: [] };
+const RELEASED_NODE: ElementContent = { type: 'text', value: '' };
+
+/** A table cell's one paragraph. */
+const CELL_PARAGRAPH = { spacing: { after: 0 } };
+
+/** A table of rows of cells, each cell one paragraph of the given inline components. */
+function tableOf(rows: TableRows<ParagraphChild>): Table {
+  const docxRows = rows.map((r) => new TableRow({
+    tableHeader: r.header,
+    cantSplit: true,
+    children: r.cells.map((children) => new TableCell({
+      shading: r.header ? { type: ShadingType.CLEAR, fill: 'F1ECE9', color: 'auto' } : undefined,
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      children: [new Paragraph({ children, ...CELL_PARAGRAPH })],
+    })),
+  }));
+  if (docxRows.length === 0) docxRows.push(new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] }));
+  return new Table({ rows: docxRows, width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
 const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr', 'div', 'section', 'dl', 'header', 'footer', 'nav', 'main', 'article', 'aside', 'details', 'figure', 'li']);
 
-function run(text: string, fmt: Format): TextRun {
-  const options: IRunOptions = {
+function run(text: string, fmt: Format): TextSpan {
+  const options: IRunOptions & { text: string } = {
     text,
     bold: fmt.bold,
     italics: fmt.italics,
@@ -523,7 +587,7 @@ function run(text: string, fmt: Format): TextRun {
     underline: fmt.underline ? {} : undefined,
     font: fmt.code ? 'Consolas' : undefined,
   };
-  return new TextRun(options);
+  return new TextSpan(options);
 }
 
 function draftMark(): Paragraph {

@@ -30,7 +30,8 @@ export interface ExportResult {
 export async function exportDocument(doc: AuditDocument, format: ExportFormat, config?: GranskaConfig, images?: ImageResolver, files: WorkspaceFiles = nodeFiles): Promise<ExportResult> {
   const report = renderReport(doc, { config, images });
   const template = format !== 'html' && config?.wordTemplate ? loadTemplate(config.wordTemplate, files) : undefined;
-  const bytes = format === 'docx' ? await reportDocx(report, { template })
+  // Nothing reads the rendered tree after the Word writer, so it may let go of it as it writes.
+  const bytes = format === 'docx' ? await reportDocx(report, { template, release: true })
     : format === 'pdf' ? await reportPdf(report, template)
     : new TextEncoder().encode(reportHtmlDocument(report));
   return { bytes, warnings: report.warnings };
