@@ -761,6 +761,29 @@ export function summariseProfiles(dir: string, top = 30): string {
 // A hover on another document while the worst hostile document is linted (issue 17)
 
 /**
+ * A server for the hover rows, in `dir`, with the 60 KB report open as `small` and its
+ * diagnostics with spelling published; `big` is where the large document goes.
+ */
+async function serverWithReport(root: string, nodeArgs: string[], dir: string, report: string): Promise<{ server: Server; small: string; big: string }> {
+  const server = new Server(root, nodeArgs, dir);
+  await server.initialize(dir);
+  await server.initialized();
+  const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;
+  await server.open(small, report);
+  // The dictionary loads after the first diagnostics, on the server's thread, and the
+  // report is published again with spelling: wait for that, so that it is not measured.
+  await server.diagnostics(small, 1, 30_000).catch(() => undefined);
+  return { server, small, big: pathToFileURL(path.join(dir, 'stor.rev.md')).href };
+}
+
+/** One hover in the report at an offset, in milliseconds. */
+async function timedHover(server: Server, uri: string, report: string, offset: number): Promise<number> {
+  const t0 = performance.now();
+  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(report, offset) });
+  return performance.now() - t0;
+}
+
+/**
  * Opens a report, then the document of issue 17 that costs most to lint (a megabyte with
  * many errors, linted by a worker), and right away hovers five times in the report, one
  * after the other: the server must answer them while the worker lints. Each hover's time
@@ -777,24 +800,12 @@ export async function hoverWhileLarge(root: string, worst: string, runs = 3, nod
   try {
     for (let run = 0; run < runs; run++) {
       for (const large of [true, false]) {
-        const server = new Server(root, nodeArgs, dir);
-        await server.initialize(dir);
-        await server.initialized();
-        const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;
-        await server.open(small, report);
-        // The dictionary loads after the first diagnostics, on the server's thread, and the
-        // report is published again with spelling: wait for that, so that it is not measured.
-        await server.diagnostics(small, 1, 30_000).catch(() => undefined);
-        const big = pathToFileURL(path.join(dir, 'stor.rev.md')).href;
+        const { server, small, big } = await serverWithReport(root, nodeArgs, dir, report);
         const opened = performance.now();
         const published = large ? server.diagnostics(big, 1, 600_000).then(() => diagnosticsMs.push(performance.now() - opened)) : null;
         if (large) await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'granska', version: 1, text: worst } });
         const times: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          const t0 = performance.now();
-          await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: positionAt(report, offsets[i * 7 % offsets.length]) });
-          times.push(performance.now() - t0);
-        }
+        for (let i = 0; i < 5; i++) times.push(await timedHover(server, small, report, offsets[i * 7 % offsets.length]));
         (large ? withLarge : alone).push(times);
         if (published) await published;
         await server.stop();
@@ -816,14 +827,8 @@ export async function hoverWhileLargeEdited(root: string, large: string, edits =
   const report = generateReport(60_000, 3);
   const offsets = footnoteReferenceOffsets(report);
   const times: number[] = [];
-  const server = new Server(root, nodeArgs, dir);
+  const { server, small, big } = await serverWithReport(root, nodeArgs, dir, report);
   try {
-    await server.initialize(dir);
-    await server.initialized();
-    const small = pathToFileURL(path.join(dir, 'rapport.rev.md')).href;
-    await server.open(small, report);
-    await server.diagnostics(small, 1, 30_000).catch(() => undefined);
-    const big = pathToFileURL(path.join(dir, 'stor.rev.md')).href;
     const published = server.diagnostics(big, 1, 600_000);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'granska', version: 1, text: large } });
     await published;
@@ -837,9 +842,7 @@ export async function hoverWhileLargeEdited(root: string, large: string, edits =
       });
       at.character++;
       for (let i = 0; i < 20; i++) {
-        const t0 = performance.now();
-        await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: positionAt(report, offsets[(v * 20 + i) % offsets.length]) });
-        times.push(performance.now() - t0);
+        times.push(await timedHover(server, small, report, offsets[(v * 20 + i) % offsets.length]));
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
