@@ -70,6 +70,18 @@ describe('language server stays responsive on large hostile documents (dist/serv
     return text;
   }
 
+  /**
+   * Starts the server with the report open and its diagnostics in; `bigEvents` gives what the
+   * workers did with `stor.rev.md`, the large document the test opens next.
+   */
+  async function reportOpenWatchingLarge(): Promise<{ small: string; bigEvents: () => string[] }> {
+    await client.initialize();
+    const small = open('rapport.rev.md', report);
+    await client.diagnostics(small);
+    const background = backgroundEvents();
+    return { small, bigEvents: () => background.events.filter((e) => e.uri.endsWith('stor.rev.md')).map((e) => e.event) };
+  }
+
   function open(name: string, text: string): string {
     const file = path.join(dir, name);
     fs.writeFileSync(file, text);
@@ -141,11 +153,7 @@ describe('language server stays responsive on large hostile documents (dist/serv
   });
 
   it('answers definition, references, rename, code actions, readability and the preview of a large document without parsing it on the request thread, and a hover on another document meanwhile', async () => {
-    await client.initialize();
-    const small = open('rapport.rev.md', report);
-    await client.diagnostics(small);
-    const background = backgroundEvents();
-    const bigEvents = () => background.events.filter((e) => e.uri.endsWith('stor.rev.md')).map((e) => e.event);
+    const { small, bigEvents } = await reportOpenWatchingLarge();
     // Just over the threshold, so that it goes to a worker.
     // A reference to a footnote that is not defined, at its end: a finding with a quick fix.
     const text = `${generateReport(BACKGROUND_CHARS * 1.2, 7)}\nSe KF § 16/2015-02-23[^saknas].\n`;
@@ -197,11 +205,7 @@ describe('language server stays responsive on large hostile documents (dist/serv
   });
 
   it('exports a large document in a thread of its own: a hover on another document is answered first, and the export is the one the request thread makes', async () => {
-    await client.initialize();
-    const small = open('rapport.rev.md', report);
-    await client.diagnostics(small);
-    const background = backgroundEvents();
-    const bigEvents = () => background.events.filter((e) => e.uri.endsWith('stor.rev.md')).map((e) => e.event);
+    const { small, bigEvents } = await reportOpenWatchingLarge();
     const text = generateReport(BACKGROUND_CHARS * 1.2, 11);
     const big = open('stor.rev.md', text);
     const order: string[] = [];

@@ -19,9 +19,15 @@ const DEFINITIONS = ['[namn]: https://example.org\n', '> [namn]: https://example
 const INSERTS = [...DEFINITIONS, 'a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
 
 /** Applies an edit and asserts that the incremental tree equals a full parse, or that it declined. */
+/** The text with `cut` characters replaced by `insert` at `where` (taken modulo the text's length, plus one). */
+function edited(text: string, where: number, cut: number, insert: string): string {
+  const at = where % (text.length + 1);
+  return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+}
+
 function check(text: string, at: number, cut: number, insert: string): boolean {
   const prev = { text, root: parseMarkdown(text) };
-  const next = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+  const next = edited(text, at, cut, insert);
   const incremental = parseIncrementally(prev, next);
   if (incremental === null) return false;
   assert.deepEqual(incremental, parseMarkdown(next));
@@ -66,8 +72,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = docs[0];
         let prev = { text, root: parseMarkdown(text) };
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           const root = parseIncrementally(prev, text) ?? parseMarkdown(text);
           assert.deepEqual(root, parseMarkdown(text));
           prev = { text, root };
@@ -89,8 +94,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = docs[d];
         let model = parseAuditDocument(text);
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           model = parseNextVersion(model, text);
           assert.deepEqual(facts(model), facts(parseAuditDocument(text)));
         }
@@ -118,8 +122,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = d < docs.length ? docs[d] : report;
         const versions = [{ text, model: parseAuditDocument(text) }];
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           versions.push({ text, model: parseNextVersion(versions[versions.length - 1].model, text) });
         }
         for (const v of versions) assert.deepEqual(own(v.model), own(parseAuditDocument(v.text)));
@@ -147,8 +150,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = texts[d];
         let model = parseAuditDocument(text);
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           model = parseNextVersion(model, text);
           assert.deepEqual(grades(model), grades(parseAuditDocument(text)));
         }
@@ -172,8 +174,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = base;
         let prev = { text, root: parseMarkdownFull(text) };
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           const incremental = parseIncrementally(prev, text);
           if (incremental) reused++;
           const root = incremental ?? parseMarkdown(text);
@@ -203,8 +204,7 @@ describe('incremental parse: always equal to a full parse of the same text', () 
         let text = base;
         let prev = { text, root: parseMarkdownFull(text) };
         for (const [where, cut, insert] of edits) {
-          const at = where % (text.length + 1);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+          text = edited(text, where, cut, insert);
           const incremental = parseIncrementally(prev, text);
           if (incremental) reused++;
           const root = incremental ?? parseMarkdown(text);
