@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Range, type CodeAction } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type Range, type CodeAction } from 'vscode-languageserver-types';
 import type { LoadedConfig } from './config/config.js';
 import { CONFIG_CODE, configProblems, fileExistsFrom, isInside, loadConfigFor } from './config/load.js';
 import { isLocalRelativePath } from './rules/missiv-rapport.js';
@@ -22,7 +22,7 @@ import { completions } from './features/completion.js';
 import { featureContext, type FeatureContext } from './features/context.js';
 import { foldingRanges } from './features/folding.js';
 import { hover } from './features/hover.js';
-import { completionsAfterEdit, hoverAfterEdit, joinEdits, proseEdit, type ProseEdit, type TextEdit } from './features/after-edit.js';
+import { completionsAfterEdit, EditLog, hoverAfterEdit, proseEdit, type ProseEdit, type TextEdit } from './features/after-edit.js';
 import { definition, prepareRename, references, rename, renameProblem } from './features/navigation.js';
 import { newMissiv } from './features/new-missiv.js';
 import { todayIso } from './model/dates.js';
@@ -95,17 +95,13 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   };
   // The host's paths become URIs the way the Node server always made them, under the same name.
   const pathToFileURL = (file: string) => ({ href: host.pathToUri(file) });
-  // The last changes of each open document, each with the versions it went from and to, kept
-  // so that a request right after keystrokes can be answered from the model of the version
-  // before them (see `features/after-edit.ts`).
-  const lastEdits = new Map<string, { from: number; to: number; edit: TextEdit }[]>();
-  /** Enough changes for a word typed between two validations. */
-  const KEPT_EDITS = 32;
-  const MAX_KEPT_TEXT = 1000;
+  // Each document's last changes, so that a request right after keystrokes can be answered
+  // from the model of the version before them (see `features/after-edit.ts`).
+  const edits = new EditLog();
   const documents = new TextDocuments({
     create: TextDocument.create,
     update(doc, changes, version) {
-      noteEdit(doc, changes, version);
+      edits.note(doc.uri, doc.version, version, changeOf(doc, changes));
       return TextDocument.update(doc, changes, version);
     },
   });
@@ -496,25 +492,16 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   }
 
   /**
-   * Notes one change of a document in offsets of the text it applies to, when it is one range
-   * replaced in a buffer without a BOM; anything else forgets the document's last change.
+   * A document's change in offsets of the text it applies to, when it is one range replaced
+   * in a buffer without a BOM; null for anything else.
    */
-  function noteEdit(doc: TextDocument, changes: readonly { range?: Range; text: string }[], version: number): void {
+  function changeOf(doc: TextDocument, changes: readonly { range?: Range; text: string }[]): TextEdit | null {
     const change = changes.length === 1 ? changes[0] : undefined;
-    // A long insertion (a paste) is no keystroke, and is not kept in memory for one.
-    if (!change?.range || change.text.length > MAX_KEPT_TEXT || startsWithBom(doc.getText())) {
-      lastEdits.delete(doc.uri);
-      return;
-    }
+    if (!change?.range || startsWithBom(doc.getText())) return null;
     // As `TextDocument.update` applies it: a range given end first is read start first.
     const a = doc.offsetAt(change.range.start);
     const b = doc.offsetAt(change.range.end);
-    const kept = lastEdits.get(doc.uri) ?? [];
-    // Only an unbroken run of versions can be joined.
-    if (kept.length > 0 && kept[kept.length - 1].to !== doc.version) kept.length = 0;
-    kept.push({ from: doc.version, to: version, edit: { start: Math.min(a, b), end: Math.max(a, b), text: change.text } });
-    if (kept.length > KEPT_EDITS) kept.shift();
-    lastEdits.set(doc.uri, kept);
+    return { start: Math.min(a, b), end: Math.max(a, b), text: change.text };
   }
 
   /**
@@ -524,11 +511,8 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
    */
   function modelBeforeEdit(doc: TextDocument, loaded: LoadedConfig): { model: AuditDocument; prose: ProseEdit } | null {
     const known = models.get(doc.uri);
-    const kept = lastEdits.get(doc.uri);
-    if (!known || !kept || kept.length === 0 || kept[kept.length - 1].to !== doc.version || known.config !== loaded.config) return null;
-    const first = kept.findIndex((e) => e.from === known.version);
-    if (first < 0) return null;
-    const edit = joinEdits(known.model.text, kept.slice(first).map((e) => e.edit));
+    if (!known || known.config !== loaded.config) return null;
+    const edit = edits.since(doc.uri, known.model.text, known.version, doc.version);
     const prose = edit ? proseEdit(known.model, edit) : null;
     return prose ? { model: known.model, prose } : null;
   }
@@ -564,6 +548,26 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   type Context = { ctx: FeatureContext; bom: boolean };
   const offsetOf = (c: Context, p: TextDocumentPositionParams) => c.ctx.doc.lines.offsetAt(positionFromClient(p.position, c.bom));
   const toClient = <T>(c: Context, value: T): T => shiftPositions(value, c.ctx.uri, c.bom, 'toClient');
+
+  /**
+   * Completion or hover: right after a keystroke from the previous version's model when
+   * `fast` can answer there (`features/after-edit.ts`), otherwise `full` on the current
+   * version's; null for a file that is no audit document.
+   */
+  async function answerAfterEdit<T>(
+    p: TextDocumentPositionParams,
+    fast: (ctx: FeatureContext, prose: ProseEdit, position: Position) => T | undefined,
+    full: (ctx: FeatureContext, offset: number) => T,
+  ): Promise<T | null> {
+    const c = await contextFor(p.textDocument.uri, true);
+    if (!c) return null;
+    if (c.prose && c.current) {
+      const answer = fast(c.ctx, c.prose, positionFromClient(p.position, c.bom));
+      if (answer !== undefined) return toClient(c, answer);
+      c.ctx = c.current();
+    }
+    return toClient(c, full(c.ctx, offsetOf(c, p)));
+  }
 
   /**
    * A report a missiv names exists when it is on disk or open in the editor: a report just
@@ -634,7 +638,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
     timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     models.delete(e.document.uri);
-    lastEdits.delete(e.document.uri);
+    edits.forget(e.document.uri);
     validation.cancel(e.document.uri);
     validatedVersions.delete(e.document.uri);
     background?.stop(e.document.uri);
@@ -795,26 +799,12 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   connection.onCompletion(async (p) => {
     const large = largeDocument(p.textDocument.uri);
     if (large) return ((await fromWorker(large, 'completion', p.position)) ?? []) as CompletionItem[];
-    const c = await contextFor(p.textDocument.uri, true);
-    if (!c) return [];
-    if (c.prose && c.current) {
-      const fast = completionsAfterEdit(c.ctx, c.prose, positionFromClient(p.position, c.bom));
-      if (fast) return toClient(c, fast);
-      c.ctx = c.current();
-    }
-    return toClient(c, completions(c.ctx, offsetOf(c, p)));
+    return (await answerAfterEdit(p, completionsAfterEdit, completions)) ?? [];
   });
   connection.onHover(async (p) => {
     const large = largeDocument(p.textDocument.uri);
     if (large) return ((await fromWorker(large, 'hover', p.position)) ?? null) as Hover | null;
-    const c = await contextFor(p.textDocument.uri, true);
-    if (!c) return null;
-    if (c.prose && c.current) {
-      const fast = hoverAfterEdit(c.ctx, c.prose, positionFromClient(p.position, c.bom));
-      if (fast) return toClient(c, fast);
-      c.ctx = c.current();
-    }
-    return toClient(c, hover(c.ctx, offsetOf(c, p)));
+    return answerAfterEdit(p, hoverAfterEdit, hover);
   });
   connection.onDefinition(async (p) => {
     const large = largeDocument(p.textDocument.uri);

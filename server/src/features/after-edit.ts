@@ -69,6 +69,45 @@ export function joinEdits(text: string, edits: readonly TextEdit[]): TextEdit | 
   return { start: lineStart + prefix, end: lineStart + old.length - suffix, text: line.slice(prefix, line.length - suffix) };
 }
 
+/** Enough changes for a word typed between two validations. */
+const KEPT_EDITS = 32;
+/** A longer insertion (a paste) is no keystroke, and is not kept in memory for one. */
+const MAX_KEPT_TEXT = 1000;
+
+/**
+ * The last changes of each open document, each with the versions it went from and to, so
+ * that a request right after keystrokes can be answered from the model of the version
+ * before them. Only an unbroken run of versions is kept.
+ */
+export class EditLog {
+  private readonly byUri = new Map<string, { from: number; to: number; edit: TextEdit }[]>();
+
+  /** One change from version `from` to `to`; null (a change that is not one range replaced) forgets the document's. */
+  note(uri: string, from: number, to: number, edit: TextEdit | null): void {
+    if (!edit || edit.text.length > MAX_KEPT_TEXT) {
+      this.byUri.delete(uri);
+      return;
+    }
+    const kept = this.byUri.get(uri) ?? [];
+    if (kept.length > 0 && kept[kept.length - 1].to !== from) kept.length = 0;
+    kept.push({ from, to, edit });
+    if (kept.length > KEPT_EDITS) kept.shift();
+    this.byUri.set(uri, kept);
+  }
+
+  /** The changes from version `from` (whose text is `text`) to version `to`, joined (`joinEdits`); null when not all are kept or they do not join. */
+  since(uri: string, text: string, from: number, to: number): TextEdit | null {
+    const kept = this.byUri.get(uri);
+    if (!kept || kept.length === 0 || kept[kept.length - 1].to !== to) return null;
+    const first = kept.findIndex((e) => e.from === from);
+    return first < 0 ? null : joinEdits(text, kept.slice(first).map((e) => e.edit));
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+}
+
 /** A keystroke in running text that a model can answer requests across (see the top of this file). */
 export interface ProseEdit {
   edit: TextEdit;
