@@ -29,7 +29,7 @@ export function escapeXml(value: string): string {
 }
 
 function escapeValue<T>(value: T): T | string {
-  return typeof value === 'string' ? value.replace(ESCAPE, (c) => ESCAPES[c] ?? '') : value;
+  return typeof value === 'string' ? escapeXml(value) : value;
 }
 
 function resolve(data: IXmlableObject): Resolved {
