@@ -173,15 +173,24 @@ function footnoteReferenceOffsets(text: string): number[] {
   return out;
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Where each line of a text starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The LSP position of an offset, from the text's line starts. */
+function positionIn(starts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   // JavaScript strings count UTF-16 code units, which is what LSP positions count.
-  return { line, character: offset - lineStart };
+  return { line: lo, character: offset - starts[lo] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -377,10 +386,14 @@ async function editorRun(o: LspBenchOptions, texts: { small: string; large: stri
     const openLarge = await server.open(largeUri, texts.large);
     const rssOpen = server.memory().rss;
     let version = 1;
-    let text = texts.large;
+    const base = texts.large;
     const rand = rng(o.seed * 7919 + runIndex);
-    const prose = proseOffsets(texts.large);
+    const prose = proseOffsets(base);
     if (prose.length === 0) throw new Error('the generated report has no prose to type in');
+    // Positions come from the base text's line starts: building each version's text and
+    // scanning it, as the bench did, made the client itself collect garbage and so delay the
+    // messages it timed.
+    const lines = lineStarts(base);
 
     /**
      * One keystroke: alternately a letter typed at a random prose position of the base text
@@ -388,24 +401,27 @@ async function editorRun(o: LspBenchOptions, texts: { small: string; large: stri
      * version and every edit falls in prose.
      */
     let typedAt = -1;
-    const keystroke = async (): Promise<{ sent: number; published: Promise<Published>; at: number }> => {
+    /** The position in the current version of an offset in the base text (after a typed letter, one further on its line). */
+    const positionNow = (offset: number): { line: number; character: number } => {
+      const p = positionIn(lines, offset);
+      if (typedAt >= 0 && offset >= typedAt && positionIn(lines, typedAt).line === p.line) p.character += 1;
+      return p;
+    };
+    const keystroke = async (): Promise<{ sent: number; published: Promise<Published>; at: { line: number; character: number } }> => {
       version++;
       const uri = largeUri;
-      let at: number;
       let sent: number;
       const published = server.diagnostics(uri, version);
+      let at: { line: number; character: number };
       if (typedAt < 0) {
-        at = prose[Math.floor(rand() * prose.length)];
-        const pos = positionAt(text, at);
-        text = text.slice(0, at) + 'e' + text.slice(at);
-        typedAt = at;
+        typedAt = prose[Math.floor(rand() * prose.length)];
+        const pos = positionIn(lines, typedAt);
+        at = { line: pos.line, character: pos.character + 1 };
         sent = performance.now();
         await server.change(uri, version, pos, 0, 'e');
-        at += 1;
       } else {
-        at = typedAt;
-        const pos = positionAt(text, at);
-        text = text.slice(0, at) + text.slice(at + 1);
+        const pos = positionIn(lines, typedAt);
+        at = pos;
         typedAt = -1;
         sent = performance.now();
         await server.change(uri, version, pos, 1, '');
@@ -428,19 +444,22 @@ async function editorRun(o: LspBenchOptions, texts: { small: string; large: stri
     const completion: number[] = [];
     const hover: number[] = [];
     if (want('requests')) {
-      const footnotes = footnoteReferenceOffsets(texts.large);
+      const footnotes = footnoteReferenceOffsets(base);
       for (let i = 0; i < o.requests; i++) {
         const k = await keystroke();
-        const t0 = performance.now();
+        // The position is computed before the clock starts: the figure is the server's answer.
         if (i % 2 === 0) {
           // Completion where the auditor is typing.
-          await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: largeUri }, position: positionAt(text, k.at) });
+          const params = { textDocument: { uri: largeUri }, position: k.at };
+          const t0 = performance.now();
+          await server.connection.sendRequest('textDocument/completion', params);
           completion.push(performance.now() - t0);
         } else {
           // Hover over a footnote reference elsewhere in the report (its decision), when there is one.
-          const target = footnotes.length > 0 ? footnotes[Math.floor(rand() * footnotes.length)] : k.at;
-          const offset = typedAt >= 0 && target >= typedAt ? target + 1 : target;
-          await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: largeUri }, position: positionAt(text, offset) });
+          const target = footnotes.length > 0 ? footnotes[Math.floor(rand() * footnotes.length)] : null;
+          const params = { textDocument: { uri: largeUri }, position: target === null ? k.at : positionNow(target) };
+          const t0 = performance.now();
+          await server.connection.sendRequest('textDocument/hover', params);
           hover.push(performance.now() - t0);
         }
         await k.published;
@@ -778,8 +797,9 @@ async function serverWithReport(root: string, nodeArgs: string[], dir: string, r
 
 /** One hover in the report at an offset, in milliseconds. */
 async function timedHover(server: Server, uri: string, report: string, offset: number): Promise<number> {
+  const params = { textDocument: { uri }, position: positionIn(lineStarts(report), offset) };
   const t0 = performance.now();
-  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(report, offset) });
+  await server.connection.sendRequest('textDocument/hover', params);
   return performance.now() - t0;
 }
 
@@ -834,7 +854,7 @@ export async function hoverWhileLargeEdited(root: string, large: string, edits =
     await published;
     // A word typed into the middle of the large document, one letter per version, and hovers
     // in the small report every 5 ms in between, as an editor sends them while one types.
-    const at = positionAt(large, large.indexOf('\n', large.length >> 1));
+    const at = positionIn(lineStarts(large), large.indexOf('\n', large.length >> 1));
     for (let v = 2; v < 2 + edits; v++) {
       await server.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: big, version: v },

@@ -100,6 +100,41 @@ describe('validation in slices: messages first, only the current version publish
     assert.equal(signal.take(), false);
   });
 
+  it('handles a message that came after a validation was queued before the validation starts', async () => {
+    // The server reads input when the event loop polls (stdin, the IPC channel, a worker's
+    // port) and vscode-jsonrpc handles it on a later setImmediate, queued behind the first
+    // slice if that was queued first. The input is marked where it is read (`arrived`), so the
+    // slice waits and a completion sent with the keystroke is answered before the parse.
+    const order: string[] = [];
+    const signal = new RequestSignal();
+    const queue = new ValidationQueue(0, undefined, () => signal.take());
+    const { port1, port2 } = new MessageChannel();
+    port2.on('message', () => {
+      signal.arrived();
+      setImmediate(() => order.push('completion'));
+    });
+    const finished = new Promise<void>((done) => {
+      queue.start('a', {
+        isCurrent: () => true,
+        *steps() {
+          order.push('model');
+          yield;
+          order.push('rules');
+          return 'diagnostics';
+        },
+        done: (r) => {
+          order.push(r);
+          done();
+        },
+      });
+    });
+    // Sent on the turn the validation's first slice is queued on, so it is read after that.
+    setImmediate(() => port1.postMessage('completion'));
+    await finished;
+    port1.close();
+    assert.deepEqual(order, ['completion', 'model', 'rules', 'diagnostics']);
+  });
+
   it('publishes only the newest job of a document, cancelling an older one between slices', async () => {
     const queue = new ValidationQueue(0);
     const published: number[] = [];

@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type MessageReader } from 'vscode-languageserver/node';
 import { nodeFiles } from './io/node.js';
 import { BACKGROUND_CHARS, BackgroundLinter, HANDOFF_DELAY_MS, startLintWorkerIfAsked, type BackgroundEvent } from './lint/background.js';
 import { exportInWorker, startExportWorkerIfAsked } from './lint/background-export.js';
@@ -9,6 +9,7 @@ import { renderer } from './renderer.js';
 import { startServer } from './server.js';
 import type { ServerHost } from './server-host.js';
 import { addWordToProject, loadNodeSpeller } from './spelling/host.js';
+import { consoleToStderr, WholeMessageWriter } from './stdio-writer.js';
 
 /**
  * The language server on Node (`dist/server.js`, started by the VS Code client over IPC or
@@ -55,5 +56,19 @@ if (!isMainThread) {
   if (!startExportWorkerIfAsked(workerData)) startLintWorkerIfAsked(workerData);
 } else if (require.main === module) {
   const requests = new RequestSignal();
-  startServer(createConnection(ProposedFeatures.all, { messageStrategy: requests.strategy }), { ...nodeHost(), requestRead: () => requests.take() });
+  const options = { messageStrategy: requests.strategy };
+  // With `--stdio`, answers are written whole in the turn they are made (see stdio-writer.ts); other transports as vscode-languageserver opens them.
+  const stdio = process.argv.slice(2).includes('--stdio');
+  if (stdio) consoleToStderr();
+  const connection = stdio
+    ? // stdin is given as the stream itself, which vscode-languageserver wraps in its reader at run
+      // time (each side separately; its types list only the pairs), so that it still exits when
+      // stdin ends.
+      createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new WholeMessageWriter(process.stdout), options)
+    : createConnection(ProposedFeatures.all, options);
+  startServer(connection, { ...nodeHost(), requestRead: () => requests.take() });
+  // Input is marked as it is read, before vscode-jsonrpc handles it on a later turn (RequestSignal).
+  // Listening is added after the connection's own listener, in the same turn, so no data is missed.
+  if (stdio) process.stdin.on('data', requests.arrived);
+  else process.on('message', requests.arrived);
 }

@@ -23,6 +23,8 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 // Requests read are marked so that validation slices let their answers out first (RequestSignal).
 const requests = new RequestSignal();
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: requests.strategy });
+// Marked as it arrives too: vscode-jsonrpc handles a message on a later zero timer, queued behind a slice queued before it came.
+self.addEventListener('message', requests.arrived);
 const paths = new UriPaths();
 let server: { filesArrived(): void } | undefined;
 const files = new ClientFiles(

@@ -49,12 +49,17 @@ export interface ValidationJob<T> {
 }
 
 /**
- * Whether a request has been read from the connection since it was last asked. vscode-jsonrpc
- * writes a request's answer on a turn after the handler returns; a validation slice queued
- * before that turn ran first, so a completion answered in a tenth of a millisecond right after
- * a keystroke still reached the editor only after the new version's parse (1–7 ms). The
- * connection's message strategy (`strategy`) marks every request it reads, and the queue
- * lets a slice wait once more when one was read, so the answer is written first.
+ * Whether a request (or any input) has come in since it was last asked. Two moments count:
+ *
+ * - Input arrived on the transport (`arrived`, from stdin's or the IPC channel's events). It
+ *   is read there, but vscode-jsonrpc handles each message on a later `setImmediate`, queued
+ *   behind a validation slice queued before the input came: a completion that came while the
+ *   first slice waited to run was answered only after the new version's parse (1–4 ms).
+ * - A request was handled (`strategy`). vscode-jsonrpc's own stream writer writes the answer
+ *   on a turn after the handler returns; a slice queued before that turn ran first.
+ *
+ * The queue lets a slice wait once more (`take` true) so the message is handled and its
+ * answer written first. Only input from the editor sets it, so a slice never waits for long.
  */
 export class RequestSignal {
   private read = false;
@@ -67,7 +72,12 @@ export class RequestSignal {
     },
   };
 
-  /** Whether a request was read since the last call. */
+  /** Input came from the editor and will be handled on a later turn. */
+  readonly arrived = (): void => {
+    this.read = true;
+  };
+
+  /** Whether a request was read or input arrived since the last call. */
   take(): boolean {
     const read = this.read;
     this.read = false;
