@@ -27,6 +27,11 @@ describe('Writing a report with Granska in a real VS Code', function () {
   });
 
   /** Saves and waits until the file on disk says what the test expects (a condition, polled). */
+  /**
+   * Saves and reads the file until `done` holds. VS Code truncates a file before it writes it,
+   * so a read can see it empty (or cut short) mid-save: wait for what the test expects to be
+   * there, not for what it expects to be gone, which an empty file also satisfies.
+   */
   async function saveUntil(page: Page, name: string, done: (text: string) => boolean): Promise<string> {
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 30_000;
@@ -51,7 +56,7 @@ describe('Writing a report with Granska in a real VS Code', function () {
       await page.keyboard.press('Escape');
     }
     await row.click();
-    const text = await saveUntil(page, 'rapport-med-fel.rev.md', (t) => !t.includes('Delvis uppfylld'));
+    const text = await saveUntil(page, 'rapport-med-fel.rev.md', (t) => t.split('\n')[36] === '### Bedömning: Delvis uppfyllt');
     assert.equal(text.split('\n')[36], '### Bedömning: Delvis uppfyllt');
   });
 
@@ -70,7 +75,7 @@ describe('Writing a report with Granska in a real VS Code', function () {
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    const text = await saveUntil(page, 'rapport-med-fel.rev.md', (t) => !t.includes('§112'));
+    const text = await saveUntil(page, 'rapport-med-fel.rev.md', (t) => t.split('\n')[66] === '[^1]: KF § 112/2019-11-04');
     assert.equal(text.split('\n')[66], '[^1]: KF § 112/2019-11-04');
   });
 
@@ -84,7 +89,7 @@ describe('Writing a report with Granska in a real VS Code', function () {
     await row.waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    const text = await saveUntil(page, 'nytt-missiv.rev.md', (t) => t.length > 0);
+    const text = await saveUntil(page, 'nytt-missiv.rev.md', (t) => t.includes('För kommunens revisorer'));
     assert.match(text, /^---\ntyp: missiv\nkommun: Exempelby kommun\n/);
     assert.match(text, /Rapporten överlämnas för kännedom och beaktande i enlighet med de av kommunfullmäktige antagna rutinerna för rapportering\./);
     assert.match(text, /Vi önskar svar från kommunstyrelsen senast ÅÅÅÅ-MM-DD\. Av svaret bör det framgå vilka åtgärder som ska vidtas och när de beräknas vara genomförda\./);
