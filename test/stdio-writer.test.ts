@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageReader, type Message, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
 import { WholeMessageWriter } from '../server/src/stdio-writer.ts';
+import { ROOT } from './helpers/lint.ts';
 
 /** A stream that records what is written to it, and on which turn of the event loop. */
 function recorder(): { stream: Writable; chunks: { turn: number; bytes: Buffer }[]; turns: () => void } {
@@ -79,5 +83,15 @@ describe('the stdio writer: each message written whole, in the turn it is given'
     await assert.rejects(writer.write(answer));
     turns();
     assert.equal(chunks.length, 0);
+  });
+
+  it('sends the console to stderr, so that nothing a library logs lands in the protocol on stdout', () => {
+    const module = pathToFileURL(path.join(ROOT, 'server', 'src', 'stdio-writer.ts')).href;
+    // Loaded through tsx from a script given with -e, the module may come as a CommonJS namespace.
+    const script = `import(${JSON.stringify(module)}).then((m) => { (m.consoleToStderr ?? m.default.consoleToStderr)(); console.log('log'); console.info('info'); console.debug('debug'); console.dir({ dir: 1 }); console.table([{ table: 1 }]); console.warn('warn'); })`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: ROOT });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    for (const word of ['log', 'info', 'debug', 'dir', 'table', 'warn']) assert.match(run.stderr, new RegExp(word));
   });
 });
