@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { SERVER_NODE_FLAGS } from '../client/src/server-flags.js';
 import { generateReport } from './generate.js';
 
@@ -49,12 +49,16 @@ export interface LspBenchOptions {
   lintRuns: number;
   /** Extra arguments for node when it starts the server (e.g. `--cpu-prof`). */
   nodeArgs: string[];
+  /** How the editor speaks to the server: stdio (Neovim, Emacs, …) or node IPC (VS Code's client). */
+  transport: Transport;
   seed: number;
   /** Which rows to run; all by default. */
   rows?: Set<Row>;
   /** Progress lines (to stderr by default, so stdout holds only the table). */
   log?: (line: string) => void;
 }
+
+export type Transport = 'stdio' | 'ipc';
 
 export type Row = 'typing' | 'requests' | 'start' | 'open' | 'memory' | 'workspace' | 'cli';
 
@@ -70,6 +74,7 @@ export const DEFAULT_OPTIONS: Omit<LspBenchOptions, 'root'> = {
   lintBytes: 60_000,
   lintRuns: 3,
   nodeArgs: [],
+  transport: 'stdio',
   seed: 42,
 };
 
@@ -218,14 +223,22 @@ class Server {
   private readonly last = new Map<string, Published>();
   private exited = false;
 
-  constructor(root: string, nodeArgs: string[], cwd: string) {
+  constructor(root: string, nodeArgs: string[], cwd: string, transport: Transport = 'stdio') {
     this.spawnedAt = performance.now();
     // Started as the editor starts it (its node flags first); `--node-args` come after and win.
-    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
+    // Over IPC as VS Code's client starts it (`TransportKind.ipc`: `--node-ipc`, an IPC channel).
+    const script = [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist', 'server.js')];
+    this.process =
+      transport === 'ipc'
+        ? spawn(process.execPath, [...script, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd })
+        : spawn(process.execPath, [...script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
     this.process.once('exit', () => {
       this.exited = true;
     });
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection =
+      transport === 'ipc'
+        ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+        : createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const published: Published = { version: p.version, at: performance.now(), count: p.diagnostics.length };
       this.last.set(p.uri, published);
@@ -366,7 +379,7 @@ interface EditorRun {
  * open the large one, then type in it (rows 1 and 2) and read the memory (row 5).
  */
 async function editorRun(o: LspBenchOptions, texts: { small: string; large: string }, dir: string, runIndex: number): Promise<EditorRun> {
-  const server = new Server(o.root, o.nodeArgs, dir);
+  const server = new Server(o.root, o.nodeArgs, dir, o.transport);
   try {
     const start = await server.initialize(dir);
     const startCpu = server.cpu();
@@ -476,7 +489,7 @@ const POLL_MS = 100;
 
 /** Row 6: a workspace of many reports; from `initialized` until `workspace/symbol` knows them all. */
 async function workspaceRun(o: LspBenchOptions, dir: string, uris: Set<string>): Promise<{ ready: number; cpu: number; rss: number; hwm: number }> {
-  const server = new Server(o.root, o.nodeArgs, dir);
+  const server = new Server(o.root, o.nodeArgs, dir, o.transport);
   try {
     await server.initialize(dir);
     const t0 = performance.now();
@@ -639,10 +652,10 @@ function fmt(s: Spread, unit: (x: number) => string): string {
 }
 
 /** The issue's table with the measured figures beside the targets, as Markdown. */
-export function formatLspTable(r: LspBenchResult, o: Pick<LspBenchOptions, 'processes' | 'edits' | 'requests' | 'lintRuns'>): string {
+export function formatLspTable(r: LspBenchResult, o: Pick<LspBenchOptions, 'processes' | 'edits' | 'requests' | 'lintRuns' | 'transport'>): string {
   const kb = (chars: number) => `${Math.round(chars / 1024)} KiB`;
   const lines: string[] = [];
-  lines.push(`LSP benchmark (issue 14): node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio (as the editor starts it), debounceMs 0; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}`);
+  lines.push(`LSP benchmark (issue 14): node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js ${o.transport === 'ipc' ? '--node-ipc' : '--stdio'} (as the editor starts it), debounceMs 0; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, Node ${r.machine.node}`);
   lines.push(`Median over ${o.processes} server processes, spread (min–max) in brackets. Reports: ${kb(r.sizes.large)} and ${kb(r.sizes.small)}.`);
   lines.push('');
   lines.push('| what | target | measured |');
@@ -665,7 +678,7 @@ export function formatLspTable(r: LspBenchResult, o: Pick<LspBenchOptions, 'proc
 }
 
 // ---------------------------------------------------------------------------------------
-// As a program: `node dist/bench.mjs --lsp [--quick] [--processes N] [--edits N] [--requests N] [--rows a,b] [--profile DIR]`
+// As a program: `node dist/bench.mjs --lsp [--quick] [--ipc] [--processes N] [--edits N] [--requests N] [--rows a,b] [--profile DIR]`
 
 /** The repository root: the bench runs as `dist/bench.mjs`, so it is the folder above the script. */
 export function repositoryRoot(): string {
@@ -686,6 +699,8 @@ export async function lspMain(args: string[]): Promise<void> {
   if (value('--workspace-bytes')) o.workspaceBytes = Number(value('--workspace-bytes'));
   if (value('--requests')) o.requests = Number(value('--requests'));
   if (value('--rows')) o.rows = new Set(value('--rows')!.split(',') as Row[]);
+  // `--ipc`: the server as VS Code's client starts it, over a node IPC channel instead of stdio.
+  if (args.includes('--ipc')) o.transport = 'ipc';
   // Flags for the server's node after those the editor gives (client/src/server-flags.ts), e.g.
   // `--node-args "--max-semi-space-size=4"` to measure another heap setting.
   if (value('--node-args')) o.nodeArgs = value('--node-args')!.split(/\s+/).filter((a) => a !== '');

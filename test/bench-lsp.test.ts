@@ -59,9 +59,27 @@ describe('LSP benchmark (bench/lsp.ts)', () => {
     ];
     for (const [i, f] of figures.entries()) assert.ok(typeof f === 'number' && Number.isFinite(f) && f >= 0, `figure ${i} is ${f}`);
     assert.ok(result.memory!.hwm.median >= result.memory!.rssOpen.median);
-    const table = formatLspTable(result, { processes: 1, edits: 6, requests: 4, lintRuns: 1 });
+    const table = formatLspTable(result, { processes: 1, edits: 6, requests: 4, lintRuns: 1, transport: 'stdio' });
     for (const row of ['one-character edit', 'completion right after', 'hover right after', 'start to `initialize`', 'first diagnostics', 'server memory', 'workspace of 3 reports', '`granska lint` of 2 reports']) {
       assert.ok(table.includes(row), `the table has no row «${row}»:\n${table}`);
     }
+  });
+
+  it('measures the editor rows over node IPC too, as the VS Code client starts the server', async () => {
+    const result = await runLspBench({
+      ...DEFAULT_OPTIONS,
+      root: ROOT,
+      transport: 'ipc',
+      processes: 1,
+      edits: 6,
+      requests: 4,
+      largeBytes: 20_000,
+      smallBytes: 8_000,
+      rows: new Set(['typing', 'requests', 'start', 'open', 'memory']),
+      log: () => undefined,
+    });
+    const figures = [result.typing?.p50.median, result.completion?.p95.median, result.hover?.p95.median, result.start?.median, result.openSmall?.median, result.memory?.rssOpen.median];
+    for (const [i, f] of figures.entries()) assert.ok(typeof f === 'number' && Number.isFinite(f) && f >= 0, `figure ${i} is ${f}`);
+    assert.match(formatLspTable(result, { processes: 1, edits: 6, requests: 4, lintRuns: 1, transport: 'ipc' }), /--node-ipc/);
   });
 });
