@@ -16,7 +16,7 @@ const samples = () => readDocuments('samples');
 /** Link definitions and references to them, in tables and quotes: definitions resolve document-wide. */
 const DEFINITIONS = ['[namn]: https://example.org\n', '> [namn]: https://example.org\n', '- [namn]: https://example.org\n', '> > [x]: <https://e.org> "t"\n', '| [namn] | [x][] |\n| - | - |\n', '| [namn] |\n', '[namn]', '[x][namn]', '\n[namn]: https://example.org\n\n'];
 
-const INSERTS = [...DEFINITIONS, 'a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
+const INSERTS = [...DEFINITIONS, 'a', ' ', '\n', '\n\n', '#', '## ', '# Rubrik\n', '## Kontrollmål 9: X\n', '[^1]', '[^ny]', '[^1]: KF § 1/2019-01-01\n', '[^ny]: x\n', '|', '| a | b |\n| - | - |\n', '- ', '> ', '```', '<!--', '-->', '---', '---\n', '*', '_', 'Ä', '😀', '\r\n', '\r', '---\r', '    ', '[x]: https://example.org\n', '[x]', '<div>', '<div>\n', '\n<p>'];
 
 /** Applies an edit and asserts that the incremental tree equals a full parse, or that it declined. */
 /** The text with `cut` characters replaced by `insert` at `where` (taken modulo the text's length, plus one). */
@@ -285,6 +285,14 @@ describe('incremental parse: always equal to a full parse of the same text', () 
   it('resolves a reference typed inside another label, like a full parse (found by the property test)', () => {
     const text = '# A\n\nText.[^3]\n\n# B\n\n[^1]: KF § 1/2019-01-01\n';
     assert.ok(check(text, text.indexOf('[^3]') + 2, 0, '[^1]'));
+  });
+
+  it('after an opening `---` that is never closed, whatever its line ending, like a full parse', () => {
+    // A failed frontmatter changes how micromark reads later tables and quotes.
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['---', 'öppen', '', '| H0 |', '|---|', '> Citat', 'lat rad', '', 'Text här.', '', '| a | b |', '| - | - |', '| 1 | 2 |', ''].join(eol);
+      for (let at = 0; at <= text.length; at++) for (const insert of ['a', '|', eol]) check(text, at, 0, insert);
+    }
   });
 
   it('declines edits that can change structure elsewhere', () => {

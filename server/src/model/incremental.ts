@@ -60,8 +60,9 @@ export function parseIncrementally(
   if (old === next) return decline('unchanged');
   const children = prev.root.children;
   if (children.length === 0) return decline('empty');
-  // An opening `---` that never closed changes how micromark parses later tables.
-  if (/^---[ \t]*\r?\n/.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
+  // An opening `---` that never closed changes how micromark parses later tables. Its line
+  // may end in `\n`, `\r\n` or a lone `\r`, as any line micromark reads.
+  if (/^---[ \t]*[\r\n]/.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
 
   const max = Math.min(old.length, next.length);
   const prefix = commonPrefix(old, next, max);
@@ -104,7 +105,7 @@ export function parseIncrementally(
   // closed frontmatter parses as in a full parse. A changed one, or a new opening fence whose
   // closing fence may stand beyond the region, is parsed whole.
   if (from === 0 && children[0].type === 'yaml' && prefix <= offsetOf(children[0], 'end') + 1) return decline('frontmatter');
-  if (children[0].type !== 'yaml' && /^---[ \t]*\r?\n/.test(next)) return decline('new frontmatter');
+  if (children[0].type !== 'yaml' && /^---[ \t]*[\r\n]/.test(next)) return decline('new frontmatter');
   const oldRegion = old.slice(regionStart, regionEnd);
   const newRegion = next.slice(regionStart, regionEnd + delta);
   if (UNBOUNDED.test(oldRegion) || UNBOUNDED.test(newRegion)) return decline('unbounded block');

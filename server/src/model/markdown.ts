@@ -84,8 +84,9 @@ export function parseMarkdown(text: string): Root {
   if (rows.length === 0) return root;
   // After a failed frontmatter attempt (an opening `---` never closed) micromark parses
   // later tables differently from the same text without it, so a local re-parse cannot
-  // match. Such a document is broken anyway and is parsed whole.
-  if (/^---[ \t]*\r?\n/.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
+  // match. Such a document is broken anyway and is parsed whole. The opening line may end
+  // in `\n`, `\r\n` or a lone `\r`, as any line micromark reads.
+  if (/^---[ \t]*[\r\n]/.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
   const runs = blankLineRuns(text, root.children);
   const replaced: RootContent[] = [];
   // Definitions anywhere in the text (also inside quotes and lists) resolve references in
@@ -141,6 +142,13 @@ const SPANS_BLANK_LINES = new Set(['list', 'code', 'html', 'footnoteDefinition']
 /** Blocks whose text is not Markdown: a delimiter row inside them is no table. */
 const NO_MARKDOWN = new Set(['code', 'html', 'yaml']);
 
+/**
+ * A line ending, spaces or tabs, and another line ending: a blank line between two blocks.
+ * Line endings are `\n`, `\r\n` or a lone `\r`, as micromark reads them; a `\r` before a `\n`
+ * is never a line ending of its own, or one CRLF would read as a blank line.
+ */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
+
 /** Splits top-level blocks into runs separated by blank lines; indexes are [from, to). */
 function blankLineRuns(text: string, children: readonly RootContent[]): { from: number; to: number }[] {
   const runs: { from: number; to: number }[] = [];
@@ -148,7 +156,7 @@ function blankLineRuns(text: string, children: readonly RootContent[]): { from: 
   for (let i = 1; i <= children.length; i++) {
     if (i < children.length) {
       const gap = text.slice(children[i - 1].position?.end.offset ?? 0, children[i].position?.start.offset ?? 0);
-      if (!/\n[ \t]*\r?\n/.test(gap)) continue;
+      if (!BLANK_LINE.test(gap)) continue;
     }
     if (i > from) runs.push({ from, to: i });
     from = i;
