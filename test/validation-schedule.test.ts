@@ -63,10 +63,11 @@ describe('validation in slices: messages first, only the current version publish
     assert.deepEqual(order, ['model', 'request', 'rule 1', 'rule 2', 'diagnostics']);
   });
 
-  it('writes the answer to a request read after a validation was queued before the next slice of that validation', async () => {
-    // vscode-jsonrpc answers a request on a turn after its handler: the handler runs, then the
-    // answer's write is queued with setImmediate. A slice queued before that turn ran first,
-    // so a completion answered at once still reached the editor only after the parse.
+  /**
+   * Starts a job of two steps (the model, then the rules) in slices of zero milliseconds on a
+   * queue that asks a `RequestSignal` whether to wait, and records the steps in `order`.
+   */
+  function modelThenRules(): { order: string[]; signal: RequestSignal; finished: Promise<void> } {
     const order: string[] = [];
     const signal = new RequestSignal();
     const queue = new ValidationQueue(0, undefined, () => signal.take());
@@ -85,6 +86,14 @@ describe('validation in slices: messages first, only the current version publish
         },
       });
     });
+    return { order, signal, finished };
+  }
+
+  it('writes the answer to a request read after a validation was queued before the next slice of that validation', async () => {
+    // vscode-jsonrpc answers a request on a turn after its handler: the handler runs, then the
+    // answer's write is queued with setImmediate. A slice queued before that turn ran first,
+    // so a completion answered at once still reached the editor only after the parse.
+    const { order, signal, finished } = modelThenRules();
     // The request is read on the turn just before the slice's: its handler runs, and its
     // answer is written on the turn after.
     setImmediate(() =>
@@ -105,28 +114,11 @@ describe('validation in slices: messages first, only the current version publish
     // port) and vscode-jsonrpc handles it on a later setImmediate, queued behind the first
     // slice if that was queued first. The input is marked where it is read (`arrived`), so the
     // slice waits and a completion sent with the keystroke is answered before the parse.
-    const order: string[] = [];
-    const signal = new RequestSignal();
-    const queue = new ValidationQueue(0, undefined, () => signal.take());
+    const { order, signal, finished } = modelThenRules();
     const { port1, port2 } = new MessageChannel();
     port2.on('message', () => {
       signal.arrived();
       setImmediate(() => order.push('completion'));
-    });
-    const finished = new Promise<void>((done) => {
-      queue.start('a', {
-        isCurrent: () => true,
-        *steps() {
-          order.push('model');
-          yield;
-          order.push('rules');
-          return 'diagnostics';
-        },
-        done: (r) => {
-          order.push(r);
-          done();
-        },
-      });
     });
     // Sent on the turn the validation's first slice is queued on, so it is read after that.
     setImmediate(() => port1.postMessage('completion'));
