@@ -29,7 +29,7 @@ export interface ServerHost {
   initialize?(options: unknown): void;
   /** The editor says files changed: what the host keeps of them is read again. */
   filesChanged?(paths: string[]): void;
-  /** Whether the connection read a request since the last call (`RequestSignal.take`); validation slices then let its answer out first. */
+  /** Whether the connection read a request or input arrived since the last call (`RequestSignal.take`); validation slices then let the message and its answer go first. */
   requestRead?(): boolean;
 }
 

@@ -117,7 +117,7 @@ export function startServer(connection: Connection, host: ServerHost): { filesAr
   // Large documents are linted by workers (this bundle, started as a worker).
   const background = host.background;
   // Validation of the other documents, in slices between messages.
-  const validation = new ValidationQueue(undefined, undefined, host.requestRead ? () => host.requestRead!() : undefined);
+  const validation = new ValidationQueue(undefined, undefined, () => host.requestRead?.() ?? false);
   // With tracing on (GRANSKA_TRACE_BACKGROUND=1), the server tells the client what its workers
   // do, and when the request thread itself parses a document the size of those it gives workers.
   const trace = background?.traced ? (e: BackgroundEvent) => void connection.sendNotification('granska/background', e) : undefined;

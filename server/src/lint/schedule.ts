@@ -90,7 +90,7 @@ export class ValidationQueue {
 
   /**
    * @param sliceMs How long one slice may run before it lets other messages in.
-   * @param requestRead Whether a request was read since it was last asked (`RequestSignal.take`): a slice then waits for its answer to be written.
+   * @param requestRead Whether a request was read or input arrived since it was last asked (`RequestSignal.take`): a slice then waits for the message to be handled and its answer written.
    */
   constructor(
     private readonly sliceMs = 2,
@@ -101,7 +101,7 @@ export class ValidationQueue {
   /** Starts a job for a key (a document), replacing and so cancelling any job still running for it. */
   start<T>(key: string, job: ValidationJob<T>): void {
     this.jobs.set(key, job as ValidationJob<unknown>);
-    afterPendingMessages(() => this.first(key, job));
+    afterPendingMessages(() => this.slice(key, job, null));
   }
 
   /** Cancels the job of a key, if any (the document closed). */
@@ -121,29 +121,24 @@ export class ValidationQueue {
     return false;
   }
 
-  private first<T>(key: string, job: ValidationJob<T>): void {
-    if (!this.wanted(key, job)) return;
+  /**
+   * One slice of a job. The first (`started` null) calls `steps()` only once the slice runs, so
+   * that even building the model waits for the messages read before it.
+   */
+  private slice<T>(key: string, job: ValidationJob<T>, started: Generator<void, T> | null): void {
+    if (!this.wanted(key, job)) {
+      started?.return(undefined as T);
+      return;
+    }
     if (this.requestRead()) {
-      afterPendingMessages(() => this.first(key, job));
+      afterPendingMessages(() => this.slice(key, job, started));
       return;
     }
     let steps: Generator<void, T>;
     try {
-      steps = job.steps();
+      steps = started ?? job.steps();
     } catch (e) {
       this.fail(key, job, e);
-      return;
-    }
-    this.slice(key, job, steps);
-  }
-
-  private slice<T>(key: string, job: ValidationJob<T>, steps: Generator<void, T>): void {
-    if (!this.wanted(key, job)) {
-      steps.return(undefined as T);
-      return;
-    }
-    if (this.requestRead()) {
-      afterPendingMessages(() => this.slice(key, job, steps));
       return;
     }
     const until = this.now() + this.sliceMs;
