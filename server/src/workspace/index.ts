@@ -5,6 +5,7 @@ import { organTable, type OrganTable } from '../model/organs.js';
 import { collapseSpace } from '../model/text.js';
 import type { WorkspaceFiles } from '../io/files.js';
 import { nextTurn } from '../next-turn.js';
+import { detach } from '../detach.js';
 
 /**
  * A compact index of the audit documents in the workspace, for features that look across
@@ -100,7 +101,7 @@ function stringSource(text: string): Source {
     code: (i) => text.charCodeAt(i),
     nextBreak: breaks((c, from) => text.indexOf(c === 10 ? '\n' : '\r', from), text.length),
     // Copied, so that an entry kept after the buffer changes does not hold the old text.
-    line: (start, end) => copyString(text.slice(start, end)),
+    line: (start, end) => detach(text.slice(start, end)),
     hasSection: (start, end) => {
       for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0xa7) return true;
       return false;
@@ -124,11 +125,6 @@ function bytesSource(bytes: Uint8Array): Source {
       return false;
     },
   };
-}
-
-/** A flat copy of a string, which does not keep the string it was sliced from alive. */
-function copyString(s: string): string {
-  return s.length === 0 ? '' : (' ' + s).slice(1);
 }
 
 /** Scans one document's text into its index entry. Never throws. */
@@ -216,14 +212,14 @@ function indexSource(uri: string, src: Source, organs: OrganTable, style: Refere
       const level = h[1].length;
       const headingText = collapseSpace(h[2]);
       if (level <= 2) {
-        const heading: IndexedHeading = { level, text: copyString(headingText), line: i };
+        const heading: IndexedHeading = { level, text: detach(headingText), line: i };
         entry.headings.push(heading);
         currentKm = /^(?:\d+(?:\.\d+)*\.?\s+)?kontrollmål\b/iu.test(heading.text) ? heading : null;
         return;
       }
       if (level !== 3 || !currentKm || currentKm.grade !== undefined) return;
       const grade = /^(?:\d+(?:\.\d+)*\.?\s+)?bedömning\s*[:–—-]\s*(.+)$/iu.exec(headingText);
-      if (grade) currentKm.grade = copyString(grade[1].trim());
+      if (grade) currentKm.grade = detach(grade[1].trim());
       return;
     }
     const def = FOOTNOTE_DEFINITION.exec(text);
@@ -234,11 +230,11 @@ function indexSource(uri: string, src: Source, organs: OrganTable, style: Refere
     // The title is what follows a definition's one reference (a reference to several
     // paragraphs gives one entry per paragraph, all with one span); with several references, none.
     const one = refs.every((x) => x.start === refs[0].start);
-    const title = one ? copyString(body.slice(refs[0].end).replace(/^[\s,.;:—–-]+/, '').trim()) : '';
+    const title = one ? detach(body.slice(refs[0].end).replace(/^[\s,.;:—–-]+/, '').trim()) : '';
     for (const r of refs) {
       const canonical = formatDecision(r, 'A') ?? r.raw;
       entry.decisions.push({
-        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical: copyString(canonical),
+        organ: r.organ, organName: r.organName, paragraph: r.paragraph, date: formatIsoDate(r.date), canonical: detach(canonical),
         title, line: i, character: def[0].length + r.start, length: r.raw.length,
       });
     }
@@ -362,11 +358,11 @@ function readFrontmatterYaml(yamlText: string, entry: IndexEntry): void {
   }
   if (!data || typeof data !== 'object') return;
   const d = data as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? copyString(v.trim()) : null);
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? detach(v.trim()) : null);
   entry.titel = str(d.titel);
   for (const key of ['granskade', 'till', 'kännedom']) {
     const v = d[key];
-    if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && item.trim()) entry.bodies.push(copyString(item.trim()));
+    if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && item.trim()) entry.bodies.push(detach(item.trim()));
   }
 }
 
