@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Document as YamlDocument } from 'yaml';
 import { detach } from '../detach.js';
 import { msg } from '../i18n.js';
+import { OPENS_FRONTMATTER } from './text.js';
 import type { Frontmatter, FrontmatterField, Span } from './types.js';
 
 /**
@@ -18,16 +19,13 @@ export const MAX_ALIASES = 50;
 const recent: { key: string; fm: Frontmatter }[] = [];
 const RECENT = 8;
 
-/** Matches an opening fence at the very start of the file (the BOM is already gone). */
-const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
-
 /**
  * Reads the frontmatter block. `yamlSpan` is the span remark-frontmatter found for the
  * block, or null when it found none; a file that opens with `---` but never closes it is
  * reported as `unclosed` so the user learns why their keys are not read. Never throws.
  */
 export function readFrontmatter(text: string, yamlSpan: Span | null): Frontmatter | null {
-  const opening = OPENING.exec(text);
+  const opening = OPENS_FRONTMATTER.exec(text);
   if (!yamlSpan) {
     if (!opening) return null;
     return { span: { start: 0, end: opening[0].length }, contentStart: opening[0].length, fields: new Map(), errors: [], unclosed: true };

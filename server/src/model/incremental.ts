@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { detach } from '../detach.js';
 import { parseMarkdown } from './markdown.js';
 import { collectDefinitions, definitionIds, definitionStubs, shiftBlocks, shiftPositions, type Definitions } from './mdast-tools.js';
-import { commonPrefix, commonSuffix } from './text.js';
+import { commonPrefix, commonSuffix, OPENS_FRONTMATTER } from './text.js';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
 export interface TextChange {
@@ -60,9 +60,8 @@ export function parseIncrementally(
   if (old === next) return decline('unchanged');
   const children = prev.root.children;
   if (children.length === 0) return decline('empty');
-  // An opening `---` that never closed changes how micromark parses later tables. Its line
-  // may end in `\n`, `\r\n` or a lone `\r`, as any line micromark reads.
-  if (/^---[ \t]*[\r\n]/.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
+  // An opening `---` that never closed changes how micromark parses later tables.
+  if (OPENS_FRONTMATTER.test(old) && children[0].type !== 'yaml') return decline('unclosed frontmatter');
 
   const max = Math.min(old.length, next.length);
   const prefix = commonPrefix(old, next, max);
@@ -105,7 +104,7 @@ export function parseIncrementally(
   // closed frontmatter parses as in a full parse. A changed one, or a new opening fence whose
   // closing fence may stand beyond the region, is parsed whole.
   if (from === 0 && children[0].type === 'yaml' && prefix <= offsetOf(children[0], 'end') + 1) return decline('frontmatter');
-  if (children[0].type !== 'yaml' && /^---[ \t]*[\r\n]/.test(next)) return decline('new frontmatter');
+  if (children[0].type !== 'yaml' && OPENS_FRONTMATTER.test(next)) return decline('new frontmatter');
   const oldRegion = old.slice(regionStart, regionEnd);
   const newRegion = next.slice(regionStart, regionEnd + delta);
   if (UNBOUNDED.test(oldRegion) || UNBOUNDED.test(newRegion)) return decline('unbounded block');

@@ -9,6 +9,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Extension as MicromarkExtension, TokenizeContext } from 'micromark-util-types';
 import { parseWithPlainBlocks } from './plain-blocks.js';
+import { lineStartOf, OPENS_FRONTMATTER } from './text.js';
 import { IndexedList } from '../indexed-list.js';
 
 /**
@@ -84,9 +85,8 @@ export function parseMarkdown(text: string): Root {
   if (rows.length === 0) return root;
   // After a failed frontmatter attempt (an opening `---` never closed) micromark parses
   // later tables differently from the same text without it, so a local re-parse cannot
-  // match. Such a document is broken anyway and is parsed whole. The opening line may end
-  // in `\n`, `\r\n` or a lone `\r`, as any line micromark reads.
-  if (/^---[ \t]*[\r\n]/.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
+  // match. Such a document is broken anyway and is parsed whole.
+  if (OPENS_FRONTMATTER.test(text) && root.children[0]?.type !== 'yaml') return parseMarkdownFull(text);
   const runs = blankLineRuns(text, root.children);
   const replaced: RootContent[] = [];
   // Definitions anywhere in the text (also inside quotes and lists) resolve references in
@@ -166,9 +166,7 @@ function blankLineRuns(text: string, children: readonly RootContent[]): { from: 
 
 /** Parses a run of blocks again with tables, keeping its footnotes and links resolvable. */
 function reparse(text: string, start: number, end: number, line: number, defs: Definitions): RootContent[] {
-  // The line starts after its line ending, which may be a lone `\r` as well as `\n`.
-  let lineStart = start;
-  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  const lineStart = lineStartOf(text, start);
   const slice = text.slice(lineStart, end);
   const suffix = definitionStubs(defs, slice);
   const sub = full.parse(slice + suffix) as Root;

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
 import { collectDefinitions, definitionStubs, shiftPositions, type Definitions } from './mdast-tools.js';
+import { FRONTMATTER, OPENS_FRONTMATTER } from './text.js';
 
 /**
  * Parsing a very large document in independent parts (issue 17). micromark keeps the events
@@ -32,13 +33,6 @@ export interface PartOptions {
  * label is a subset of what micromark accepts (no escapes), so every match opens a definition.
  */
 const BOUNDARY = /^(?:#{1,2}(?:[ \t\r\n]|(?![\s\S]))|\[\^[^\]\s\\[]{1,999}\]:)/gm;
-/**
- * The frontmatter block at the start of the text, as remark-frontmatter closes it. A `\r`
- * before a `\n` is only ever part of `\r\n`: read either way, an unclosed frontmatter in
- * CRLF text made the search try every combination of its lines and never end.
- */
-const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r(?!\n)|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
-const OPENS_FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 
 interface Part {
   start: number;

@@ -1,6 +1,7 @@
 import type { AlignType, FootnoteDefinition, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { collectDefinitions, definitionStubs, shiftPositions } from './mdast-tools.js';
+import { FRONTMATTER, lineStartOf, OPENS_FRONTMATTER } from './text.js';
 
 /**
  * A fast path for plain prose (issue 17). Most of a report is paragraphs of ordinary
@@ -56,13 +57,6 @@ const ROUNDS = 3;
 /** Blocks shorter than this are not worth the bookkeeping. */
 const MIN_LENGTH = 24;
 
-/**
- * The frontmatter: each line ending is read one way only (a `\r` before a `\n` is part of
- * `\r\n`). With `\r\n|\r|\n`, a `\r\n` could also be a `\r` and an empty line, and an
- * unclosed frontmatter in CRLF text made the search try every combination: it never ended.
- */
-const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r(?!\n)|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
-const OPENS_FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 /** A footnote definition's label anywhere in the text: a superset of the labels defined. */
 const DEFINITION_LABEL = /\[\^([A-Za-z0-9_-]{1,100})\]:/g;
 
@@ -719,8 +713,7 @@ function buildTable(text: string, p: Plain, line: number): Table {
   }
   // The table ends with its last line, the delimiter row when it has no body; that line
   // starts after the line ending before it, whichever of the three it is.
-  let lastLine = p.end;
-  while (lastLine > p.start && text.charCodeAt(lastLine - 1) !== 10 && text.charCodeAt(lastLine - 1) !== 13) lastLine--;
+  const lastLine = lineStartOf(text, p.end);
   return {
     type: 'table',
     align: p.align,

@@ -240,3 +240,24 @@ export function commonSuffix(a: string, b: string, max: number): number {
   }
   return n;
 }
+
+/**
+ * An opening frontmatter fence: `---` and a line ending, which may be `\n`, `\r\n` or a lone
+ * `\r`, as micromark ends lines.
+ */
+export const OPENS_FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * The frontmatter block at the start of the text, as remark-frontmatter closes it. Each line
+ * ending is read one way only (a `\r` before a `\n` is part of `\r\n`): read either way, an
+ * unclosed frontmatter in CRLF text made the search try every combination of its lines, and
+ * it never ended.
+ */
+export const FRONTMATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:.*(?:\r\n|\r(?!\n)|\n))*?---[ \t]*(?:\r\n|\r|\n|$)/;
+
+/** Where the line holding `offset` starts: after the line ending before it (`\n`, or a `\r` of `\r\n` or alone), or at 0. */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
