@@ -22,7 +22,7 @@ import { overviewOf } from '../server/src/workspace/overview.js';
 import { recommendationsOf } from '../server/src/workspace/recommendations.js';
 import { parseRegister } from '../server/src/workspace/register.js';
 import { HOSTILE } from './hostile.js';
-import { hoverWhileLarge, hoverWhileLargeEdited, lspMain, proseOffsets, repositoryRoot } from './lsp.js';
+import { hoverWhileLarge, hoverWhileLargeEdited, lspMain, profileArgs, proseOffsets, repositoryRoot } from './lsp.js';
 import { completions } from '../server/src/features/completion.js';
 import { featureContext } from '../server/src/features/context.js';
 import { hover } from '../server/src/features/hover.js';
@@ -453,7 +453,7 @@ function large(): void {
 function hoverNodeArgs(): string[] {
   const at = process.argv.indexOf('--profile');
   const dir = at > 0 ? process.argv[at + 1] : undefined;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`, '--cpu-prof-interval=200'] : [];
+  return dir ? profileArgs(dir) : [];
 }
 
 async function largeHover(): Promise<void> {

@@ -228,17 +228,16 @@ class Server {
     // Started as the editor starts it (its node flags first); `--node-args` come after and win.
     // Over IPC as VS Code's client starts it (`TransportKind.ipc`: `--node-ipc`, an IPC channel).
     const script = [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist', 'server.js')];
-    this.process =
-      transport === 'ipc'
-        ? spawn(process.execPath, [...script, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd })
-        : spawn(process.execPath, [...script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
+    if (transport === 'ipc') {
+      this.process = spawn(process.execPath, [...script, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd });
+      this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
+    } else {
+      this.process = spawn(process.execPath, [...script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], cwd });
+      this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    }
     this.process.once('exit', () => {
       this.exited = true;
     });
-    this.connection =
-      transport === 'ipc'
-        ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
-        : createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const published: Published = { version: p.version, at: performance.now(), count: p.diagnostics.length };
       this.last.set(p.uri, published);
@@ -433,11 +432,10 @@ async function editorRun(o: LspBenchOptions, texts: { small: string; large: stri
         sent = performance.now();
         await server.change(uri, version, pos, 0, 'e');
       } else {
-        const pos = positionIn(lines, typedAt);
-        at = pos;
+        at = positionIn(lines, typedAt);
         typedAt = -1;
         sent = performance.now();
-        await server.change(uri, version, pos, 1, '');
+        await server.change(uri, version, at, 1, '');
       }
       return { sent, published, at };
     };
@@ -685,6 +683,11 @@ export function repositoryRoot(): string {
   return path.resolve(path.dirname(process.argv[1]), '..');
 }
 
+/** Node flags with which each server process writes a CPU profile into `dir` when it exits. */
+export function profileArgs(dir: string): string[] {
+  return ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`, '--cpu-prof-interval=200'];
+}
+
 export async function lspMain(args: string[]): Promise<void> {
   const o: LspBenchOptions = { ...DEFAULT_OPTIONS, root: repositoryRoot() };
   const value = (name: string) => {
@@ -706,9 +709,8 @@ export async function lspMain(args: string[]): Promise<void> {
   if (value('--node-args')) o.nodeArgs = value('--node-args')!.split(/\s+/).filter((a) => a !== '');
   const profile = value('--profile');
   if (profile) {
-    // Each server process writes a .cpuprofile into the folder when it exits.
     fs.mkdirSync(profile, { recursive: true });
-    o.nodeArgs = [...o.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, '--cpu-prof-interval=200'];
+    o.nodeArgs = [...o.nodeArgs, ...profileArgs(profile)];
   }
   const result = await runLspBench(o);
   console.log(formatLspTable(result, o));
@@ -810,9 +812,9 @@ async function serverWithReport(root: string, nodeArgs: string[], dir: string, r
   return { server, small, big: pathToFileURL(path.join(dir, 'stor.rev.md')).href };
 }
 
-/** One hover in the report at an offset, in milliseconds. */
-async function timedHover(server: Server, uri: string, report: string, offset: number): Promise<number> {
-  const params = { textDocument: { uri }, position: positionIn(lineStarts(report), offset) };
+/** One hover in the report (whose line starts are `starts`) at an offset, in milliseconds. */
+async function timedHover(server: Server, uri: string, starts: number[], offset: number): Promise<number> {
+  const params = { textDocument: { uri }, position: positionIn(starts, offset) };
   const t0 = performance.now();
   await server.connection.sendRequest('textDocument/hover', params);
   return performance.now() - t0;
@@ -828,6 +830,7 @@ export async function hoverWhileLarge(root: string, worst: string, runs = 3, nod
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-hover-'));
   const report = generateReport(60_000, 3);
   const offsets = footnoteReferenceOffsets(report);
+  const starts = lineStarts(report);
   const withLarge: number[][] = [];
   const alone: number[][] = [];
   // From opening the large document to its first diagnostics, per run.
@@ -840,7 +843,7 @@ export async function hoverWhileLarge(root: string, worst: string, runs = 3, nod
         const published = large ? server.diagnostics(big, 1, 600_000).then(() => diagnosticsMs.push(performance.now() - opened)) : null;
         if (large) await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'granska', version: 1, text: worst } });
         const times: number[] = [];
-        for (let i = 0; i < 5; i++) times.push(await timedHover(server, small, report, offsets[i * 7 % offsets.length]));
+        for (let i = 0; i < 5; i++) times.push(await timedHover(server, small, starts, offsets[i * 7 % offsets.length]));
         (large ? withLarge : alone).push(times);
         if (published) await published;
         await server.stop();
@@ -861,6 +864,7 @@ export async function hoverWhileLargeEdited(root: string, large: string, edits =
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-hover-edit-'));
   const report = generateReport(60_000, 3);
   const offsets = footnoteReferenceOffsets(report);
+  const starts = lineStarts(report);
   const times: number[] = [];
   const { server, small, big } = await serverWithReport(root, nodeArgs, dir, report);
   try {
@@ -877,7 +881,7 @@ export async function hoverWhileLargeEdited(root: string, large: string, edits =
       });
       at.character++;
       for (let i = 0; i < 20; i++) {
-        times.push(await timedHover(server, small, report, offsets[(v * 20 + i) % offsets.length]));
+        times.push(await timedHover(server, small, starts, offsets[(v * 20 + i) % offsets.length]));
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
